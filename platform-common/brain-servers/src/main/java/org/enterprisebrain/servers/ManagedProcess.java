@@ -1,0 +1,159 @@
+package org.enterprisebrain.servers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A server in its own OS process, with its output in a log file. Stopping ends the whole process tree
+ * (Keycloak's kc.sh starts java as a child), politely first, forcibly after a grace period.
+ */
+public final class ManagedProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ManagedProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static ManagedProcess start(String name, List<String> command, Map<String, String> env,
+      Path workDir, Path log) {
+    try {
+      Files.createDirectories(log.getParent());
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      builder.environment().putAll(env);
+      return new ManagedProcess(name, builder.start(), log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name + ": " + command, e);
+    }
+  }
+
+  /** Waits until {@code ready} holds; fails early, with the log's tail, if the process dies. */
+  public void awaitReady(BooleanSupplier ready, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ready.getAsBoolean()) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log "
+            + log + ":\n" + tail(40));
+      }
+      sleep(200);
+    }
+    close();
+    throw new IllegalStateException(name + " not ready after " + timeout + "; log " + log + ":\n" + tail(40));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Resident memory of the process and its descendants, in bytes (Linux /proc). */
+  public long residentBytes() {
+    long total = rss(process.pid());
+    for (ProcessHandle child : process.descendants().toList()) {
+      total += rss(child.pid());
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (ProcessHandle handle : tree) {
+      while (handle.isAlive() && System.nanoTime() < deadline) {
+        sleep(100);
+      }
+      if (handle.isAlive()) {
+        handle.destroyForcibly();
+      }
+    }
+  }
+
+  public String tail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  public static boolean portOpen(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The java binary of the running JVM, so child servers run on the same JDK. */
+  public static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static long rss(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0; // the process ended between listing and reading: it holds no memory
+    }
+    return 0;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

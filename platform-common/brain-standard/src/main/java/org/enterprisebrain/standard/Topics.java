@@ -1,0 +1,21 @@
+package org.enterprisebrain.standard;
+
+/** Kafka naming conventions of the platform. */
+public final class Topics {
+
+  /** Headers every published record carries, so consumers route and protect it without parsing. */
+  public static final String HEADER_RECORD_ID = "brain-record-id";
+  public static final String HEADER_SCHEMA_VERSION = "brain-schema-version";
+  public static final String HEADER_SOURCE_SYSTEM = "brain-source-system";
+  public static final String HEADER_GRADE = "brain-grade";
+  public static final String HEADER_PERSONAL = "brain-personal";
+  public static final String HEADER_RECEIVED_AT = "brain-received-at";
+  public static final String HEADER_INGESTED_BY = "brain-ingested-by";
+
+  private Topics() {
+  }
+
+  public static String of(String domain, String entity, int major) {
+    return "brain." + domain + "." + entity + ".v" + major;
+  }
+}

@@ -1,0 +1,161 @@
+package org.enterprisebrain.ingestion.ingest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.standard.EntityStandard;
+import org.enterprisebrain.standard.FieldError;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a CSV upload (RFC 4180, header row) into standard records: envelope columns fill the
+ * envelope, every other column the payload field of the same name, converted to the type the standard
+ * declares. A value that does not convert stays text, so validation reports it on its record.
+ */
+@Component
+public class CsvRecords {
+
+  /** Query parameters of the CSV upload. */
+  public record Defaults(String mapping, String plant, String sourceSystem, String sourceKind, int schemaVersion) {
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  public List<JsonNode> toRecords(EntityStandard entity, String body, Defaults defaults) {
+    List<List<String>> rows = parse(body == null ? "" : body);
+    if (rows.isEmpty()) {
+      throw IngestionException.badRequest("the CSV holds no header row", List.of(new FieldError("", "empty CSV")));
+    }
+    Map<String, String> renames = renames(defaults.mapping());
+    List<String> header = rows.get(0).stream().map(String::strip).map(h -> renames.getOrDefault(h, h)).toList();
+    Map<String, String> types = entity.payloadTypes();
+    List<JsonNode> records = new ArrayList<>();
+    for (int r = 1; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      if (row.size() == 1 && row.get(0).isBlank()) {
+        continue;
+      }
+      ObjectNode record = JSON.createObjectNode();
+      ObjectNode source = JSON.createObjectNode();
+      ObjectNode payload = JSON.createObjectNode();
+      record.put("entity", entity.entity());
+      record.put("schemaVersion", defaults.schemaVersion());
+      putIfPresent(record, "plant", defaults.plant());
+      putIfPresent(source, "system", defaults.sourceSystem());
+      putIfPresent(source, "kind", defaults.sourceKind());
+      for (int c = 0; c < header.size() && c < row.size(); c++) {
+        String column = header.get(c);
+        String value = row.get(c);
+        if (value.isEmpty()) {
+          continue;
+        }
+        switch (column) {
+          case "id", "plant", "occurredAt" -> record.put(column, value);
+          case "sourceSystem" -> source.put("system", value);
+          case "sourceKind" -> source.put("kind", value);
+          case "schemaVersion" -> record.set(column, convert(value, "integer"));
+          default -> payload.set(column, convert(value, types.getOrDefault(column, "string")));
+        }
+      }
+      record.set("source", source);
+      record.set("payload", payload);
+      records.add(record);
+    }
+    return records;
+  }
+
+  private static JsonNode convert(String value, String type) {
+    try {
+      return switch (type) {
+        case "integer" -> JSON.getNodeFactory().numberNode(new BigDecimal(value).toBigIntegerExact());
+        case "number" -> JSON.getNodeFactory().numberNode(new BigDecimal(value));
+        case "boolean" -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
+            ? JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(value))
+            : JSON.getNodeFactory().stringNode(value);
+        case "array", "object" -> JSON.readTree(value);
+        default -> JSON.getNodeFactory().stringNode(value);
+      };
+    } catch (NumberFormatException | ArithmeticException | JacksonException e) {
+      return JSON.getNodeFactory().stringNode(value);
+    }
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      node.put(field, value);
+    }
+  }
+
+  private static Map<String, String> renames(String mapping) {
+    Map<String, String> renames = new HashMap<>();
+    if (mapping == null || mapping.isBlank()) {
+      return renames;
+    }
+    for (String pair : mapping.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0 || eq == pair.length() - 1) {
+        throw IngestionException.badRequest("mapping must be csvHeader=field pairs separated by commas",
+            List.of(new FieldError("mapping", "cannot read '" + pair + "' as csvHeader=field")));
+      }
+      renames.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    return renames;
+  }
+
+  /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+  static List<List<String>> parse(String text) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    int line = 1;
+    int start = text.startsWith("\uFEFF") ? 1 : 0; // Excel writes a BOM
+    for (int i = start; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          if (ch == '\n') {
+            line++;
+          }
+          field.append(ch);
+        }
+      } else if (ch == '"' && field.isEmpty()) {
+        quoted = true;
+      } else if (ch == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (ch == '\n' || ch == '\r') {
+        if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+        line++;
+      } else {
+        field.append(ch);
+      }
+    }
+    if (quoted) {
+      throw IngestionException.badRequest("unterminated quoted field in the CSV",
+          List.of(new FieldError("line " + line, "a quoted field is not closed")));
+    }
+    if (!field.isEmpty() || !row.isEmpty()) {
+      row.add(field.toString());
+      rows.add(row);
+    }
+    return rows;
+  }
+}

@@ -111,12 +111,22 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   public String token(String realm, Map<String, String> form) {
+    return requestToken(http, baseUrl, realm, form);
+  }
+
+  /** A client-credentials token from any Keycloak (e.g. the one {@code brain up} started). */
+  public static String tokenFrom(String keycloakUrl, String realm, String clientId, String secret) {
+    return requestToken(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), keycloakUrl, realm,
+        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+  }
+
+  private static String requestToken(HttpClient http, String keycloakUrl, String realm, Map<String, String> form) {
     StringBuilder body = new StringBuilder();
     form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
         .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
         .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    String response = send(HttpRequest.newBuilder(
-            URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+    String response = send(http, HttpRequest.newBuilder(
+            URI.create(keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())), 200);
     return JSON.readTree(response).path("access_token").asString();
@@ -127,7 +137,8 @@ public final class KeycloakServer implements AutoCloseable {
     process.close();
   }
 
-  private String adminToken() {
+  /** A token of the master realm's admin: valid, but for any brain service a token of the wrong issuer. */
+  public String adminToken() {
     return token("master", Map.of("grant_type", "password", "client_id", "admin-cli",
         "username", ADMIN, "password", adminPassword));
   }
@@ -146,6 +157,10 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private String send(HttpRequest.Builder request, int... expected) {
+    return send(http, request, expected);
+  }
+
+  private static String send(HttpClient http, HttpRequest.Builder request, int... expected) {
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -80,9 +80,9 @@ public final class ManagedProcess implements AutoCloseable {
 
   /** Resident memory of the process and its descendants, in bytes (Linux /proc). */
   public long residentBytes() {
-    long total = rss(process.pid());
+    long total = residentBytesOf(process.pid());
     for (ProcessHandle child : process.descendants().toList()) {
-      total += rss(child.pid());
+      total += residentBytesOf(child.pid());
     }
     return total;
   }
@@ -135,7 +135,8 @@ public final class ManagedProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static long rss(long pid) {
+  /** Resident memory of one process, in bytes (Linux /proc); 0 once it has ended. */
+  public static long residentBytesOf(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
         if (line.startsWith("VmRSS:")) {

@@ -1,0 +1,64 @@
+package org.enterprisebrain.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.security.KeycloakJwtConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tokens are checked at the edge (issuer, signature, expiry) before anything reaches a service; the
+ * services check them again and decide on roles and scope.
+ */
+@Configuration
+public class GatewaySecurity {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Bean
+  SecurityWebFilterChain edge(ServerHttpSecurity http) {
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .authorizeExchange(auth -> auth
+            .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+            .anyExchange().authenticated())
+        .oauth2ResourceServer(oauth -> oauth
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtConverter())))
+            .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "a valid bearer token of the brain realm is required: " + e.getMessage()))
+            .accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, "Forbidden",
+                e.getMessage())))
+        .build();
+  }
+
+  static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status.value());
+    body.put("detail", detail);
+    body.put("instance", exchange.getRequest().getPath().value());
+    body.put("errors", List.of(Map.of("pointer", "Authorization", "message", detail)));
+    var response = exchange.getResponse();
+    response.setStatusCode(status);
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"brain\", error=\"invalid_token\"");
+    }
+    DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    return response.writeWith(Mono.just(buffer));
+  }
+}

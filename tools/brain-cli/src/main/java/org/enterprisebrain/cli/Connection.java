@@ -1,0 +1,58 @@
+package org.enterprisebrain.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.enterprisebrain.client.ApiClient;
+import org.enterprisebrain.servers.BrainRealm;
+import org.enterprisebrain.servers.KeycloakServer;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the platform is and who we are: the gateway URL and a confidential Keycloak client whose
+ * client-credentials token is renewed before it expires.
+ */
+public final class Connection {
+
+  @Option(names = "--gateway", defaultValue = "${BRAIN_GATEWAY_URL:-http://127.0.0.1:8080}",
+      description = "Gateway URL (default: ${DEFAULT-VALUE})")
+  String gateway;
+
+  @Option(names = "--keycloak", defaultValue = "${BRAIN_KEYCLOAK_URL:-http://127.0.0.1:8180}",
+      description = "Keycloak URL (default: ${DEFAULT-VALUE})")
+  String keycloak;
+
+  @Option(names = "--client", defaultValue = "${BRAIN_CLIENT_ID:-demo-factory}",
+      description = "Keycloak client id of the integrator (default: ${DEFAULT-VALUE})")
+  String clientId;
+
+  @Option(names = "--secret", defaultValue = "${BRAIN_CLIENT_SECRET:-}",
+      description = "Client secret (default: the demo secret of the local realm)")
+  String secret;
+
+  private String token;
+  private long tokenUntil;
+
+  /** A bearer token, fetched again a minute before the old one expires. */
+  public synchronized String token() {
+    if (token == null || System.currentTimeMillis() > tokenUntil) {
+      String clientSecret = secret == null || secret.isBlank() ? BrainRealm.demoSecret(clientId) : secret;
+      token = KeycloakServer.tokenFrom(keycloak, BrainRealm.NAME, clientId, clientSecret);
+      tokenUntil = System.currentTimeMillis() + 4 * 60_000;
+    }
+    return token;
+  }
+
+  public ApiClient apiClient() {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(gateway);
+    client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)));
+    client.setReadTimeout(Duration.ofSeconds(60));
+    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token()));
+    return client;
+  }
+
+  public URI uri(String path) {
+    return URI.create(gateway + path);
+  }
+}

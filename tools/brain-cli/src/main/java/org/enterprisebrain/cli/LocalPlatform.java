@@ -1,0 +1,144 @@
+package org.enterprisebrain.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.servers.BrainRealm;
+import org.enterprisebrain.servers.KafkaServer;
+import org.enterprisebrain.servers.KeycloakServer;
+import org.enterprisebrain.servers.ManagedProcess;
+
+/**
+ * The whole platform on one machine, every server real and in its own process: Kafka (KRaft),
+ * Keycloak with the brain realm, ingestion-service and the gateway. Stops in reverse order.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+  /** Where things are and which ports they listen on (all on 127.0.0.1). */
+  public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int kafkaPort,
+      int kafkaControllerPort, int keycloakPort, String kafkaClasspath) {
+
+    public static Settings defaults(Path home) {
+      return new Settings(home, home.resolve(".brain"), 8080, 8081, 9092, 9093, 8180,
+          System.getProperty("java.class.path"));
+    }
+  }
+
+  private final Settings settings;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private KafkaServer kafka;
+  private KeycloakServer keycloak;
+
+  private LocalPlatform(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static LocalPlatform start(Settings settings, PrintStream out) {
+    LocalPlatform platform = new LocalPlatform(settings);
+    try {
+      platform.startAll(out);
+      return platform;
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startAll(PrintStream out) {
+    Path data = settings.dataDir();
+    Path logs = data.resolve("logs");
+    long t0 = System.nanoTime();
+    out.println("starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort() + " …");
+    kafka = KafkaServer.start(settings.kafkaClasspath(), settings.kafkaPort(), settings.kafkaControllerPort(),
+        data.resolve("kafka"), logs.resolve("kafka.log"), "512m");
+    processes.add(kafka.process());
+    out.printf("  Kafka ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    long t1 = System.nanoTime();
+    out.println("starting Keycloak " + KeycloakServer.VERSION + " on 127.0.0.1:" + settings.keycloakPort()
+        + " (the first start unpacks and builds it: ~30 s) …");
+    keycloak = KeycloakServer.start(settings.keycloakPort(), data.resolve("keycloak"), logs.resolve("keycloak.log"));
+    processes.add(keycloak.process());
+    keycloak.importRealm(BrainRealm.json());
+    out.printf("  Keycloak ready in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+
+    String issuer = keycloak.issuer(BrainRealm.NAME);
+    Map<String, String> env = new HashMap<>(Map.of(
+        "BRAIN_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+        "BRAIN_OIDC_ISSUER", issuer,
+        "BRAIN_INGESTION_PORT", Integer.toString(settings.ingestionPort()),
+        "BRAIN_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
+        "BRAIN_INGESTION_URL", "http://127.0.0.1:" + settings.ingestionPort()));
+    long t2 = System.nanoTime();
+    ManagedProcess ingestion = service("ingestion-service", env, logs);
+    ManagedProcess gateway = service("gateway", env, logs);
+    awaitHealthy(ingestion, settings.ingestionPort());
+    awaitHealthy(gateway, settings.gatewayPort());
+    out.printf("  ingestion-service and gateway ready in %.1f s%n", (System.nanoTime() - t2) / 1e9);
+    out.printf("platform ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private ManagedProcess service(String name, Map<String, String> env, Path logs) {
+    Path jar = settings.home().resolve("services/" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (./brain up builds what is missing)");
+    }
+    ManagedProcess process = ManagedProcess.start(name, List.of(ManagedProcess.javaBinary(),
+        "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+        "-jar", jar.toString()), env, settings.home(), logs.resolve(name + ".log"));
+    processes.add(process);
+    return process;
+  }
+
+  private static void awaitHealthy(ManagedProcess process, int port) {
+    HttpClient http = HttpClient.newHttpClient();
+    process.awaitReady(() -> {
+      try {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }, Duration.ofMinutes(3));
+  }
+
+  public String gatewayUrl() {
+    return "http://127.0.0.1:" + settings.gatewayPort();
+  }
+
+  public String keycloakUrl() {
+    return keycloak.baseUrl();
+  }
+
+  public KeycloakServer keycloak() {
+    return keycloak;
+  }
+
+  public String kafkaBootstrap() {
+    return kafka.bootstrapServers();
+  }
+
+  public List<ManagedProcess> processes() {
+    return List.copyOf(processes);
+  }
+
+  @Override
+  public void close() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+    processes.clear();
+  }
+}

@@ -1,0 +1,70 @@
+package org.enterprisebrain.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.enterprisebrain.servers.BrainRealm;
+import org.enterprisebrain.servers.ManagedProcess;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code brain up}: the whole platform locally, every server real, plus the demo factory. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start Kafka, Keycloak and every service locally, then stream the demo plant (Ctrl-C stops all)")
+public final class UpCommand implements Callable<Integer> {
+
+  @Option(names = "--home", defaultValue = "${BRAIN_HOME:-.}", description = "Project root (default: ${DEFAULT-VALUE})")
+  Path home;
+
+  @Option(names = "--no-demo", description = "Do not stream the demo plant after start")
+  boolean noDemo;
+
+  @Option(names = "--speed", defaultValue = "60", description = "Demo: simulated seconds per second")
+  int speed;
+
+  @Override
+  public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.defaults(home.toAbsolutePath().normalize()),
+        System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nstopping …");
+      platform.close();
+      System.out.println("stopped");
+      stopped.countDown();
+    }, "brain-down"));
+    System.out.printf("%nEnterprise Brain is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+    System.out.println("  API (gateway)      " + platform.gatewayUrl() + "/api/v1/standards");
+    System.out.println("  Keycloak           " + platform.keycloakUrl() + "/admin  (realm " + BrainRealm.NAME + ")");
+    System.out.println("  Kafka              " + platform.kafkaBootstrap());
+    System.out.println("  demo users         engineer / manager / auditor / admin / integrator, password <user>-pw");
+    System.out.println("  demo integrator    client demo-factory, secret " + BrainRealm.demoSecret("demo-factory"));
+    System.out.println("  memory (RSS):");
+    long total = 0;
+    for (ManagedProcess process : platform.processes()) {
+      long rss = process.residentBytes();
+      total += rss;
+      System.out.printf("    %-18s pid %-7d %6d MiB%n", process.name(), process.pid(), rss >> 20);
+    }
+    long self = ProcessHandle.current().pid();
+    System.out.printf("    %-18s pid %-7d %6d MiB%n    %-18s %14d MiB%n", "brain (this)", self,
+        selfRss() >> 20, "total", (total + selfRss()) >> 20);
+    System.out.println("  logs               " + home.resolve(".brain/logs"));
+    System.out.println("Ctrl-C stops everything.");
+    if (!noDemo) {
+      Connection connection = new Connection();
+      connection.gateway = platform.gatewayUrl();
+      connection.keycloak = platform.keycloakUrl();
+      connection.clientId = "demo-factory";
+      connection.secret = "";
+      new DemoRunner(connection, 20261125).run(speed, -1, System.out);
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private static long selfRss() {
+    return ManagedProcess.residentBytesOf(ProcessHandle.current().pid());
+  }
+}

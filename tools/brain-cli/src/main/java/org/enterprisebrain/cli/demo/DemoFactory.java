@@ -1,0 +1,510 @@
+package org.enterprisebrain.cli.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Simulated plant hz-01 (杭州一厂) for {@code brain demo}: a machining line and an assembly line, nine
+ * machines, three shifts (A 早班 06-14, B 中班 14-22, C 夜班 22-06), records as the v1 data standard wants them.
+ *
+ * <p>The records depend only on the seed and the start, so a demo can be replayed: the simulation is event
+ * driven (state ends, minute marks) with one random stream per machine, so the step size changes only how
+ * records are grouped into batches. Record ids are built from business keys and event time, as the envelope
+ * standard asks, so resending a replayed run is idempotent. A simulated hour is about 1,100 records (mostly
+ * telemetry); keep steps short enough to stay under the ingestion limit of 10,000 records per request.
+ */
+public final class DemoFactory {
+
+  /** A batch of records of one entity, ready to POST to /api/v1/ingest/{entity}. */
+  public record Batch(String entity, List<ObjectNode> records) {}
+
+  private record Source(String system, String kind) {}
+  private record Break(LocalTime at, Reason reason) {}
+  private record Characteristic(String id, String name, String unit, double lsl, double target, double usl,
+      double sigma, int scale, String defectCode) {}
+  /** A reason to leave `running`; faults with an alarm code also raise a SCADA alarm. */
+  private record Reason(String code, String text, String state, int minMinutes, int maxMinutes,
+      String alarmCode, String alarmText) {}
+  private record Spec(String id, String name, String type, String maker, String model, double cycleSeconds,
+      double runKw, double airM3PerMin) {}
+  private record LineDef(String id, String name, String area, String areaName, List<String> products,
+      Characteristic characteristic, String scrapReason, String signal, int inspectEveryMinutes,
+      List<Reason> faults, List<Spec> machines) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+  private static final String PLANT = "hz-01", SITE = "HZ-01";
+  private static final Source ERP = new Source("ERP-A", "ERP"), MES = new Source("MES-A", "MES"),
+      SCADA = new Source("SCADA-A", "SCADA"), QMS = new Source("QMS-A", "QMS"), EMS = new Source("EMS-A", "EMS");
+  // Fixed pattern: RFC 3339 needs the seconds (OffsetDateTime.toString() drops them when zero).
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+  private static final List<String> ENTITY_ORDER = List.of("work-order", "equipment-state", "alarm",
+      "operation-report", "quality-result", "telemetry", "energy-reading");
+  private static final String RUNNING = "running", IDLE = "idle", DOWN = "down", SETUP = "setup",
+      PLANNED_STOP = "planned-stop";
+  private static final int BAD_ONE_IN = 200;
+  private static final double MEAN_RUN_SECONDS = 75 * 60; // with stops of ~10 min and changeovers: ~80 % running
+  private static final int REPORT_EVERY_MINUTES = 5;    // MES report and EMS polling interval
+
+  private static final Reason CHANGEOVER = new Reason("Q02", "换型", SETUP, 12, 25, null, null);
+  private static final Reason TOOL_CHANGE = new Reason("Q01", "换刀/调机", SETUP, 5, 12, null, null);
+  private static final List<Reason> MINOR_STOPS = List.of(
+      new Reason("W03", "待料", IDLE, 3, 15, null, null),
+      new Reason("W01", "等待首检", IDLE, 2, 8, null, null),
+      TOOL_CHANGE);
+  private static final List<Break> BREAKS = List.of(
+      new Break(LocalTime.of(11, 30), new Reason("P01", "计划停机/午休", PLANNED_STOP, 30, 30, null, null)),
+      new Break(LocalTime.of(17, 30), new Reason("P01", "计划停机/晚餐", PLANNED_STOP, 30, 30, null, null)),
+      new Break(LocalTime.of(2, 0), new Reason("P01", "计划停机/夜餐", PLANNED_STOP, 30, 30, null, null)));
+
+  private static final List<LineDef> LINES = List.of(
+      new LineDef("LINE-A", "机加工线", "MACH", "机加工车间", List.of("4000123", "4000124"),
+          new Characteristic("D-12.00", "内孔直径 Φ12", "mm", 11.98, 12.00, 12.02, 0.004, 3, "DIM-OOT"),
+          "DIM-OOT", "spindle", 15,
+          List.of(new Reason("M01", "主轴过热", DOWN, 8, 30, "SP1001", "主轴温度过高"),
+              new Reason("M02", "刀具破损", DOWN, 5, 20, "T0102", "刀具破损检测报警"),
+              new Reason("M03", "液压压力低", DOWN, 10, 40, "HY3001", "液压系统压力低")),
+          List.of(cnc(1, 42), cnc(2, 45), cnc(3, 38), cnc(4, 50), cnc(5, 44))),
+      new LineDef("LINE-B", "装配线", "ASSY", "装配车间", List.of("5000456", "5000457"),
+          new Characteristic("T-8.50", "螺栓拧紧扭矩 8.5 N·m", "N.m", 8.0, 8.5, 9.0, 0.09, 2, "TQ-OOT"),
+          "ASM-NG", "servo", 30,
+          List.of(new Reason("M01", "伺服电机过热", DOWN, 8, 25, "SV1001", "伺服电机温度过高"),
+              new Reason("M02", "压装轴承异响", DOWN, 5, 20, "PR2002", "压装机振动超限"),
+              new Reason("M04", "拧紧枪故障", DOWN, 5, 30, "TQ4001", "拧紧枪通讯中断")),
+          List.of(asm(1, 55), asm(2, 60), asm(3, 52), asm(4, 58))));
+
+  private static Spec cnc(int n, double cycle) {
+    return new Spec("CNC-A0" + n, "立式加工中心 " + n + "#", "cnc-machining-center", "FANUC",
+        "ROBODRILL α-D21MiB5", cycle, 15, 0.6);
+  }
+
+  private static Spec asm(int n, double cycle) {
+    return new Spec("ASM-B0" + n, "装配工位 " + n + "#", "assembly-station", "博世力士乐", "ATS-200", cycle, 5, 1.2);
+  }
+
+  private static final class WorkOrder {
+    final String id, material, line;
+    final int planned, priority;
+    final Instant plannedStart, plannedEnd;
+    Instant actualStart, actualEnd;
+    String status = "released";
+    int done;
+
+    WorkOrder(String id, String material, String line, int planned, int priority, Instant start, Instant end) {
+      this.id = id; this.material = material; this.line = line; this.planned = planned;
+      this.priority = priority; this.plannedStart = start; this.plannedEnd = end;
+    }
+  }
+
+  private static final class Line {
+    final LineDef def;
+    final Deque<WorkOrder> queue = new ArrayDeque<>();
+    WorkOrder current;
+    // Integer watt-milliseconds and litre-milliseconds per minute: sums are exact however time is sliced.
+    long kwhAtStart, m3AtStart, wattMillis, litreMillisPerMinute;
+
+    double kwh() { return kwhAtStart + wattMillis / 3.6e9; }
+    double m3() { return m3AtStart + litreMillisPerMinute / 6e7; }
+
+    Line(LineDef def) { this.def = def; }
+  }
+
+  private static final class Machine {
+    final Spec spec; final Line line; final int ordinal; final String operation; final boolean last;
+    final double speed; // share of the ideal rate reached while running (ISO 22400 performance)
+    final Random rnd;   // one stream per machine, so one machine's events never reshuffle another's
+    String state, workOrder, material, alarmId;
+    Reason nextStop, alarmReason;
+    Instant since, end, segmentStart, alarmRaised;
+    int good, scrap, rework;
+    long runMillis, produced;
+    double drift, driftRate; // drift of the process mean, in sigmas per SPC subgroup
+
+    Machine(Spec spec, Line line, int ordinal, int position, boolean last, Random rnd) {
+      this.spec = spec; this.line = line; this.ordinal = ordinal; this.last = last; this.rnd = rnd;
+      this.speed = 0.88 + 0.08 * rnd.nextDouble();
+      this.operation = String.format("%04d", (position + 1) * 10);
+    }
+  }
+
+  private final Random rnd;
+  private final Random badRnd; // separate stream so injecting bad records does not change the simulation
+  private final Instant origin;
+  private final List<Line> lines = new ArrayList<>();
+  private final List<Machine> machines = new ArrayList<>();
+  private final Map<String, List<ObjectNode>> out = new HashMap<>();
+  private Instant clock;
+  private int woSeq, bad;
+
+  public DemoFactory(long seed, Instant start) {
+    rnd = new Random(seed);
+    badRnd = new Random(seed ^ 0x5DEECE66DL);
+    origin = clock = start.truncatedTo(ChronoUnit.SECONDS); // whole seconds keep time-based ids unique
+    for (LineDef def : LINES) {
+      Line line = new Line(def);
+      line.kwhAtStart = 150_000 + rnd.nextInt(50_000);
+      line.m3AtStart = 80_000 + rnd.nextInt(20_000);
+      // The running order is nearly done, so the first changeover shows up within the first demo hour.
+      WorkOrder current = newOrder(line, clock.minus(Duration.ofHours(3)));
+      current.status = "in-progress";
+      current.actualStart = current.plannedStart;
+      current.done = current.planned - 30 - rnd.nextInt(40);
+      line.current = current;
+      line.queue.add(newOrder(line, current.plannedEnd));
+      lines.add(line);
+      for (int i = 0; i < def.machines().size(); i++) {
+        Machine m = new Machine(def.machines().get(i), line, machines.size(), i, i == def.machines().size() - 1,
+            new Random(rnd.nextLong()));
+        m.workOrder = current.id;
+        m.material = current.material;
+        m.segmentStart = clock;
+        machines.add(m);
+      }
+    }
+    // The opening state of every machine goes out with the first tick.
+    LocalTime now = clock.atOffset(CST).toLocalTime();
+    for (Machine m : machines) {
+      Break inBreak = BREAKS.stream().filter(b -> !now.isBefore(b.at()) && now.isBefore(b.at().plusMinutes(30)))
+          .findFirst().orElse(null);
+      enter(m, clock, inBreak == null ? null : inBreak.reason());
+      if (inBreak != null) m.end = clock.atOffset(CST).with(inBreak.at()).plusMinutes(30).toInstant();
+    }
+  }
+
+  /** Equipment hierarchy of the plant and the open work orders; send once before the first tick. */
+  public List<Batch> masterData() {
+    List<ObjectNode> equipment = new ArrayList<>();
+    equipment.add(envelope(ERP, "EQ-" + SITE, "equipment", origin, equipmentNode(SITE, "杭州一厂", "site", null)
+        .put("type", "plant")));
+    for (Line line : lines) {
+      LineDef d = line.def;
+      equipment.add(envelope(ERP, "EQ-" + d.area(), "equipment", origin,
+          equipmentNode(d.area(), d.areaName(), "area", SITE)));
+      equipment.add(envelope(ERP, "EQ-" + d.id(), "equipment", origin,
+          equipmentNode(d.id(), d.name(), "line", d.area()).put("area", d.area())));
+    }
+    for (Machine m : machines) {
+      Spec s = m.spec;
+      ObjectNode p = equipmentNode(s.id(), s.name(), "workcell", m.line.def.id())
+          .put("area", m.line.def.area()).put("line", m.line.def.id()).put("type", s.type())
+          .put("manufacturer", s.maker()).put("model", s.model())
+          .put("serialNumber", String.format("SN-%d-%05d", 2019 + m.ordinal % 4, 4512 + 37 * m.ordinal))
+          .put("commissionedAt", LocalDate.of(2019 + m.ordinal % 4, 3 + m.ordinal, 10 + m.ordinal).toString())
+          .put("idealCycleTimeSeconds", s.cycleSeconds());
+      equipment.add(envelope(ERP, "EQ-" + s.id(), "equipment", origin, p));
+    }
+    List<ObjectNode> orders = new ArrayList<>();
+    for (Line line : lines) {
+      for (WorkOrder wo : List.of(line.current, line.queue.getFirst())) {
+        orders.add(envelope(MES, wo.id + "-" + wo.status, "work-order", origin, orderPayload(wo)));
+      }
+    }
+    return List.of(new Batch("equipment", equipment), new Batch("work-order", orders));
+  }
+
+  /** Advances the simulated clock by {@code step}; returns what happened, one batch per entity. */
+  public List<Batch> tick(Duration step) {
+    if (step.isNegative() || step.isZero()) throw new IllegalArgumentException("step must be positive: " + step);
+    Instant until = clock.plus(step);
+    Instant t = clock;
+    while (t.isBefore(until)) {
+      Instant next = t.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+      if (until.isBefore(next)) next = until;
+      for (Machine m : machines) if (m.end.isBefore(next)) next = m.end;
+      long millis = Duration.between(t, next).toMillis();
+      for (Line line : lines) { // base load: lighting, chillers, compressed-air leaks
+        line.wattMillis += 6_000 * millis;
+        line.litreMillisPerMinute += 300 * millis;
+      }
+      for (Machine m : machines) accrue(m, millis);
+      t = next;
+      boolean minuteMark = t.getEpochSecond() % 60 == 0 && t.getNano() == 0;
+      // Orders close on minute marks only, so the data do not depend on the step size.
+      if (minuteMark) for (Line line : lines) if (line.current.done >= line.current.planned) changeover(line, t);
+      for (Machine m : machines) if (!m.end.isAfter(t)) endState(m, t);
+      if (minuteMark) onMinute(t);
+    }
+    clock = until;
+    List<Batch> batches = new ArrayList<>();
+    for (String entity : ENTITY_ORDER) {
+      List<ObjectNode> records = out.remove(entity);
+      if (records != null && !records.isEmpty()) batches.add(new Batch(entity, List.copyOf(records)));
+    }
+    return batches;
+  }
+
+  /** How many deliberately invalid records tick() has produced. */
+  public int badRecordsSoFar() {
+    return bad;
+  }
+
+  // ---------------------------------------------------------------- simulation
+
+  private void accrue(Machine m, long millis) {
+    double load = switch (m.state) {
+      case RUNNING -> 1.0;
+      case IDLE, SETUP -> 0.35;
+      case DOWN -> 0.15;
+      default -> 0.1;
+    };
+    m.line.wattMillis += Math.round(m.spec.runKw() * 1000 * load) * millis;
+    m.line.litreMillisPerMinute += Math.round(m.state.equals(RUNNING) ? m.spec.airM3PerMin() * 1000 : 50) * millis;
+    if (!m.state.equals(RUNNING)) return;
+    m.runMillis += millis;
+    for (long due = (long) (m.runMillis * m.speed / (m.spec.cycleSeconds() * 1000)); m.produced < due; m.produced++) {
+      double u = m.rnd.nextDouble(), scrapP = 0.006 + 0.004 * Math.abs(m.drift); // a drifting process scraps more
+      if (u < scrapP) m.scrap++;
+      else if (u < scrapP + 0.008) m.rework++;
+      else {
+        m.good++;
+        if (m.last && m.workOrder.equals(m.line.current.id)) m.line.current.done++; // line output = last station
+      }
+    }
+  }
+
+  private void changeover(Line line, Instant t) {
+    WorkOrder finished = line.current;
+    finished.status = "completed";
+    finished.actualEnd = t;
+    emit("work-order", MES, finished.id + "-" + finished.status, t, orderPayload(finished));
+    WorkOrder next = line.queue.poll();
+    next.status = "in-progress";
+    next.actualStart = t;
+    line.current = next;
+    emit("work-order", MES, next.id + "-" + next.status, t, orderPayload(next));
+    WorkOrder queued = newOrder(line, next.plannedEnd); // APS keeps one order released ahead
+    line.queue.add(queued);
+    emit("work-order", MES, queued.id + "-" + queued.status, t, orderPayload(queued));
+    // Running machines change over now; stopped ones when their stop ends (see endState).
+    for (Machine m : machines) if (m.line == line && m.state.equals(RUNNING)) m.end = t; // ended right after
+  }
+
+  private void endState(Machine m, Instant t) {
+    if (m.alarmId != null) clearAlarm(m, t);
+    if (!m.workOrder.equals(m.line.current.id)) {
+      flush(m, t); // an operation report never spans two work orders
+      m.workOrder = m.line.current.id;
+      m.material = m.line.current.material;
+      enter(m, t, CHANGEOVER);
+    } else {
+      enter(m, t, m.state.equals(RUNNING) ? m.nextStop : null);
+    }
+  }
+
+  /** Starts a state (reason null = running) and reports it; its end is drawn now. */
+  private void enter(Machine m, Instant t, Reason reason) {
+    m.state = reason == null ? RUNNING : reason.state();
+    m.since = t;
+    if (reason == null) {
+      m.end = t.plusSeconds(Math.max(180, (long) (-Math.log(1 - m.rnd.nextDouble()) * MEAN_RUN_SECONDS)));
+      List<Reason> stops = m.rnd.nextDouble() < 0.3 ? m.line.def.faults() : MINOR_STOPS;
+      m.nextStop = stops.get(m.rnd.nextInt(stops.size()));
+    } else {
+      int spread = 60 * (reason.maxMinutes() - reason.minMinutes());
+      m.end = t.plusSeconds(60L * reason.minMinutes() + m.rnd.nextInt(spread + 1));
+      if (reason.state().equals(SETUP)) m.drift = m.driftRate = 0; // new tool / new setup re-centres the process
+    }
+    ObjectNode p = JSON.createObjectNode().put("equipment", m.spec.id()).put("state", m.state);
+    if (reason != null) p.put("reasonCode", reason.code()).put("reasonText", reason.text());
+    p.put("workOrder", m.workOrder).put("since", ts(t));
+    // The state is part of the id: a stop that ends on a break mark gives two states at one instant.
+    emit("equipment-state", MES, "ST-" + m.spec.id() + "-" + key(t) + "-" + m.state, t, p);
+    if (reason != null && reason.alarmCode() != null) {
+      m.alarmId = m.spec.id() + "-" + reason.alarmCode() + "-" + key(t);
+      m.alarmRaised = t;
+      m.alarmReason = reason;
+      emit("alarm", SCADA, "AL-" + m.alarmId + "-R", t, alarmPayload(m, reason, t));
+    }
+  }
+
+  private void clearAlarm(Machine m, Instant t) {
+    long secondsDown = Duration.between(m.alarmRaised, t).toSeconds();
+    Instant acknowledged = m.alarmRaised.plusSeconds(Math.min(secondsDown, 30 + m.rnd.nextInt(120)));
+    ObjectNode p = alarmPayload(m, m.alarmReason, m.alarmRaised).put("acknowledgedAt", ts(acknowledged))
+        .put("clearedAt", ts(t));
+    emit("alarm", SCADA, "AL-" + m.alarmId + "-C", t, p);
+    m.alarmId = null;
+  }
+
+  private void onMinute(Instant t) {
+    LocalTime local = t.atOffset(CST).toLocalTime();
+    int minuteOfDay = local.getHour() * 60 + local.getMinute();
+    for (Break b : BREAKS) {
+      if (!local.equals(b.at())) continue;
+      for (Machine m : machines) if (m.state.equals(RUNNING) || m.state.equals(IDLE)) enter(m, t, b.reason());
+    }
+    for (Machine m : machines) if (m.state.equals(RUNNING)) telemetry(m, t);
+    if (minuteOfDay % REPORT_EVERY_MINUTES == 0) { // shift changes fall on these marks too
+      for (Machine m : machines) flush(m, t);
+      for (Line line : lines) meterReadings(line, t);
+    }
+    for (Machine m : machines) {
+      int every = m.line.def.inspectEveryMinutes();
+      if (m.state.equals(RUNNING) && minuteOfDay % every == (m.ordinal * 5) % every) inspect(m, t);
+    }
+  }
+
+  private void flush(Machine m, Instant t) {
+    if (m.good + m.scrap + m.rework > 0) {
+      ObjectNode p = JSON.createObjectNode().put("workOrder", m.workOrder).put("equipment", m.spec.id())
+          .put("operation", m.operation).put("good", m.good).put("scrap", m.scrap).put("rework", m.rework);
+      if (m.scrap > 0) p.put("scrapReason", m.line.def.scrapReason());
+      p.put("start", ts(m.segmentStart)).put("end", ts(t))
+          .put("operator", "E" + (1001 + 20 * shiftIndex(m.segmentStart) + m.ordinal))
+          .put("shift", List.of("A", "B", "C").get(shiftIndex(m.segmentStart)));
+      emit("operation-report", MES, "OR-" + m.spec.id() + "-" + key(t), t, p);
+    }
+    m.good = m.scrap = m.rework = 0;
+    m.segmentStart = t;
+  }
+
+  /** One SPC subgroup of five consecutive parts. */
+  private void inspect(Machine m, Instant t) {
+    Characteristic c = m.line.def.characteristic();
+    if (m.driftRate == 0 && m.rnd.nextDouble() < 0.03) { // tool wear or thermal growth starts pulling the mean
+      m.driftRate = (m.rnd.nextBoolean() ? 1 : -1) * (0.15 + 0.2 * m.rnd.nextDouble());
+    }
+    m.drift += m.driftRate;
+    String subgroup = "SG-" + m.spec.id() + "-" + key(t);
+    boolean outOfSpec = false;
+    for (int i = 1; i <= 5; i++) {
+      BigDecimal value = dec(c.target() + c.sigma() * (m.drift + m.rnd.nextGaussian()), c.scale());
+      boolean pass = value.doubleValue() >= c.lsl() && value.doubleValue() <= c.usl();
+      outOfSpec |= !pass;
+      ObjectNode p = JSON.createObjectNode().put("characteristic", c.id()).put("characteristicName", c.name())
+          .put("product", m.material).put("lot", m.workOrder.replace("WO-", "LOT-"))
+          .put("workOrder", m.workOrder).put("equipment", m.spec.id()).put("inspectionType", "in-process")
+          .put("value", value).put("unit", c.unit()).put("lsl", dec(c.lsl(), c.scale()))
+          .put("usl", dec(c.usl(), c.scale())).put("target", dec(c.target(), c.scale()))
+          .put("subgroup", subgroup).put("sampleIndex", i).put("result", pass ? "pass" : "fail");
+      if (!pass) p.put("defectCode", c.defectCode());
+      p.put("inspector", "E" + (2001 + shiftIndex(t)));
+      emit("quality-result", QMS, "QR-" + subgroup + "-" + i, t, p);
+    }
+    // Reaction plan: a part out of specification stops the machine for a tool change within a minute.
+    if (outOfSpec) {
+      m.nextStop = TOOL_CHANGE;
+      if (m.end.isAfter(t.plusSeconds(60))) m.end = t.plusSeconds(60);
+    }
+  }
+
+  private void telemetry(Machine m, Instant t) {
+    double minutesRunning = Duration.between(m.since, t).toSeconds() / 60.0;
+    double minutesToStop = Duration.between(t, m.end).toSeconds() / 60.0;
+    double temperature = 24 + 14 * (1 - Math.exp(-minutesRunning / 10)) + 0.3 * m.rnd.nextGaussian();
+    double vibration = 1.6 + 0.12 * m.rnd.nextGaussian();
+    // Breakdowns announce themselves over ~12 minutes, so anomaly detection has something to find.
+    if (minutesToStop < 12 && m.nextStop.code().equals("M01")) temperature += (12 - minutesToStop) * 2.5;
+    if (minutesToStop < 12 && m.nextStop.code().equals("M02")) vibration += (12 - minutesToStop) * 0.35;
+    Map<String, BigDecimal> values = Map.of("temperature", dec(temperature, 1), "vibration", dec(vibration, 2));
+    for (String name : List.of("temperature", "vibration")) {
+      String signal = m.line.def.signal() + "." + name;
+      emit("telemetry", SCADA, "TM-" + m.spec.id() + "-" + signal + "-" + key(t), t, JSON.createObjectNode()
+          .put("equipment", m.spec.id()).put("signal", signal).put("value", values.get(name))
+          .put("unit", name.equals("temperature") ? "Cel" : "mm/s").put("quality", "good").put("sampledAt", ts(t)));
+    }
+  }
+
+  private void meterReadings(Line line, Instant t) {
+    String id = line.def.id();
+    emit("energy-reading", EMS, "EN-EM-" + id + "-" + key(t), t, JSON.createObjectNode().put("meter", "EM-" + id)
+        .put("medium", "electricity").put("value", dec(line.kwh(), 1)).put("valueKind", "cumulative")
+        .put("unit", "kWh").put("readAt", ts(t)).put("line", id));
+    emit("energy-reading", EMS, "EN-AM-" + id + "-" + key(t), t, JSON.createObjectNode().put("meter", "AM-" + id)
+        .put("medium", "compressed-air").put("value", dec(line.m3(), 1)).put("valueKind", "cumulative")
+        .put("unit", "m3").put("readAt", ts(t)).put("line", id));
+  }
+
+  private WorkOrder newOrder(Line line, Instant plannedStart) {
+    LineDef d = line.def;
+    int planned = 300 + 50 * rnd.nextInt(6);
+    double slowest = d.machines().stream().mapToDouble(Spec::cycleSeconds).max().orElseThrow();
+    String id = "WO-" + DAY.format(plannedStart.atOffset(CST)) + "-" + String.format("%03d", ++woSeq);
+    return new WorkOrder(id, d.products().get(woSeq % d.products().size()), d.id(), planned, 3 + rnd.nextInt(3),
+        plannedStart, plannedStart.plusSeconds((long) (planned * slowest * 1.2)));
+  }
+
+  // ---------------------------------------------------------------- records
+
+  private static ObjectNode orderPayload(WorkOrder wo) {
+    ObjectNode p = JSON.createObjectNode().put("workOrder", wo.id).put("material", wo.material)
+        .put("plannedQuantity", wo.planned).put("unit", "PCS").put("line", wo.line)
+        .put("routing", "RT-" + wo.material + "-A").put("priority", wo.priority)
+        .put("plannedStart", ts(wo.plannedStart)).put("plannedEnd", ts(wo.plannedEnd));
+    if (wo.actualStart != null) p.put("actualStart", ts(wo.actualStart));
+    if (wo.actualEnd != null) p.put("actualEnd", ts(wo.actualEnd));
+    return p.put("status", wo.status);
+  }
+
+  private static ObjectNode equipmentNode(String id, String name, String level, String parent) {
+    ObjectNode p = JSON.createObjectNode().put("equipmentId", id).put("name", name).put("level", level);
+    if (parent != null) p.put("parent", parent);
+    return p.put("status", "active");
+  }
+
+  private static ObjectNode alarmPayload(Machine m, Reason r, Instant raisedAt) {
+    return JSON.createObjectNode().put("alarmId", m.alarmId).put("equipment", m.spec.id())
+        .put("code", r.alarmCode()).put("severity", "critical").put("message", r.alarmText())
+        .put("raisedAt", ts(raisedAt));
+  }
+
+  private static ObjectNode envelope(Source source, String key, String entity, Instant at, ObjectNode payload) {
+    ObjectNode env = JSON.createObjectNode().put("id", source.system() + "-" + key).put("entity", entity)
+        .put("schemaVersion", 1);
+    env.putObject("source").put("system", source.system()).put("kind", source.kind());
+    env.put("plant", PLANT).put("occurredAt", ts(at)).set("payload", payload);
+    return env;
+  }
+
+  /** Adds a tick record; about one in BAD_ONE_IN is spoiled the way real interfaces spoil data. */
+  private void emit(String entity, Source source, String key, Instant at, ObjectNode payload) {
+    if (badRnd.nextInt(BAD_ONE_IN) == 0) {
+      switch (entity) {
+        case "operation-report" -> payload.put("scrap", -Math.max(1, payload.get("scrap").asInt())); // sign bug
+        case "equipment-state" -> payload.put("state", "maintenance"); // PLC state outside the standard's enum
+        case "quality-result" -> payload.put("value", payload.get("value").asString()); // gauge export quoted it
+        case "energy-reading" -> payload.remove("readAt"); // cumulative reading without its time
+        case "telemetry" -> payload.remove("sampledAt"); // gateway dropped the timestamp
+        case "alarm" -> payload.put("severity", "high"); // vendor severity not mapped
+        default -> payload.remove("material"); // work order released before its material was maintained
+      }
+      bad++;
+    }
+    out.computeIfAbsent(entity, e -> new ArrayList<>()).add(envelope(source, key, entity, at, payload));
+  }
+
+  private static int shiftIndex(Instant t) {
+    int hour = t.atOffset(CST).getHour();
+    return hour >= 6 && hour < 14 ? 0 : hour >= 14 && hour < 22 ? 1 : 2;
+  }
+
+  private static BigDecimal dec(double value, int scale) {
+    return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  private static String ts(Instant t) {
+    return TS.format(t.atOffset(CST));
+  }
+
+  private static String key(Instant t) {
+    return KEY.format(t.atOffset(CST));
+  }
+}

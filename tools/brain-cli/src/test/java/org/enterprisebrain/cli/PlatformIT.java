@@ -1,0 +1,158 @@
+package org.enterprisebrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.enterprisebrain.servers.ManagedProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform as {@code brain up} starts it (Kafka, Keycloak, ingestion-service, gateway, each its own
+ * process), driven only through the gateway with real Keycloak tokens; what was accepted is read back
+ * from Kafka.
+ */
+class PlatformIT {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String CSV_PREFIX = "EMS-A-CSV-";
+  static LocalPlatform platform;
+  static Connection connection;
+
+  @BeforeAll
+  static void start() {
+    Path home = Path.of(System.getProperty("brain.home", "../..")).toAbsolutePath().normalize();
+    Path data = Path.of(System.getProperty("java.io.tmpdir"), "platform-it-" + UUID.randomUUID());
+    platform = LocalPlatform.start(new LocalPlatform.Settings(home, data, ManagedProcess.freePort(),
+        ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
+        // the classpath brain up runs Kafka from: the packaged CLI jar and its lib/ (not the test classpath)
+        Path.of(System.getProperty("brain.cli.jar", "target/brain-cli.jar")).toAbsolutePath().toString()), System.out);
+    connection = new Connection();
+    connection.gateway = platform.gatewayUrl();
+    connection.keycloak = platform.keycloakUrl();
+    connection.clientId = "demo-factory";
+    connection.secret = "";
+  }
+
+  @AfterAll
+  static void stop() {
+    if (platform != null) {
+      long total = platform.processes().stream().mapToLong(ManagedProcess::residentBytes).sum();
+      System.out.printf("RESULT platform RSS %d MiB over %d processes%n", total >> 20, platform.processes().size());
+      platform.close();
+    }
+  }
+
+  /** Counts the demo's records on the topics matching the pattern, per topic. */
+  static Map<String, Integer> countOnKafka(Pattern topics, long expected) {
+    Properties config = new Properties();
+    config.put("bootstrap.servers", platform.kafkaBootstrap());
+    config.put("group.id", "platform-it-" + UUID.randomUUID());
+    config.put("auto.offset.reset", "earliest");
+    config.put("metadata.max.age.ms", "1000");
+    Map<String, Integer> counts = new HashMap<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(topics);
+      long seen = 0;
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline && seen < expected) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+          // other tests of this class share the broker: count the demo's records only
+          if (!JSON.readTree(record.value()).path("id").asString().startsWith(CSV_PREFIX)) {
+            counts.merge(record.topic(), 1, Integer::sum);
+            seen++;
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void theDemoPlantStreamsThroughTheGatewayOntoKafka() throws Exception {
+    DemoRunner demo = new DemoRunner(connection, 42);
+    DemoRunner.Totals totals = demo.run(120, 5, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+
+    assertThat(totals.failed()).isZero();
+    assertThat(totals.accepted()).isGreaterThan(50);
+    // every deliberately bad record was rejected on its own, every other one accepted
+    assertThat(totals.rejected()).isEqualTo(demo.badRecordsSoFar());
+    assertThat(totals.accepted() + totals.rejected()).isEqualTo(totals.sent());
+
+    Map<String, Integer> onKafka = countOnKafka(Pattern.compile("brain\\..*\\.v1"), totals.accepted());
+    assertThat(onKafka.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(totals.accepted());
+    assertThat(onKafka).containsKeys("brain.production.operation-report.v1", "brain.equipment.equipment-state.v1",
+        "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1");
+  }
+
+  @Test
+  void theGatewayTurnsAwayMissingForgedAndForeignTokens() throws Exception {
+    String body = "[]";
+    assertProblem(post(null, body), 401);
+    String[] parts = connection.token().split("\\.");
+    assertProblem(post(parts[0] + "." + parts[1] + ".c2lnbmF0dXJl", body), 401);
+    // a real token of the same Keycloak, but of the master realm: wrong issuer
+    assertProblem(post(platform.keycloak().adminToken(), body), 401);
+    // a brain-realm token without the integrator role passes the gateway; the service refuses it
+    String foreign = org.enterprisebrain.servers.KeycloakServer.tokenFrom(platform.keycloakUrl(), "brain",
+        "catalog-reader", org.enterprisebrain.servers.BrainRealm.demoSecret("catalog-reader"));
+    JsonNode forbidden = assertProblem(post(foreign, "[" + "{}" + "]"), 403);
+    assertThat(forbidden.path("detail").asString()).contains("integrator");
+  }
+
+  @Test
+  void brainIngestSendsACsvFileWithItsMapping() throws Exception {
+    Path csv = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "readings", ".csv");
+    String prefix = CSV_PREFIX + UUID.randomUUID().toString().substring(0, 8);
+    StringBuilder text = new StringBuilder("id,occurredAt,电表,medium,读数,valueKind,unit,readAt\n");
+    for (int i = 0; i < 25; i++) {
+      text.append(prefix).append('-').append(i).append(",2026-11-24T08:00:00+08:00,EM-LINE-A,electricity,")
+          .append(1000 + i).append(",cumulative,kWh,2026-11-24T08:00:00+08:00\n");
+    }
+    Files.writeString(csv, text);
+    int exit = new CommandLine(new BrainCommand()).execute("ingest", csv.toString(), "-e", "energy-reading",
+        "--batch", "10", "--mapping", "电表=meter,读数=value", "--plant", "hz-01", "--source-system", "EMS-A",
+        "--source-kind", "EMS", "--gateway", platform.gatewayUrl(), "--keycloak", platform.keycloakUrl());
+    assertThat(exit).isZero();
+  }
+
+  HttpResponse<String> post(String token, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+        + "/api/v1/ingest/operation-report")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    return JSON.readTree(response.body());
+  }
+
+}

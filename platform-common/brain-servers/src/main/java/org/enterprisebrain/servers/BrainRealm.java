@@ -22,7 +22,14 @@ public final class BrainRealm {
   private BrainRealm() {
   }
 
+  private static final String JSON_TEXT = read();
+  private static final JsonNode REALM = JSON.readTree(JSON_TEXT);
+
   public static String json() {
+    return JSON_TEXT;
+  }
+
+  private static String read() {
     try (InputStream in = BrainRealm.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the classpath");
@@ -34,7 +41,7 @@ public final class BrainRealm {
   }
 
   public static String demoSecret(String clientId) {
-    for (JsonNode client : JSON.readTree(json()).path("clients")) {
+    for (JsonNode client : REALM.path("clients")) {
       if (clientId.equals(client.path("clientId").asString())) {
         return client.path("secret").asString();
       }
@@ -43,7 +50,7 @@ public final class BrainRealm {
   }
 
   public static String demoPassword(String username) {
-    for (JsonNode user : JSON.readTree(json()).path("users")) {
+    for (JsonNode user : REALM.path("users")) {
       if (username.equals(user.path("username").asString())) {
         return user.path("credentials").path(0).path("value").asString();
       }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,14 +46,9 @@ public final class KafkaServer implements AutoCloseable {
           "share.coordinator.state.topic.min.isr=1",
           "group.initial.rebalance.delay.ms=0",
           ""));
-      List<String> java = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "-Xms" + heap, "-Xmx" + heap,
-          "-XX:+UseG1GC", "-cp", classpath));
       if (!Files.exists(dataDir.resolve("log/meta.properties"))) {
-        List<String> format = new ArrayList<>(java);
-        format.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
-            "-t", "brain-local-cluster-01", "-c", config.toString()));
-        format.set(1, "-Xmx256m");
-        format.remove(2);
+        List<String> format = List.of(ManagedProcess.javaBinary(), "-Xmx256m", "-cp", classpath,
+            "kafka.tools.StorageTool", "format", "--standalone", "-t", "brain-local-cluster-01", "-c", config.toString());
         try (ManagedProcess formatting = ManagedProcess.start("kafka-format", format, Map.of(), dataDir,
             log.resolveSibling("kafka-format.log"))) {
           formatting.awaitReady(() -> !formatting.isAlive(), Duration.ofMinutes(2));
@@ -64,8 +58,9 @@ public final class KafkaServer implements AutoCloseable {
           }
         }
       }
-      java.addAll(List.of("kafka.Kafka", config.toString()));
-      ManagedProcess process = ManagedProcess.start("kafka", java, Map.of(), dataDir, log);
+      List<String> broker = List.of(ManagedProcess.javaBinary(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+          "-cp", classpath, "kafka.Kafka", config.toString());
+      ManagedProcess process = ManagedProcess.start("kafka", broker, Map.of(), dataDir, log);
       process.awaitReady(() -> ManagedProcess.portOpen("127.0.0.1", port), Duration.ofMinutes(2));
       return new KafkaServer(process, "127.0.0.1:" + port);
     } catch (IOException e) {

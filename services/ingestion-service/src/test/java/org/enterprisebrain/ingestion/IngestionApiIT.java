@@ -10,15 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.junit.jupiter.api.Test;
@@ -233,13 +230,14 @@ class IngestionApiIT {
         "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
     problem(post("/api/v1/ingest/operation-report", algNone, "application/json", batch), 401);
 
-    // a genuine Keycloak token, but of another realm: wrong issuer
-    Map<String, String> form = new HashMap<>(Map.of("grant_type", "password", "client_id", "admin-cli"));
-    String masterToken = RealKeycloak.server().token(BrainRealm.NAME, Map.of("grant_type", "client_credentials",
-        "client_id", "catalog-reader", "client_secret", BrainRealm.demoSecret("catalog-reader")));
-    assertThat(form).isNotEmpty();
+    // a genuine Keycloak token, but of the master realm: valid signature there, wrong issuer here
+    JsonNode wrongIssuer = problem(post("/api/v1/ingest/operation-report", RealKeycloak.server().adminToken(),
+        "application/json", batch), 401);
+    assertThat(wrongIssuer.path("detail").asString()).contains("Jwt");
+
     // the catalog-reader service is authenticated but not an integrator
-    JsonNode noRole = problem(post("/api/v1/ingest/operation-report", masterToken, "application/json", batch), 403);
+    String readerToken = RealKeycloak.clientToken("catalog-reader");
+    JsonNode noRole = problem(post("/api/v1/ingest/operation-report", readerToken, "application/json", batch), 403);
     assertThat(noRole.path("detail").asString()).contains("integrator");
 
     String otherPlant = "[" + report("scope-x", "nb-02", "MES-A", 1) + "]";
@@ -275,15 +273,10 @@ class IngestionApiIT {
   @Test
   void kafkaUnavailableIsA503WithRetryAfterAndNothingReportedAccepted() throws Exception {
     int deadPort = org.enterprisebrain.servers.ManagedProcess.freePort();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(IngestionApplication.class).run(
-        "--server.port=0", "--server.address=127.0.0.1",
+    try (ConfigurableApplicationContext app = secondInstance(RealKeycloak.issuer(),
         "--spring.kafka.bootstrap-servers=127.0.0.1:" + deadPort,
         "--spring.kafka.admin.operation-timeout=2", "--spring.kafka.admin.close-timeout=2",
-        "--brain.ingest.ack-timeout=5s",
-        "--spring.kafka.producer.properties.max.block.ms=1500",
-        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + RealKeycloak.issuer(),
-        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + RealKeycloak.issuer()
-            + "/protocol/openid-connect/certs")) {
+        "--brain.ingest.ack-timeout=5s", "--spring.kafka.producer.properties.max.block.ms=1500")) {
       int appPort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       String body = "[" + report("down-1", "hz-01", "MES-A", 1) + "," + report("down-2", "hz-01", "MES-A", 2)
           + "," + report("down-3", "hz-01", "MES-A", "\"x\"") + "]";
@@ -301,5 +294,30 @@ class IngestionApiIT {
       assertThat(JSON.readTree(health.body()).path("components").path("kafka").path("status").asString())
           .isEqualTo("DOWN");
     }
+  }
+
+  @Test
+  void aTokenOfAnotherIssuerIsRefusedEvenWhenItsSignatureVerifies() throws Exception {
+    // same signing keys (the brain realm's), but this instance expects another issuer
+    try (ConfigurableApplicationContext app = secondInstance(RealKeycloak.issuer() + "-elsewhere",
+        "--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers())) {
+      int appPort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + appPort + "/api/v1/ingest/operation-report"))
+          .header("Authorization", "Bearer " + mesToken()).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode problem = problem(response, 401);
+      assertThat(problem.path("detail").asString()).contains("iss");
+    }
+  }
+
+  /** Another instance of the service in this JVM, validating tokens of {@code issuer} with the brain realm's keys. */
+  static ConfigurableApplicationContext secondInstance(String issuer, String... more) {
+    java.util.List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + RealKeycloak.issuer()
+            + "/protocol/openid-connect/certs"));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(IngestionApplication.class).run(args.toArray(String[]::new));
   }
 }

@@ -66,14 +66,15 @@ public final class IngestCommand implements Callable<Integer> {
     long done = 0;
     long total = batches.stream().mapToLong(IngestCommand::countOf).sum();
     List<String> problems = new ArrayList<>();
-    IngestionApi api = new IngestionApi(connection.apiClient());
+    var client = connection.apiClient();
+    IngestionApi api = new IngestionApi(client);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     for (String batch : batches) {
       JsonNode result;
       if (name.endsWith(".csv")) {
         try {
           var r = api.ingestCsv(entity, batch, mapping, plant, sourceSystem, sourceKind, 1);
-          result = JSON.readTree(connection.apiClient().getObjectMapper().writeValueAsString(r));
+          result = JSON.readTree(client.getObjectMapper().writeValueAsString(r));
         } catch (ApiException e) {
           result = JSON.readTree(e.getResponseBody() == null ? "{}" : e.getResponseBody());
           problems.add("HTTP " + e.getCode() + ": " + result.path("detail").asString());

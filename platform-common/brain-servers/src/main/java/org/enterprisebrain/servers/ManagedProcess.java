@@ -87,6 +87,15 @@ public final class ManagedProcess implements AutoCloseable {
     return total;
   }
 
+  /** CPU time used so far by the process and its descendants. */
+  public Duration cpuTime() {
+    Duration total = process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    for (ProcessHandle child : process.descendants().toList()) {
+      total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+    }
+    return total;
+  }
+
   @Override
   public void close() {
     List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());

@@ -51,7 +51,9 @@ public class GatewaySecurity {
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", exchange.getRequest().getPath().value());
-    body.put("errors", List.of(Map.of("pointer", "Authorization", "message", detail)));
+    if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+      body.put("errors", List.of(Map.of("pointer", "Authorization", "message", detail)));
+    }
     var response = exchange.getResponse();
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

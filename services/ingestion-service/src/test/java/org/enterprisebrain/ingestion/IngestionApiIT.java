@@ -46,6 +46,7 @@ class IngestionApiIT {
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
         () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
     registry.add("server.address", () -> "127.0.0.1");
+    registry.add("brain.security.clock-skew", () -> "0s");
   }
 
   @Value("${local.server.port}")
@@ -234,6 +235,12 @@ class IngestionApiIT {
     JsonNode wrongIssuer = problem(post("/api/v1/ingest/operation-report", RealKeycloak.server().adminToken(),
         "application/json", batch), 401);
     assertThat(wrongIssuer.path("detail").asString()).contains("Jwt");
+
+    // a token that was valid a moment ago: the service checks expiry itself, not only the gateway
+    String shortLived = RealKeycloak.clientToken("short-lived");
+    Thread.sleep(2_100);
+    JsonNode expired = problem(post("/api/v1/ingest/operation-report", shortLived, "application/json", batch), 401);
+    assertThat(expired.path("detail").asString()).containsIgnoringCase("expired");
 
     // the catalog-reader service is authenticated but not an integrator
     String readerToken = RealKeycloak.clientToken("catalog-reader");

@@ -92,9 +92,15 @@ public final class LocalPlatform implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build first (./brain up builds what is missing)");
     }
-    ManagedProcess process = ManagedProcess.start(name, List.of(ManagedProcess.javaBinary(),
-        "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-        "-jar", jar.toString()), env, settings.home(), logs.resolve(name + ".log"));
+    List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(),
+        // a large young generation: a 1,000-record batch makes megabytes of short-lived JSON trees
+        "-Xms256m", "-Xmx512m", "-Xmn160m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m"));
+    String extra = System.getenv("BRAIN_JAVA_OPTS"); // e.g. a JFR recording while profiling
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().replace("{service}", name).split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    ManagedProcess process = ManagedProcess.start(name, command, env, settings.home(), logs.resolve(name + ".log"));
     processes.add(process);
     return process;
   }

@@ -10,6 +10,7 @@ import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.FieldError;
 import org.enterprisebrain.standard.Topics;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +54,12 @@ public class IngestionService {
     RecordResult[] results = new RecordResult[records.size()];
     List<FieldError> outOfScope = new ArrayList<>();
     List<RecordPublisher.Outgoing> outgoing = new ArrayList<>();
-    String receivedAt = Instant.now().toString();
+    // headers that are the same for every record of the batch: built once, shared
+    List<RecordHeader> batchHeaders = List.of(
+        RecordPublisher.header(Topics.HEADER_GRADE, entity.highestGrade().name()),
+        RecordPublisher.header(Topics.HEADER_PERSONAL, Boolean.toString(entity.hasPersonalFields())),
+        RecordPublisher.header(Topics.HEADER_RECEIVED_AT, Instant.now().toString()),
+        RecordPublisher.header(Topics.HEADER_INGESTED_BY, caller.name()));
     for (int i = 0; i < records.size(); i++) {
       JsonNode record = records.get(i);
       List<FieldError> errors = standard.validate(entityName, record);
@@ -76,11 +82,7 @@ public class IngestionService {
           JSON.writeValueAsBytes(record), List.of(
               RecordPublisher.header(Topics.HEADER_RECORD_ID, results[i].getId()),
               RecordPublisher.header(Topics.HEADER_SCHEMA_VERSION, Integer.toString(version)),
-              RecordPublisher.header(Topics.HEADER_SOURCE_SYSTEM, system),
-              RecordPublisher.header(Topics.HEADER_GRADE, entity.highestGrade().name()),
-              RecordPublisher.header(Topics.HEADER_PERSONAL, Boolean.toString(entity.hasPersonalFields())),
-              RecordPublisher.header(Topics.HEADER_RECEIVED_AT, receivedAt),
-              RecordPublisher.header(Topics.HEADER_INGESTED_BY, caller.name()))));
+              RecordPublisher.header(Topics.HEADER_SOURCE_SYSTEM, system)), batchHeaders));
     }
     if (!outOfScope.isEmpty()) {
       // nothing of a batch that oversteps the caller's scope is published: the caller must fix it

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordPublisher implements DisposableBean {
 
-  /** A record ready to publish: its position in the request, topic, key, value and headers. */
-  public record Outgoing(int index, String topic, String key, byte[] value, List<RecordHeader> headers) {
+  /** A record ready to publish: its position in the request, topic, key, value, own and batch headers. */
+  public record Outgoing(int index, String topic, String key, byte[] value, List<RecordHeader> headers,
+      List<RecordHeader> batchHeaders) {
   }
 
   private final Producer<String, byte[]> producer;
@@ -42,8 +43,9 @@ public class RecordPublisher implements DisposableBean {
     for (Outgoing record : records) {
       Future<RecordMetadata> future;
       try {
-        future = producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
-            new ArrayList<>(record.headers())));
+        List<org.apache.kafka.common.header.Header> headers = new ArrayList<>(record.headers());
+        headers.addAll(record.batchHeaders());
+        future = producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers));
       } catch (KafkaException e) {
         future = null;
       }

@@ -1,0 +1,120 @@
+package org.enterprisebrain.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.enterprisebrain.testsupport.RealKeycloak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway with real Keycloak tokens: expiry (no clock skew here), the per-client rate limit, and
+ * forwarding to the route. The upstream is a bare HTTP listener that counts what reaches it; the real
+ * chain (gateway → ingestion-service → Kafka) is tested by tools/brain-cli's PlatformIT.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final AtomicInteger FORWARDED = new AtomicInteger();
+  static final HttpServer UPSTREAM = upstream();
+
+  static HttpServer upstream() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/", exchange -> {
+        FORWARDED.incrementAndGet();
+        byte[] body = "{\"accepted\":0}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      server.start();
+      return server;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @AfterAll
+  static void stopUpstream() {
+    UPSTREAM.stop(0);
+  }
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    registry.add("BRAIN_INGESTION_URL", () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
+    registry.add("brain.security.clock-skew", () -> "0s");
+    registry.add("brain.gateway.rate-limit.requests-per-second", () -> "0.2");
+    registry.add("brain.gateway.rate-limit.burst", () -> "3");
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  HttpResponse<String> get(String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/standards"));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode problem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void anExpiredTokenIsRefusedAtTheEdge() throws Exception {
+    // lives 1 s: the refusal must name expiry (its signature and issuer are good)
+    String token = RealKeycloak.clientToken("short-lived");
+    Thread.sleep(2_100);
+    int before = FORWARDED.get();
+    JsonNode expired = problem(get(token), 401);
+    assertThat(expired.path("detail").asString()).containsIgnoringCase("expired");
+    assertThat(FORWARDED.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aClientOverItsRateGets429WithRetryAfterAndOthersAreNotAffected() throws Exception {
+    String token = RealKeycloak.clientToken("mes-a");
+    int before = FORWARDED.get();
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(token).statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> limited = get(token);
+    JsonNode problem = problem(limited, 429);
+    assertThat(problem.path("detail").asString()).contains("mes-a");
+    assertThat(limited.headers().firstValue("Retry-After").map(Integer::parseInt).orElse(0)).isBetween(1, 5);
+    assertThat(FORWARDED.get()).isEqualTo(before + 3);
+    // another client has its own budget
+    assertThat(get(RealKeycloak.clientToken("erp-nb")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void noTokenOrAForgedOneIsA401Problem() throws Exception {
+    problem(get(null), 401);
+    String[] parts = RealKeycloak.clientToken("erp-nb").split("\\.");
+    problem(get(parts[0] + "." + parts[1] + ".c2lnbmF0dXJl"), 401);
+  }
+}

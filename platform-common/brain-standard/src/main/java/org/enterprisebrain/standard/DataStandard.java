@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +47,13 @@ public final class DataStandard {
   /** Loads every published version (v1, v2, … while standard/v&lt;N&gt;/index.json exists). */
   public static DataStandard load() {
     ClassLoader loader = DataStandard.class.getClassLoader();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    // 2020-12, with our date-time check and the standard's annotations known as annotations
+    Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+        .format(new Rfc3339DateTime())
+        .keyword(new NonValidationKeyword("x-classification"))
+        .keyword(new NonValidationKeyword("x-entity"))
+        .build();
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
         builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)

@@ -26,7 +26,7 @@ import org.enterprisebrain.servers.ManagedProcess;
  * with acks=all) beside Kafka's own ProducerPerformance on the same broker, same record size, same run.
  * Prints records/s, p50/p99 and the ratio to the raw producer.
  *
- * <p>Settings (system properties): bench.seconds (measured, default 20), bench.warmup (default 15),
+ * <p>Settings (system properties): bench.seconds (measured, default 30), bench.warmup (per batch size, default 60: on 2 cores the JIT of the services works for minutes),
  * bench.clients (concurrent HTTP clients, default 8), bench.baseline.records (default 1,000,000),
  * bench.batches (records per request, default "100,1000").
  */
@@ -35,8 +35,8 @@ public final class IngestionBench {
   static final int RECORD_BYTES = 300;
 
   public static void main(String[] args) throws Exception {
-    int seconds = Integer.getInteger("bench.seconds", 20);
-    int warmup = Integer.getInteger("bench.warmup", 15);
+    int seconds = Integer.getInteger("bench.seconds", 30);
+    int warmup = Integer.getInteger("bench.warmup", 60);
     int clients = Integer.getInteger("bench.clients", 8);
     long baselineRecords = Long.getLong("bench.baseline.records", 1_000_000);
     int[] batches = java.util.Arrays.stream(System.getProperty("bench.batches", "100,1000").split(","))
@@ -148,11 +148,14 @@ public final class IngestionBench {
       }));
     }
     List<long[]> all = new ArrayList<>();
-    for (Future<long[]> future : futures) {
-      all.add(future.get());
+    try {
+      for (Future<long[]> future : futures) {
+        all.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
     }
     double elapsed = (System.nanoTime() - started) / 1e9;
-    pool.shutdown();
     long[] latencies = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
     return LatencyStats.of((long) latencies.length * batch, elapsed, latencies);
   }

@@ -44,9 +44,8 @@ public final class IngestionBench {
     Path home = Path.of(System.getProperty("brain.home", ".")).toAbsolutePath().normalize();
     Path data = Files.createTempDirectory("brain-bench");
     String classpath = System.getProperty("java.class.path");
-    try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Settings(home, data,
-        ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
-        ManagedProcess.freePort(), classpath), System.out)) {
+    try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral(home, data, classpath),
+        System.out)) {
       Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop")); // Ctrl-C stops the servers too
       LatencyStats baseline = producerPerformance(classpath, platform.kafkaBootstrap(), baselineRecords);
       String token = KeycloakServer.tokenFrom(platform.keycloakUrl(), BrainRealm.NAME, "mes-a",

@@ -14,23 +14,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.servers.BrainRealm;
+import org.enterprisebrain.servers.ElasticsearchServer;
 import org.enterprisebrain.servers.KafkaServer;
 import org.enterprisebrain.servers.KeycloakServer;
 import org.enterprisebrain.servers.ManagedProcess;
+import org.enterprisebrain.servers.PostgresServer;
 
 /**
  * The whole platform on one machine, every server real and in its own process: Kafka (KRaft),
- * Keycloak with the brain realm, ingestion-service and the gateway. Stops in reverse order.
+ * Keycloak with the brain realm, PostgreSQL, Elasticsearch, ingestion-service, catalog-service and the
+ * gateway. Stops in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   /** Where things are and which ports they listen on (all on 127.0.0.1). */
-  public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int kafkaPort,
-      int kafkaControllerPort, int keycloakPort, String kafkaClasspath) {
+  public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int catalogPort,
+      int kafkaPort, int kafkaControllerPort, int keycloakPort, int elasticsearchPort, int postgresPort,
+      String kafkaClasspath, String elasticsearchHeap) {
 
     public static Settings defaults(Path home) {
-      return new Settings(home, home.resolve(".brain"), 8080, 8081, 9092, 9093, 8180,
-          System.getProperty("java.class.path"));
+      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 9092, 9093, 8180, 9200, 5433,
+          System.getProperty("java.class.path"), "1g");
+    }
+
+    /** Every port free and chosen now: for tests and benchmarks beside a running platform. */
+    public static Settings ephemeral(Path home, Path dataDir, String kafkaClasspath) {
+      return new Settings(home, dataDir, ManagedProcess.freePort(), ManagedProcess.freePort(),
+          ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
+          ManagedProcess.freePort(), ManagedProcess.freePort(), kafkaClasspath, "1g");
     }
   }
 
@@ -38,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
   private final List<ManagedProcess> processes = new ArrayList<>();
   private KafkaServer kafka;
   private KeycloakServer keycloak;
+  private PostgresServer postgres;
+  private ElasticsearchServer elasticsearch;
 
   private LocalPlatform(Settings settings) {
     this.settings = settings;
@@ -70,6 +83,14 @@ public final class LocalPlatform implements AutoCloseable {
     processes.add(keycloak.process());
     keycloak.importRealm(BrainRealm.json());
     out.printf("  Keycloak ready in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+    long t2 = System.nanoTime();
+    out.println("starting PostgreSQL on 127.0.0.1:" + settings.postgresPort() + " and Elasticsearch on 127.0.0.1:"
+        + settings.elasticsearchPort() + " …");
+    postgres = PostgresServer.start(settings.postgresPort(), data.resolve("postgres"));
+    elasticsearch = ElasticsearchServer.start(elasticsearchNode(), settings.elasticsearchPort(),
+        data.resolve("elasticsearch"), logs.resolve("elasticsearch.log"), settings.elasticsearchHeap());
+    processes.add(elasticsearch.process());
+    out.printf("  PostgreSQL and Elasticsearch ready in %.1f s%n", (System.nanoTime() - t2) / 1e9);
 
     String issuer = keycloak.issuer(BrainRealm.NAME);
     Map<String, String> env = new HashMap<>(Map.of(
@@ -77,13 +98,19 @@ public final class LocalPlatform implements AutoCloseable {
         "BRAIN_OIDC_ISSUER", issuer,
         "BRAIN_INGESTION_PORT", Integer.toString(settings.ingestionPort()),
         "BRAIN_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
-        "BRAIN_INGESTION_URL", "http://127.0.0.1:" + settings.ingestionPort()));
-    long t2 = System.nanoTime();
+        "BRAIN_INGESTION_URL", "http://127.0.0.1:" + settings.ingestionPort(),
+        "BRAIN_CATALOG_PORT", Integer.toString(settings.catalogPort()),
+        "BRAIN_CATALOG_URL", "http://127.0.0.1:" + settings.catalogPort(),
+        "BRAIN_CATALOG_DB_URL", postgres.jdbcUrl(),
+        "BRAIN_ELASTICSEARCH_URL", elasticsearch.url()));
+    long t3 = System.nanoTime();
     ManagedProcess ingestion = service("ingestion-service", env, logs);
+    ManagedProcess catalog = service("catalog-service", env, logs);
     ManagedProcess gateway = service("gateway", env, logs);
     awaitHealthy(ingestion, settings.ingestionPort());
+    awaitHealthy(catalog, settings.catalogPort());
     awaitHealthy(gateway, settings.gatewayPort());
-    out.printf("  ingestion-service and gateway ready in %.1f s%n", (System.nanoTime() - t2) / 1e9);
+    out.printf("  ingestion-service, catalog-service and gateway ready in %.1f s%n", (System.nanoTime() - t3) / 1e9);
     out.printf("platform ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
@@ -103,6 +130,12 @@ public final class LocalPlatform implements AutoCloseable {
     ManagedProcess process = ManagedProcess.start(name, command, env, settings.home(), logs.resolve(name + ".log"));
     processes.add(process);
     return process;
+  }
+
+  /** The node build next to the CLI (packaged) or in the source checkout. */
+  private Path elasticsearchNode() {
+    Path beside = settings.home().resolve("tools/brain-cli/target/es-node");
+    return Files.isDirectory(beside) ? beside : settings.home().resolve("platform-common/brain-es-node/target/es-node");
   }
 
   private static void awaitHealthy(ManagedProcess process, int port) {
@@ -140,11 +173,23 @@ public final class LocalPlatform implements AutoCloseable {
     return List.copyOf(processes);
   }
 
+  public String elasticsearchUrl() {
+    return elasticsearch.url();
+  }
+
+  public String postgresJdbcUrl() {
+    return postgres.jdbcUrl();
+  }
+
   @Override
   public void close() {
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();
     }
     processes.clear();
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+    }
   }
 }

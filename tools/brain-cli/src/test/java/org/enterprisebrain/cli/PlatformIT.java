@@ -45,8 +45,7 @@ class PlatformIT {
   static void start() {
     Path home = Path.of(System.getProperty("brain.home", "../..")).toAbsolutePath().normalize();
     Path data = Path.of(System.getProperty("java.io.tmpdir"), "platform-it-" + UUID.randomUUID());
-    platform = LocalPlatform.start(new LocalPlatform.Settings(home, data, ManagedProcess.freePort(),
-        ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
+    platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral(home, data,
         // the classpath brain up runs Kafka from: the packaged CLI jar and its lib/ (not the test classpath)
         Path.of(System.getProperty("brain.cli.jar", "target/brain-cli.jar")).toAbsolutePath().toString()), System.out);
     connection = new Connection();

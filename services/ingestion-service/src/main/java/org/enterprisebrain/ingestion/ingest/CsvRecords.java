@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.standard.Csv;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.FieldError;
 import org.springframework.stereotype.Component;
@@ -108,54 +109,12 @@ public class CsvRecords {
     return renames;
   }
 
-  /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
   static List<List<String>> parse(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    int line = 1;
-    int start = text.startsWith("\uFEFF") ? 1 : 0; // Excel writes a BOM
-    for (int i = start; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          if (ch == '\n') {
-            line++;
-          }
-          field.append(ch);
-        }
-      } else if (ch == '"' && field.isEmpty()) {
-        quoted = true;
-      } else if (ch == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (ch == '\n' || ch == '\r') {
-        if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        line++;
-      } else {
-        field.append(ch);
-      }
-    }
-    if (quoted) {
+    try {
+      return Csv.parse(text);
+    } catch (Csv.FormatException e) {
       throw IngestionException.badRequest("unterminated quoted field in the CSV",
-          List.of(new FieldError("line " + line, "a quoted field is not closed")));
+          List.of(new FieldError("line " + e.line(), e.getMessage())));
     }
-    if (!field.isEmpty() || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

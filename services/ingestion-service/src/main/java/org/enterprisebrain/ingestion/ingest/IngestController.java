@@ -4,9 +4,8 @@ import java.util.List;
 import org.enterprisebrain.ingestion.api.IngestionApi;
 import org.enterprisebrain.ingestion.api.model.IngestResult;
 import org.enterprisebrain.security.BrainPrincipal;
+import org.enterprisebrain.web.Callers;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +35,6 @@ public class IngestController implements IngestionApi {
   }
 
   static BrainPrincipal caller() {
-    JwtAuthenticationToken token = (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();
-    return BrainPrincipal.of(token.getToken());
+    return Callers.current();
   }
 }

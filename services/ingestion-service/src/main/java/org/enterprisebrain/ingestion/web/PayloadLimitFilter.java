@@ -1,5 +1,6 @@
 package org.enterprisebrain.ingestion.web;
 
+import org.enterprisebrain.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -47,7 +48,7 @@ public class PayloadLimitFilter extends OncePerRequestFilter {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
           "the body holds " + request.getContentLengthLong() + " bytes; at most " + limit + " are accepted: split the batch");
       problem.setTitle("Batch too large");
-      ProblemResponses.write(response, problem);
+      Problems.write(response, problem);
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,5 +1,7 @@
 package org.enterprisebrain.ingestion.web;
 
+import static org.enterprisebrain.web.Problems.problem;
+
 import java.util.List;
 import org.enterprisebrain.ingestion.ingest.IngestionException;
 import org.enterprisebrain.ingestion.ingest.IngestionProperties;
@@ -83,14 +85,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       pointer.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex());
     }
     return pointer.toString();
-  }
-
-  static ProblemDetail problem(HttpStatusCode status, String title, String detail, List<FieldError> errors) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    if (!errors.isEmpty()) {
-      problem.setProperty("errors", errors);
-    }
-    return problem;
   }
 }

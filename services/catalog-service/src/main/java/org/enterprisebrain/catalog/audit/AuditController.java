@@ -1,0 +1,36 @@
+package org.enterprisebrain.catalog.audit;
+
+import java.util.List;
+import java.util.Locale;
+import org.enterprisebrain.catalog.api.AuditApi;
+import org.enterprisebrain.catalog.web.ApiMapping;
+import org.enterprisebrain.catalog.web.CatalogException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AuditController implements AuditApi {
+
+  private final AuditLog log;
+
+  public AuditController(AuditLog log) {
+    this.log = log;
+  }
+
+  @Override
+  public ResponseEntity<List<org.enterprisebrain.catalog.api.model.AuditEvent>> listAuditEvents(String user,
+      String resource, Integer limit) {
+    int size = limit == null ? 100 : limit;
+    if (size < 1 || size > 1000) {
+      throw CatalogException.badRequest("limit", "limit must be between 1 and 1000");
+    }
+    return ResponseEntity.ok(log.find(user, resource, size).stream()
+        .map(e -> new org.enterprisebrain.catalog.api.model.AuditEvent(e.id(), ApiMapping.time(e.at()), e.principal(),
+            e.resource(), e.fields(), ApiMapping.grade(e.grade()), e.policy(),
+            org.enterprisebrain.catalog.api.model.AuditEvent.DecisionEnum.fromValue(
+                e.decision().name().toLowerCase(Locale.ROOT)))
+            .clientId(e.clientId())
+            .clientAddress(e.clientAddress()))
+        .toList());
+  }
+}

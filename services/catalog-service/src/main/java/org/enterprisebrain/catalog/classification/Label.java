@@ -1,0 +1,31 @@
+package org.enterprisebrain.catalog.classification;
+
+import java.time.Instant;
+import org.enterprisebrain.catalog.scheme.Grade;
+
+/**
+ * A classification label on one field of an entity (optionally of one source system's data), with the
+ * evidence for it and who decided it. Automated labels start {@code SUGGESTED}; a data engineer confirms
+ * or rejects them; 重要/核心 only ever come from the authority ({@code RECOGNIZED}, reference recorded).
+ */
+public record Label(long id, String entity, String source, String pointer, String category, Grade grade,
+    boolean personal, boolean sensitive, Method method, State state, String recognizer, Integer sampled,
+    Integer matched, Double matchedShare, Double confidence, String reason, String reviewFlag,
+    String authorityReference, Instant createdAt, String createdBy, Instant decidedAt, String decidedBy,
+    String comment) {
+
+  public enum Method { AUTOMATED, MANUAL }
+
+  public enum State { SUGGESTED, CONFIRMED, REJECTED, RECOGNIZED }
+
+  /** What a new label says before it has an id and a decision. */
+  public record Proposal(String entity, String source, String pointer, String category, Grade grade,
+      boolean personal, boolean sensitive, String recognizer, int sampled, int matched, double matchedShare,
+      double confidence, String reason, String reviewFlag, String createdBy) {
+  }
+
+  /** Suggested labels protect too: a field that looks like ID numbers is masked before anyone reviewed it. */
+  public boolean protects() {
+    return state != State.REJECTED;
+  }
+}

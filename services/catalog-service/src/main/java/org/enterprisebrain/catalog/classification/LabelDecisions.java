@@ -1,0 +1,68 @@
+package org.enterprisebrain.catalog.classification;
+
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.catalog.scheme.SchemeRepository;
+import org.enterprisebrain.catalog.web.CatalogException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A data engineer's decision on a label. The company confirms or rejects; 重要 and 核心 are recorded only
+ * as the authority's recognition, with its reference, never as a company's own grading.
+ */
+@Service
+public class LabelDecisions {
+
+  public enum Decision { CONFIRM, REJECT, RECOGNIZE }
+
+  /** What the data engineer decided and, optionally, corrected. */
+  public record Request(Decision decision, String category, Grade grade, String authorityReference, String comment) {
+  }
+
+  private final LabelRepository labels;
+  private final SchemeRepository scheme;
+
+  public LabelDecisions(LabelRepository labels, SchemeRepository scheme) {
+    this.labels = labels;
+    this.scheme = scheme;
+  }
+
+  @Transactional
+  public Label decide(long id, Request request, String decidedBy) {
+    Label label = labels.find(id).orElseThrow(() -> CatalogException.notFound("labelId", "no label " + id));
+    if (label.state() == Label.State.REJECTED || label.state() == Label.State.RECOGNIZED) {
+      throw CatalogException.conflict("labelId", "label " + id + " is " + label.state().name().toLowerCase(
+          java.util.Locale.ROOT) + " and final; classify a new sample for a new suggestion");
+    }
+    String category = request.category() == null ? label.category() : request.category();
+    if (!scheme.categoryCodes().contains(category)) {
+      throw CatalogException.badRequest("category", "unknown category '" + category + "'; see GET /api/v1/catalog/scheme");
+    }
+    Grade grade = request.grade() == null ? label.grade() : request.grade();
+    return switch (request.decision()) {
+      case CONFIRM -> {
+        if (grade.authorityOnly()) {
+          throw CatalogException.badRequest("grade", "重要/核心 data is identified by the authority, not confirmed by"
+              + " the company: use decision 'recognize' with the authority's reference");
+        }
+        boolean corrected = !category.equals(label.category()) || grade != label.grade();
+        yield labels.decide(id, Label.State.CONFIRMED, corrected ? Label.Method.MANUAL : label.method(), category,
+            grade, null, decidedBy, request.comment());
+      }
+      case REJECT -> labels.decide(id, Label.State.REJECTED, label.method(), label.category(), label.grade(), null,
+          decidedBy, request.comment());
+      case RECOGNIZE -> {
+        if (!grade.authorityOnly()) {
+          throw CatalogException.badRequest("grade", "recognize records the authority's identification of 重要 or"
+              + " 核心 data: grade must be IMPORTANT or CORE");
+        }
+        if (request.authorityReference() == null || request.authorityReference().isBlank()) {
+          throw CatalogException.badRequest("authorityReference", "the authority's notice or catalogue reference"
+              + " is required to record 重要/核心 data");
+        }
+        yield labels.decide(id, Label.State.RECOGNIZED, Label.Method.MANUAL, category, grade,
+            request.authorityReference().strip(), decidedBy, request.comment());
+      }
+    };
+  }
+}

@@ -1,0 +1,92 @@
+package org.enterprisebrain.catalog.classification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class LabelRepository {
+
+  private static final String COLUMNS = "id, entity, source_system, pointer, category, grade, personal, sensitive,"
+      + " method, state, recognizer, sampled, matched, matched_share, confidence, reason, review_flag,"
+      + " authority_reference, created_at, created_by, decided_at, decided_by, comment";
+
+  private final JdbcClient jdbc;
+
+  public LabelRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Files an automated suggestion; if the same recognizer already labels the field, refreshes its evidence
+   * and keeps whatever a data engineer decided.
+   */
+  public Label suggest(Label.Proposal p) {
+    return jdbc.sql("""
+        insert into field_label (entity, source_system, pointer, category, grade, personal, sensitive, method, state,
+          recognizer, sampled, matched, matched_share, confidence, reason, review_flag, created_by)
+        values (:entity, :source, :pointer, :category, :grade, :personal, :sensitive, 'automated', 'suggested',
+          :recognizer, :sampled, :matched, :share, :confidence, :reason, :flag, :by)
+        on conflict (entity, coalesce(source_system, ''), pointer, coalesce(recognizer, '')) where state <> 'rejected'
+        do update set sampled = excluded.sampled, matched = excluded.matched, matched_share = excluded.matched_share,
+          confidence = excluded.confidence, reason = excluded.reason, review_flag = excluded.review_flag
+        returning\s""" + COLUMNS)
+        .param("entity", p.entity()).param("source", p.source()).param("pointer", p.pointer())
+        .param("category", p.category()).param("grade", p.grade().name()).param("personal", p.personal())
+        .param("sensitive", p.sensitive()).param("recognizer", p.recognizer()).param("sampled", p.sampled())
+        .param("matched", p.matched()).param("share", p.matchedShare()).param("confidence", p.confidence())
+        .param("reason", p.reason()).param("flag", p.reviewFlag()).param("by", p.createdBy())
+        .query(LabelRepository::label).single();
+  }
+
+  public Optional<Label> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from field_label where id = ?").param(id)
+        .query(LabelRepository::label).optional();
+  }
+
+  public List<Label> find(Label.State state, String entity) {
+    return jdbc.sql("select " + COLUMNS + " from field_label"
+            + " where (cast(:state as text) is null or state = :state)"
+            + " and (cast(:entity as text) is null or entity = :entity)"
+            + " order by confidence desc nulls last, id")
+        .param("state", state == null ? null : state.name().toLowerCase(Locale.ROOT)).param("entity", entity)
+        .query(LabelRepository::label).list();
+  }
+
+  /** Labels that protect the fields of an entity: everything not rejected. */
+  public List<Label> protecting(String entity) {
+    return find(null, entity).stream().filter(Label::protects).toList();
+  }
+
+  public Label decide(long id, Label.State state, Label.Method method, String category, Grade grade,
+      String authorityReference, String decidedBy, String comment) {
+    return jdbc.sql("update field_label set state = :state, method = :method, category = :category, grade = :grade,"
+            + " authority_reference = :reference, decided_at = now(), decided_by = :by, comment = :comment"
+            + " where id = :id returning " + COLUMNS)
+        .param("state", state.name().toLowerCase(Locale.ROOT)).param("method", method.name().toLowerCase(Locale.ROOT))
+        .param("category", category).param("grade", grade.name()).param("reference", authorityReference)
+        .param("by", decidedBy).param("comment", comment).param("id", id)
+        .query(LabelRepository::label).single();
+  }
+
+  private static Label label(ResultSet rs, int row) throws SQLException {
+    return new Label(rs.getLong("id"), rs.getString("entity"), rs.getString("source_system"), rs.getString("pointer"),
+        rs.getString("category"), Grade.valueOf(rs.getString("grade")), rs.getBoolean("personal"),
+        rs.getBoolean("sensitive"), Label.Method.valueOf(rs.getString("method").toUpperCase(Locale.ROOT)),
+        Label.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)), rs.getString("recognizer"),
+        (Integer) rs.getObject("sampled"), (Integer) rs.getObject("matched"), (Double) rs.getObject("matched_share"),
+        (Double) rs.getObject("confidence"), rs.getString("reason"), rs.getString("review_flag"),
+        rs.getString("authority_reference"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+        instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"), rs.getString("comment"));
+  }
+
+  private static java.time.Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,74 @@
+package org.enterprisebrain.catalog.datasets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.enterprisebrain.catalog.api.DatasetsApi;
+import org.enterprisebrain.catalog.api.model.CatalogRecord;
+import org.enterprisebrain.catalog.api.model.RecordPage;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.catalog.standards.EffectiveField;
+import org.enterprisebrain.catalog.standards.EffectiveFields;
+import org.enterprisebrain.catalog.web.ApiMapping;
+import org.enterprisebrain.catalog.web.CatalogException;
+import org.enterprisebrain.security.BrainPrincipal;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.web.Callers;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class DatasetsController implements DatasetsApi {
+
+  private final DatasetRepository datasets;
+  private final RecordQuery records;
+  private final DataStandard standard;
+  private final EffectiveFields fields;
+  private final HttpServletRequest request;
+
+  public DatasetsController(DatasetRepository datasets, RecordQuery records, DataStandard standard,
+      EffectiveFields fields, HttpServletRequest request) {
+    this.datasets = datasets;
+    this.records = records;
+    this.standard = standard;
+    this.fields = fields;
+    this.request = request;
+  }
+
+  @Override
+  public ResponseEntity<List<org.enterprisebrain.catalog.api.model.Dataset>> listDatasets(String entity) {
+    BrainPrincipal caller = Callers.current();
+    Instant now = Instant.now();
+    Map<String, Grade> grades = standard.entities().stream().collect(Collectors.toMap(e -> e.entity(),
+        e -> fields.of(e).stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1)));
+    return ResponseEntity.ok(datasets.find(entity).stream()
+        .filter(d -> caller.mayActForPlant(d.plant()))
+        .map(d -> new org.enterprisebrain.catalog.api.model.Dataset(d.sourceSystem(), d.entity(), d.plant(),
+            d.topic(), d.records(), ApiMapping.grade(grades.getOrDefault(d.entity(), Grade.L1)))
+            .firstSeenAt(ApiMapping.time(d.firstSeenAt()))
+            .lastOccurredAt(ApiMapping.time(d.lastOccurredAt()))
+            .lastReceivedAt(ApiMapping.time(d.lastReceivedAt()))
+            .freshnessSeconds(Optional.ofNullable(d.lastReceivedAt())
+                .map(t -> Duration.between(t, now).toSeconds()).orElse(null))
+            .owner(d.owner()))
+        .toList());
+  }
+
+  @Override
+  public ResponseEntity<RecordPage> queryRecords(String entity, String plant, String source, Integer limit) {
+    int size = limit == null ? 50 : limit;
+    if (size < 1 || size > 500) {
+      throw CatalogException.badRequest("limit", "limit must be between 1 and 500");
+    }
+    RecordQuery.Page page = records.newest(entity, plant, source, size,
+        new RecordQuery.Caller(Callers.current(), Callers.clientId(), request.getRemoteAddr()));
+    return ResponseEntity.ok(new RecordPage(page.entity(), page.plant(), ApiMapping.grade(page.clearance()),
+        List.copyOf(page.masked()), page.records().stream()
+            .map(r -> new CatalogRecord(r.id(), r.sourceSystem(), r.plant(), r.occurredAt(), r.payload()))
+            .toList()));
+  }
+}

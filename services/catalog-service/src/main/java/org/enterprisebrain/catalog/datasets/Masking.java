@@ -1,0 +1,99 @@
+package org.enterprisebrain.catalog.datasets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
+import org.enterprisebrain.catalog.standards.EffectiveField;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Masks, in place, every field of a payload graded above the caller's clearance, the way the grade's
+ * policy says; reports which pointers it masked and which fields
+ * the payload held whose grade's policy audits reads (L3 and above by default).
+ */
+public final class Masking {
+
+  static final String FULL_MASK = "***";
+
+  /** What masking one payload found: pointers masked, and pointers present whose reads are audited. */
+  public record Outcome(SortedSet<String> masked, SortedSet<String> audited) {
+  }
+
+  private Masking() {
+  }
+
+  public static Outcome apply(ObjectNode payload, List<EffectiveField> fields, Grade clearance,
+      Map<Grade, ProtectionPolicy> policies) {
+    SortedSet<String> masked = new TreeSet<>();
+    SortedSet<String> audited = new TreeSet<>();
+    for (EffectiveField field : fields) {
+      boolean mask = field.grade().above(clearance);
+      ProtectionPolicy policy = policies.get(field.grade());
+      ProtectionPolicy.Masking how = policy == null ? ProtectionPolicy.Masking.FULL : policy.masking();
+      List<String> segments = List.of(field.pointer().substring(1).split("/"));
+      visit(payload, segments, 0, field.pointer(), (parent, key, value) -> {
+        if (policy == null || policy.auditReads()) {
+          audited.add(field.pointer());
+        }
+        if (mask && how != ProtectionPolicy.Masking.NONE) {
+          parent.put(key, mask(value, how));
+          masked.add(field.pointer());
+        }
+      });
+    }
+    return new Outcome(masked, audited);
+  }
+
+  /** Partial masking keeps enough to recognise a value you already know (138****0000), not to learn it. */
+  static String mask(JsonNode value, ProtectionPolicy.Masking how) {
+    if (how == ProtectionPolicy.Masking.FULL || !value.isString()) {
+      return FULL_MASK;
+    }
+    String text = value.asString();
+    int length = text.codePointCount(0, text.length());
+    if (length >= 8) {
+      return prefix(text, 3) + "*".repeat(length - 7) + suffix(text, 4);
+    }
+    if (length >= 3) {
+      return prefix(text, 1) + "*".repeat(length - 2) + suffix(text, 1);
+    }
+    return "*".repeat(Math.max(1, length));
+  }
+
+  private static String prefix(String text, int codePoints) {
+    return text.substring(0, text.offsetByCodePoints(0, codePoints));
+  }
+
+  private static String suffix(String text, int codePoints) {
+    return text.substring(text.offsetByCodePoints(text.length(), -codePoints));
+  }
+
+  private interface Visitor {
+    void found(ObjectNode parent, String key, JsonNode value);
+  }
+
+  /** Walks a standard pointer; "-" means every element of an array. */
+  private static void visit(JsonNode node, List<String> segments, int depth, String pointer, Visitor visitor) {
+    String segment = segments.get(depth);
+    boolean last = depth == segments.size() - 1;
+    if ("-".equals(segment) && node instanceof ArrayNode array) {
+      for (JsonNode element : new ArrayList<>(array.valueStream().toList())) {
+        if (!last) {
+          visit(element, segments, depth + 1, pointer, visitor);
+        }
+      }
+    } else if (node instanceof ObjectNode object && object.has(segment) && !object.get(segment).isNull()) {
+      if (last) {
+        visitor.found(object, segment, object.get(segment));
+      } else {
+        visit(object.get(segment), segments, depth + 1, pointer, visitor);
+      }
+    }
+  }
+}

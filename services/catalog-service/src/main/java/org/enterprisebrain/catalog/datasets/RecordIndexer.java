@@ -1,0 +1,112 @@
+package org.enterprisebrain.catalog.datasets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.enterprisebrain.standard.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the catalog from the ingestion path: every record on a standard topic is indexed for search and
+ * counted into its dataset (volume, freshness). Offsets are committed only after both writes, so a crash
+ * replays the batch: the index is idempotent by record id; dataset volumes may then count a record twice.
+ */
+@Component
+public class RecordIndexer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordIndexer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RecordStore store;
+  private final DatasetRepository datasets;
+  private final Counter indexed;
+  private final Counter unreadable;
+
+  public RecordIndexer(RecordStore store, DatasetRepository datasets, MeterRegistry meters) {
+    this.store = store;
+    this.datasets = datasets;
+    this.indexed = meters.counter("brain.catalog.records.indexed");
+    this.unreadable = meters.counter("brain.catalog.records.unreadable");
+  }
+
+  @KafkaListener(id = "catalog-records", topicPattern = "${brain.catalog.topic-pattern}", batch = "true")
+  public void consume(List<ConsumerRecord<String, byte[]>> batch) {
+    List<RecordStore.Document> documents = new ArrayList<>(batch.size());
+    Map<String, Dataset.Increment> increments = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      Map<String, Object> envelope = read(record);
+      if (envelope == null) {
+        continue;
+      }
+      String entity = (String) envelope.get("entity");
+      String plant = (String) envelope.get("plant");
+      String id = (String) envelope.get("id");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> source = envelope.get("source") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+      String system = String.valueOf(source.getOrDefault("system", header(record, Topics.HEADER_SOURCE_SYSTEM)));
+      String occurredAt = (String) envelope.get("occurredAt");
+      String receivedAt = header(record, Topics.HEADER_RECEIVED_AT);
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("id", id);
+      doc.put("entity", entity);
+      doc.put("plant", plant);
+      doc.put("sourceSystem", system);
+      doc.put("sourceKind", source.get("kind"));
+      doc.put("schemaVersion", envelope.get("schemaVersion"));
+      doc.put("occurredAt", occurredAt);
+      doc.put("receivedAt", receivedAt);
+      doc.put("payload", envelope.get("payload"));
+      documents.add(new RecordStore.Document(entity, plant, id, doc));
+      String key = system + "\u0000" + entity + "\u0000" + plant;
+      Dataset.Increment start = increments.getOrDefault(key,
+          new Dataset.Increment(system, entity, plant, record.topic(), 0, null, null));
+      increments.put(key, start.plus(instant(occurredAt), receivedAt == null ? null : Instant.parse(receivedAt)));
+    }
+    store.write(documents);
+    datasets.add(increments.values());
+    indexed.increment(documents.size());
+  }
+
+  /** Ingestion validated every record; one that still cannot be read is counted and logged, not retried forever. */
+  private Map<String, Object> read(ConsumerRecord<String, byte[]> record) {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> envelope = JSON.readValue(record.value(), Map.class);
+      if (envelope.get("entity") instanceof String && envelope.get("plant") instanceof String
+          && envelope.get("id") instanceof String) {
+        return envelope;
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("unreadable record", e);
+    }
+    unreadable.increment();
+    LOG.warn("skipping unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+    return null;
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static Instant instant(String rfc3339) {
+    try {
+      return rfc3339 == null ? null : OffsetDateTime.parse(rfc3339).toInstant();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.enterprisebrain.catalog.datasets;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records in Elasticsearch, one index per entity. Document ids are {@code <plant>:<record id>}, the
+ * standard's idempotency scope, so a redelivered or resent record overwrites itself instead of doubling.
+ */
+@Component
+public class RecordStore {
+
+  /** A record as indexed: envelope fields searchable, the payload kept as sent (not indexed). */
+  public record Document(String entity, String plant, String id, Map<String, Object> source) {
+    String documentId() {
+      return plant + ":" + id;
+    }
+  }
+
+  private final ElasticsearchClient es;
+  private final String prefix;
+  private final Set<String> ready = ConcurrentHashMap.newKeySet();
+
+  public RecordStore(ElasticsearchClient es, @Value("${brain.catalog.index-prefix}") String prefix) {
+    this.es = es;
+    this.prefix = prefix;
+  }
+
+  public String index(String entity) {
+    return prefix + entity;
+  }
+
+  /** Indexes a batch; fails as a whole if any document failed, so the consumer retries the batch. */
+  public void write(List<Document> documents) {
+    if (documents.isEmpty()) {
+      return;
+    }
+    try {
+      documents.stream().map(Document::entity).distinct().forEach(this::ensureIndex);
+      BulkRequest.Builder bulk = new BulkRequest.Builder();
+      for (Document d : documents) {
+        bulk.operations(op -> op.index(ix -> ix.index(index(d.entity())).id(d.documentId()).document(d.source())));
+      }
+      BulkResponse response = es.bulk(bulk.build());
+      if (response.errors()) {
+        List<String> reasons = new ArrayList<>();
+        for (BulkResponseItem item : response.items()) {
+          if (item.error() != null && reasons.size() < 3) {
+            reasons.add(item.id() + ": " + item.error().reason());
+          }
+        }
+        throw new IllegalStateException("Elasticsearch refused documents: " + reasons);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  /** Newest records first; an entity never seen has no index yet and simply no records. */
+  public List<Map<String, Object>> newest(String entity, String plant, String source, int limit) {
+    List<Query> filters = new ArrayList<>();
+    filters.add(Query.of(q -> q.term(t -> t.field("plant").value(plant))));
+    if (source != null) {
+      filters.add(Query.of(q -> q.term(t -> t.field("sourceSystem").value(source))));
+    }
+    try {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      List<Hit<Map>> hits = es.search(s -> s.index(index(entity)).ignoreUnavailable(true).allowNoIndices(true)
+          .size(limit).query(q -> q.bool(b -> b.filter(filters)))
+          .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Desc))), Map.class).hits().hits();
+      List<Map<String, Object>> records = new ArrayList<>();
+      for (@SuppressWarnings("rawtypes") Hit<Map> hit : hits) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = hit.source();
+        records.add(record);
+      }
+      return records;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  private void ensureIndex(String entity) {
+    String name = index(entity);
+    if (ready.contains(name)) {
+      return;
+    }
+    try {
+      if (!es.indices().exists(e -> e.index(name)).value()) {
+        es.indices().create(c -> c.index(name)
+            .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s")))
+            .mappings(m -> m
+                .properties("id", p -> p.keyword(k -> k))
+                .properties("entity", p -> p.keyword(k -> k))
+                .properties("plant", p -> p.keyword(k -> k))
+                .properties("sourceSystem", p -> p.keyword(k -> k))
+                .properties("sourceKind", p -> p.keyword(k -> k))
+                .properties("schemaVersion", p -> p.integer(i -> i))
+                .properties("occurredAt", p -> p.date(d -> d))
+                .properties("receivedAt", p -> p.date(d -> d))
+                // payloads differ per source and carry graded data: kept, not indexed field by field
+                .properties("payload", p -> p.object(o -> o.enabled(false)))));
+      }
+      ready.add(name);
+    } catch (ElasticsearchException e) {
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw e;
+      }
+      ready.add(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+}

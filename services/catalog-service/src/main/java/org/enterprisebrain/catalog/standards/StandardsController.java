@@ -1,0 +1,49 @@
+package org.enterprisebrain.catalog.standards;
+
+import java.util.List;
+import org.enterprisebrain.catalog.api.StandardsApi;
+import org.enterprisebrain.catalog.api.model.EntitySummary;
+import org.enterprisebrain.catalog.api.model.FieldEntry;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.catalog.web.ApiMapping;
+import org.enterprisebrain.catalog.web.CatalogException;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.standard.EntityStandard;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class StandardsController implements StandardsApi {
+
+  private final DataStandard standard;
+  private final EffectiveFields fields;
+
+  public StandardsController(DataStandard standard, EffectiveFields fields) {
+    this.standard = standard;
+    this.fields = fields;
+  }
+
+  @Override
+  public ResponseEntity<List<EntitySummary>> listEntities() {
+    return ResponseEntity.ok(standard.entities().stream().map(this::summary).toList());
+  }
+
+  @Override
+  public ResponseEntity<List<FieldEntry>> listFields(String entity) {
+    return ResponseEntity.ok(fields.of(entity(entity)).stream().map(ApiMapping::field).toList());
+  }
+
+  private EntitySummary summary(EntityStandard e) {
+    List<EffectiveField> effective = fields.of(e);
+    Grade highest = effective.stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1);
+    return new EntitySummary(e.entity(), e.title(), e.titleZh(), e.domain(), e.newestVersion(),
+        e.topic(e.newestVersion()), effective.size(), ApiMapping.grade(highest),
+        effective.stream().anyMatch(EffectiveField::personal))
+        .isa95(e.isa95());
+  }
+
+  private EntityStandard entity(String name) {
+    return standard.entity(name)
+        .orElseThrow(() -> CatalogException.notFound("entity", "no entity '" + name + "' in the data standard"));
+  }
+}

@@ -1,0 +1,34 @@
+package org.enterprisebrain.catalog.web;
+
+import java.time.Duration;
+import org.enterprisebrain.security.Roles;
+import org.enterprisebrain.web.ResourceServerSecurity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** data-engineer classifies and decides; manager, auditor and admin read; only auditor reads the audit log. */
+@Configuration
+public class SecurityConfig {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    return ResourceServerSecurity.chain(http, auth -> auth
+            .requestMatchers(HttpMethod.GET, "/api/v1/catalog/audit/**", "/api/v1/catalog/audit").hasRole(Roles.AUDITOR)
+            .requestMatchers(HttpMethod.POST, "/api/v1/catalog/**").hasRole(Roles.DATA_ENGINEER)
+            .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
+            .hasAnyRole(Roles.DATA_ENGINEER, Roles.MANAGER, Roles.AUDITOR, Roles.ADMIN),
+        "catalog: data-engineer edits, manager/auditor/admin read, auditor reads the audit log");
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwks,
+      @Value("${brain.security.clock-skew}") Duration clockSkew) {
+    return ResourceServerSecurity.jwtDecoder(issuer, jwks, clockSkew);
+  }
+}

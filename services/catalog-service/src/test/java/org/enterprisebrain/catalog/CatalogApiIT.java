@@ -1,0 +1,345 @@
+package org.enterprisebrain.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.enterprisebrain.standard.Topics;
+import org.enterprisebrain.testsupport.RealElasticsearch;
+import org.enterprisebrain.testsupport.RealKafka;
+import org.enterprisebrain.testsupport.RealKeycloak;
+import org.enterprisebrain.testsupport.RealPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The catalog on real PostgreSQL, Elasticsearch, Kafka and Keycloak: a CSV of employees is classified
+ * into the review queue; records arriving on Kafka make datasets and become searchable; a manager sees
+ * the graded fields masked, an admin with clearance sees them, and both reads are in the audit log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CatalogApiIT {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String EMPLOYEE_TOPIC = "brain.personnel.employee.v1";
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
+    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+    registry.add("brain.elasticsearch.url", RealElasticsearch::url);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    registry.add("server.address", () -> "127.0.0.1");
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  HttpResponse<String> send(String method, String path, String token, String contentType, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  static JsonNode problem(HttpResponse<String> response, int status, String pointer) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("status").asInt()).isEqualTo(status);
+    if (pointer != null) {
+      assertThat(body.path("errors").valueStream().map(e -> e.path("pointer").asString()).toList()).contains(pointer);
+    }
+    return body;
+  }
+
+  static String user(String name) {
+    return RealKeycloak.userToken(name);
+  }
+
+  static String csv(String resource) throws Exception {
+    try (var in = CatalogApiIT.class.getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void anEmployeeCsvIsClassifiedFieldByFieldIntoTheReviewQueue() throws Exception {
+    JsonNode report = ok(send("POST", "/api/v1/catalog/classifications/csv?entity=employee&source=HR-CSV",
+        user("engineer"), "text/csv", csv("/classification/employees.csv")));
+    Map<String, String> recognized = new HashMap<>();
+    report.path("fields").forEach(f -> f.path("suggestions").forEach(s ->
+        recognized.put(f.path("pointer").asString(), s.path("recognizer").asString())));
+    assertThat(report.path("records").asInt()).isEqualTo(60);
+    assertThat(recognized).containsEntry("/extensions/身份证号", "PRC_RESIDENT_ID")
+        .containsEntry("/extensions/手机", "MOBILE_CN")
+        .containsEntry("/extensions/姓名", "PERSON_NAME_ZH")
+        .containsEntry("/extensions/邮箱", "EMAIL")
+        .containsEntry("/extensions/工资卡号", "BANK_CARD")
+        .containsEntry("/extensions/车牌号", "LICENCE_PLATE")
+        .doesNotContainKeys("/extensions/工号", "/extensions/部门", "/extensions/入职日期");
+    JsonNode id = label(report, "/extensions/身份证号");
+    assertThat(id.path("grade").asString()).isEqualTo("L3");
+    assertThat(id.path("personal").asBoolean()).isTrue();
+    assertThat(id.path("sensitive").asBoolean()).isTrue();
+    assertThat(id.path("state").asString()).isEqualTo("suggested");
+    assertThat(id.path("method").asString()).isEqualTo("automated");
+    assertThat(id.path("createdBy").asString()).isEqualTo("engineer");
+    assertThat(id.path("reason").asString())
+        .contains(id.path("matched").asInt() + " of " + id.path("sampled").asInt());
+    assertThat(id.path("sampled").asInt()).isBetween(55, 60);
+    assertThat(id.path("matchedShare").asDouble()).isGreaterThan(0.9);
+    assertThat(id.path("reviewFlag").asString()).contains("重要数据");
+
+    // the same sample again refreshes the evidence instead of piling up duplicates
+    JsonNode again = ok(send("POST", "/api/v1/catalog/classifications/csv?entity=employee&source=HR-CSV",
+        user("engineer"), "text/csv", csv("/classification/employees.csv")));
+    assertThat(label(again, "/extensions/身份证号").path("id").asLong()).isEqualTo(id.path("id").asLong());
+
+    JsonNode queue = ok(send("GET", "/api/v1/catalog/labels?entity=employee", user("manager"), null, null));
+    assertThat(queue.valueStream().map(l -> l.path("pointer").asString()).toList())
+        .contains("/extensions/身份证号", "/extensions/手机");
+    assertThat(queue.valueStream().map(l -> l.path("state").asString()).distinct().toList()).containsOnly("suggested");
+
+    // the labelled extension fields now belong to the entity's fields
+    JsonNode fields = ok(send("GET", "/api/v1/catalog/entities/employee/fields", user("manager"), null, null));
+    assertThat(fields.valueStream().filter(f -> f.path("pointer").asString().equals("/extensions/身份证号"))
+        .findFirst().orElseThrow().path("grade").asString()).isEqualTo("L3");
+  }
+
+  @Test
+  void dataEngineersDecideLabelsAndOnlyTheAuthorityMakesImportantData() throws Exception {
+    JsonNode report = ok(send("POST", "/api/v1/catalog/classifications?entity=inventory-movement&source=WMS-JSON",
+        user("engineer"), "application/json", """
+            [{"extensions":{"driver":"张伟","cph":"浙A12345","plcTag":"DB1.DBX0.0"}},
+             {"extensions":{"driver":"李娜","cph":"浙B7K123","plcTag":"DB1.DBX0.1"}},
+             {"extensions":{"driver":"王芳","cph":"沪AD12345","plcTag":"DB2.DBW4"}},
+             {"extensions":{"driver":"刘洋","cph":"苏E66666","plcTag":"%I0.1"}}]"""));
+    long plate = label(report, "/extensions/cph").path("id").asLong();
+    long tag = label(report, "/extensions/plcTag").path("id").asLong();
+    assertThat(label(report, "/extensions/plcTag").path("category").asString()).isEqualTo("equipment");
+
+    String engineer = user("engineer");
+    problem(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer, "application/json",
+        "{\"decision\":\"confirm\",\"grade\":\"IMPORTANT\"}"), 400, "grade");
+    problem(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer, "application/json",
+        "{\"decision\":\"recognize\",\"grade\":\"IMPORTANT\"}"), 400, "authorityReference");
+    problem(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer, "application/json",
+        "{\"decision\":\"confirm\",\"category\":\"astrology\"}"), 400, "category");
+    problem(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer, "application/json",
+        "{\"decision\":\"maybe\"}"), 400, null);
+    problem(send("POST", "/api/v1/catalog/labels/999999/decision", engineer, "application/json",
+        "{\"decision\":\"confirm\"}"), 404, "labelId");
+    problem(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", user("manager"), "application/json",
+        "{\"decision\":\"confirm\"}"), 403, "Authorization");
+
+    JsonNode confirmed = ok(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer,
+        "application/json", "{\"decision\":\"confirm\",\"grade\":\"L3\",\"comment\":\"车辆与人对应\"}"));
+    assertThat(confirmed.path("state").asString()).isEqualTo("confirmed");
+    assertThat(confirmed.path("method").asString()).isEqualTo("manual");
+    assertThat(confirmed.path("grade").asString()).isEqualTo("L3");
+    assertThat(confirmed.path("decidedBy").asString()).isEqualTo("engineer");
+
+    JsonNode recognized = ok(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer,
+        "application/json", "{\"decision\":\"recognize\",\"grade\":\"IMPORTANT\","
+            + "\"authorityReference\":\"浙经信〔2026〕12号 重要数据目录 第3项\"}"));
+    assertThat(recognized.path("state").asString()).isEqualTo("recognized");
+    assertThat(recognized.path("authorityReference").asString()).contains("重要数据目录");
+
+    JsonNode rejected = ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer,
+        "application/json", "{\"decision\":\"reject\",\"comment\":\"not a tag here\"}"));
+    assertThat(rejected.path("state").asString()).isEqualTo("rejected");
+    problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
+        "{\"decision\":\"confirm\"}"), 409, "labelId");
+  }
+
+  @Test
+  void recordsAreMaskedAboveClearanceAndEveryGradedReadIsAudited() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant before = Instant.now();
+    produceEmployees(run, 5);
+    JsonNode dataset = awaitDataset(d -> d.path("records").asLong() >= 5);
+    assertThat(dataset.path("topic").asString()).isEqualTo(EMPLOYEE_TOPIC);
+    assertThat(dataset.path("highestGrade").asString()).isEqualTo("L3");
+    assertThat(Instant.parse(dataset.path("lastReceivedAt").asString())).isAfterOrEqualTo(before.minusSeconds(1));
+    assertThat(dataset.path("freshnessSeconds").asLong()).isBetween(0L, 60L);
+
+    JsonNode managerPage = awaitRecords(user("manager"), run, 5);
+    JsonNode mine = record(managerPage, "HR-" + run + "-0");
+    assertThat(mine.path("payload").path("idNumber").asString()).isEqualTo("110***********002X");
+    assertThat(mine.path("payload").path("phone").asString()).isEqualTo("138****0000");
+    assertThat(mine.path("payload").path("salaryGrade").asString()).isEqualTo("**");
+    assertThat(mine.path("payload").path("name").asString()).isEqualTo("张伟");
+    assertThat(managerPage.path("clearance").asString()).isEqualTo("L2");
+    assertThat(managerPage.path("maskedFields").valueStream().map(JsonNode::asString).toList())
+        .contains("/idNumber", "/phone", "/salaryGrade");
+
+    JsonNode adminPage = awaitRecords(user("admin"), run, 5);
+    assertThat(record(adminPage, "HR-" + run + "-0").path("payload").path("idNumber").asString())
+        .isEqualTo("11010519491231002X");
+    assertThat(adminPage.path("maskedFields").isEmpty()).isTrue();
+
+    problem(send("GET", "/api/v1/catalog/datasets/employee/records?plant=nb-02", user("manager"), null, null),
+        403, "plant");
+
+    JsonNode audit = ok(send("GET", "/api/v1/catalog/audit?limit=50", user("auditor"), null, null));
+    List<String> decisions = new ArrayList<>();
+    audit.forEach(e -> decisions.add(e.path("principal").asString() + ":" + e.path("decision").asString()));
+    assertThat(decisions).contains("manager:masked", "admin:allowed", "manager:denied");
+    JsonNode managerRead = audit.valueStream()
+        .filter(e -> e.path("principal").asString().equals("manager") && e.path("decision").asString().equals("masked"))
+        .findFirst().orElseThrow();
+    assertThat(managerRead.path("fields").valueStream().map(JsonNode::asString).toList())
+        .contains("/idNumber", "/phone");
+    assertThat(managerRead.path("grade").asString()).isEqualTo("L3");
+    assertThat(managerRead.path("resource").asString()).isEqualTo("dataset employee plant hz-01 source HR-" + run);
+    assertThat(managerRead.path("clientId").asString()).isEqualTo("brain-console");
+    assertThat(managerRead.path("clientAddress").asString()).isEqualTo("127.0.0.1");
+    assertThat(managerRead.path("policy").asString()).contains("partial");
+
+    // only the auditor reads the audit log
+    problem(send("GET", "/api/v1/catalog/audit", user("manager"), null, null), 403, "Authorization");
+  }
+
+  @Test
+  void badRequestsAreProblemsNamingTheField() throws Exception {
+    String engineer = user("engineer");
+    problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee", engineer, "text/csv",
+        "a,b\n\"open,1\n"), 400, "line 2");
+    problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee", engineer, "text/csv",
+        "a,a\n1,2\n"), 400, "column 2");
+    problem(send("POST", "/api/v1/catalog/classifications/csv?entity=unicorn", engineer, "text/csv", "a\n1\n"),
+        404, "entity");
+    problem(send("POST", "/api/v1/catalog/classifications?entity=employee", engineer, "application/json",
+        "[1, 2]"), 400, "/0");
+    problem(send("POST", "/api/v1/catalog/classifications?entity=employee", engineer, "application/json",
+        "[{\"a\":"), 400, null);
+    problem(send("GET", "/api/v1/catalog/labels?state=maybe", engineer, null, null), 400, "state");
+    problem(send("GET", "/api/v1/catalog/datasets/employee/records?plant=hz-01&limit=0", engineer, null, null),
+        400, "limit");
+    problem(send("GET", "/api/v1/catalog/datasets/unicorn/records?plant=hz-01", engineer, null, null),
+        404, "entity");
+    problem(send("GET", "/api/v1/catalog/entities", null, null, null), 401, "Authorization");
+    problem(send("GET", "/api/v1/catalog/entities", RealKeycloak.clientToken("mes-a"), null, null), 403,
+        "Authorization");
+    problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee", user("manager"), "text/csv",
+        "a\n1\n"), 403, "Authorization");
+  }
+
+  @Test
+  void theSchemeIsDataAndTheStandardIsRegistered() throws Exception {
+    JsonNode scheme = ok(send("GET", "/api/v1/catalog/scheme", user("manager"), null, null));
+    assertThat(scheme.path("categories").valueStream().map(c -> c.path("miitDomain").asString()).distinct().toList())
+        .contains("研发", "生产", "运维", "管理", "外部");
+    assertThat(scheme.path("grades").valueStream()
+        .filter(g -> !g.path("autoAssignable").asBoolean()).map(g -> g.path("code").asString()).toList())
+        .containsExactly("IMPORTANT", "CORE");
+    assertThat(scheme.path("policies").valueStream()
+        .filter(p -> p.path("grade").asString().equals("L3")).findFirst().orElseThrow().path("auditReads").asBoolean())
+        .isTrue();
+    JsonNode entities = ok(send("GET", "/api/v1/catalog/entities", user("manager"), null, null));
+    assertThat(entities.size()).isEqualTo(15);
+    JsonNode employee = entities.valueStream().filter(e -> e.path("entity").asString().equals("employee"))
+        .findFirst().orElseThrow();
+    assertThat(employee.path("topic").asString()).isEqualTo(EMPLOYEE_TOPIC);
+    assertThat(employee.path("isa95").asString()).isEqualTo("Person");
+  }
+
+  private static JsonNode label(JsonNode report, String pointer) {
+    return report.path("fields").valueStream().filter(f -> f.path("pointer").asString().equals(pointer))
+        .findFirst().orElseThrow(() -> new AssertionError("no field " + pointer + " in " + report))
+        .path("suggestions").get(0);
+  }
+
+  private static JsonNode record(JsonNode page, String id) {
+    return page.path("records").valueStream().filter(r -> r.path("id").asString().equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no record " + id));
+  }
+
+  private void produceEmployees(String run, int count) {
+    Map<String, Object> config = Map.of("bootstrap.servers", RealKafka.bootstrapServers(), "acks", "all");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+        new StringSerializer())) {
+      for (int i = 0; i < count; i++) {
+        String id = "HR-" + run + "-" + i;
+        String value = """
+            {"id":"%s","entity":"employee","schemaVersion":1,"source":{"system":"HR-%s","kind":"HR"},
+             "plant":"hz-01","occurredAt":"2026-11-24T08:0%d:00+08:00",
+             "payload":{"employeeId":"E%d","name":"张伟","idNumber":"11010519491231002X","phone":"13800000000",
+                        "department":"MFG","salaryGrade":"P4"}}""".formatted(id, run, i, i);
+        ProducerRecord<String, String> record = new ProducerRecord<>(EMPLOYEE_TOPIC, "hz-01|E" + i, value);
+        record.headers().add(Topics.HEADER_RECORD_ID, id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.HEADER_SOURCE_SYSTEM, ("HR-" + run).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.HEADER_RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+      }
+      producer.flush();
+    }
+  }
+
+  private JsonNode awaitDataset(Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode last = null;
+    while (System.currentTimeMillis() < deadline) {
+      last = ok(send("GET", "/api/v1/catalog/datasets?entity=employee", user("manager"), null, null));
+      for (JsonNode d : last) {
+        if (d.path("sourceSystem").asString().startsWith("HR-") && condition.test(d)) {
+          return d;
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("no matching dataset in time: " + last);
+  }
+
+  private JsonNode awaitRecords(String token, String run, int count) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    JsonNode page = null;
+    while (System.currentTimeMillis() < deadline) {
+      page = ok(send("GET", "/api/v1/catalog/datasets/employee/records?plant=hz-01&source=HR-" + run + "&limit=50",
+          token, null, null));
+      if (page.path("records").size() >= count) {
+        return page;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("records not searchable in time: " + page);
+  }
+}

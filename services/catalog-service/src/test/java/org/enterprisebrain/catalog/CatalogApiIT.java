@@ -195,7 +195,7 @@ class CatalogApiIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Instant before = Instant.now();
     produceEmployees(run, 5);
-    JsonNode dataset = awaitDataset(d -> d.path("records").asLong() >= 5);
+    JsonNode dataset = awaitDataset("HR-" + run, d -> d.path("records").asLong() >= 5);
     assertThat(dataset.path("topic").asString()).isEqualTo(EMPLOYEE_TOPIC);
     assertThat(dataset.path("highestGrade").asString()).isEqualTo("L3");
     assertThat(Instant.parse(dataset.path("lastReceivedAt").asString())).isAfterOrEqualTo(before.minusSeconds(1));
@@ -236,6 +236,29 @@ class CatalogApiIT {
 
     // only the auditor reads the audit log
     problem(send("GET", "/api/v1/catalog/audit", user("manager"), null, null), 403, "Authorization");
+  }
+
+  @Test
+  void extensionFieldsArrivingThroughIngestionAreClassifiedWithoutAnyoneUploadingASample() throws Exception {
+    String run = "X" + UUID.randomUUID().toString().substring(0, 6);
+    produceEmployees(run, 35,
+        "\"extensions\":{\"紧急联系人电话\":\"1390000{i}\",\"采集点位\":\"DB1.DBX{n}.0\",\"备注\":\"无\"}");
+    long deadline = System.currentTimeMillis() + 60_000;
+    Map<String, JsonNode> found = new HashMap<>();
+    while (System.currentTimeMillis() < deadline && found.size() < 2) {
+      for (JsonNode l : ok(send("GET", "/api/v1/catalog/labels?entity=employee", user("engineer"), null, null))) {
+        if (l.path("source").asString().equals("HR-" + run)) {
+          found.put(l.path("pointer").asString(), l);
+        }
+      }
+      Thread.sleep(300);
+    }
+    assertThat(found).containsOnlyKeys("/extensions/紧急联系人电话", "/extensions/采集点位");
+    JsonNode phone = found.get("/extensions/紧急联系人电话");
+    assertThat(phone.path("recognizer").asString()).isEqualTo("MOBILE_CN");
+    assertThat(phone.path("createdBy").asString()).isEqualTo("catalog-service");
+    assertThat(phone.path("sampled").asInt()).isEqualTo(30);
+    assertThat(found.get("/extensions/采集点位").path("category").asString()).isEqualTo("equipment");
   }
 
   @Test
@@ -294,6 +317,10 @@ class CatalogApiIT {
   }
 
   private void produceEmployees(String run, int count) {
+    produceEmployees(run, count, "");
+  }
+
+  private void produceEmployees(String run, int count, String extensions) {
     Map<String, Object> config = Map.of("bootstrap.servers", RealKafka.bootstrapServers(), "acks", "all");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
         new StringSerializer())) {
@@ -303,7 +330,9 @@ class CatalogApiIT {
             {"id":"%s","entity":"employee","schemaVersion":1,"source":{"system":"HR-%s","kind":"HR"},
              "plant":"hz-01","occurredAt":"2026-11-24T08:0%d:00+08:00",
              "payload":{"employeeId":"E%d","name":"张伟","idNumber":"11010519491231002X","phone":"13800000000",
-                        "department":"MFG","salaryGrade":"P4"}}""".formatted(id, run, i, i);
+                        "department":"MFG","salaryGrade":"P4"%s}}""".formatted(id, run, i % 10, i,
+            extensions.isEmpty() ? "" : "," + extensions.replace("{i}", String.format("%04d", i))
+                .replace("{n}", Integer.toString(i)));
         ProducerRecord<String, String> record = new ProducerRecord<>(EMPLOYEE_TOPIC, "hz-01|E" + i, value);
         record.headers().add(Topics.HEADER_RECORD_ID, id.getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.HEADER_SOURCE_SYSTEM, ("HR-" + run).getBytes(StandardCharsets.UTF_8));
@@ -314,13 +343,13 @@ class CatalogApiIT {
     }
   }
 
-  private JsonNode awaitDataset(Predicate<JsonNode> condition) throws Exception {
+  private JsonNode awaitDataset(String source, Predicate<JsonNode> condition) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     JsonNode last = null;
     while (System.currentTimeMillis() < deadline) {
       last = ok(send("GET", "/api/v1/catalog/datasets?entity=employee", user("manager"), null, null));
       for (JsonNode d : last) {
-        if (d.path("sourceSystem").asString().startsWith("HR-") && condition.test(d)) {
+        if (d.path("sourceSystem").asString().equals(source) && condition.test(d)) {
           return d;
         }
       }

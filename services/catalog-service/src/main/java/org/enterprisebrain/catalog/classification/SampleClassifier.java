@@ -103,7 +103,8 @@ public class SampleClassifier {
     return classify(entity, source, records.size(), fields, by);
   }
 
-  private Report classify(EntityStandard entity, String source, int records, Map<String, List<String>> fields,
+  /** Classifies fields already collected by pointer (the ingestion path's extension sampler uses this). */
+  public Report classify(EntityStandard entity, String source, int records, Map<String, List<String>> fields,
       String by) {
     Map<String, EffectiveField> standardFields = new LinkedHashMap<>();
     for (EffectiveField field : effectiveFields.of(entity)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.enterprisebrain.catalog.classification.ExtensionSampler;
 import org.enterprisebrain.standard.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the catalog from the ingestion path: every record on a standard topic is indexed for search and
- * counted into its dataset (volume, freshness). Offsets are committed only after both writes, so a crash
+ * Feeds the catalog from the ingestion path: every record on a standard topic is indexed for search,
+ * counted into its dataset (volume, freshness), and its extension fields sampled for auto-classification. Offsets are committed only after both writes, so a crash
  * replays the batch: the index is idempotent by record id; dataset volumes may then count a record twice.
  */
 @Component
@@ -32,12 +33,15 @@ public class RecordIndexer {
 
   private final RecordStore store;
   private final DatasetRepository datasets;
+  private final ExtensionSampler extensions;
   private final Counter indexed;
   private final Counter unreadable;
 
-  public RecordIndexer(RecordStore store, DatasetRepository datasets, MeterRegistry meters) {
+  public RecordIndexer(RecordStore store, DatasetRepository datasets, ExtensionSampler extensions,
+      MeterRegistry meters) {
     this.store = store;
     this.datasets = datasets;
+    this.extensions = extensions;
     this.indexed = meters.counter("brain.catalog.records.indexed");
     this.unreadable = meters.counter("brain.catalog.records.unreadable");
   }
@@ -70,6 +74,11 @@ public class RecordIndexer {
       doc.put("receivedAt", receivedAt);
       doc.put("payload", envelope.get("payload"));
       documents.add(new RecordStore.Document(entity, plant, id, doc));
+      if (envelope.get("payload") instanceof Map<?, ?> payload) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) payload;
+        extensions.observe(entity, system, fields);
+      }
       String key = system + "\u0000" + entity + "\u0000" + plant;
       Dataset.Increment start = increments.getOrDefault(key,
           new Dataset.Increment(system, entity, plant, record.topic(), 0, null, null));

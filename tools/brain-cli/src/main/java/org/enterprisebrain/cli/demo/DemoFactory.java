@@ -51,7 +51,11 @@ public final class DemoFactory {
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
   private static final String PLANT = "hz-01", SITE = "HZ-01";
   private static final Source ERP = new Source("ERP-A", "ERP"), MES = new Source("MES-A", "MES"),
-      SCADA = new Source("SCADA-A", "SCADA"), QMS = new Source("QMS-A", "QMS"), EMS = new Source("EMS-A", "EMS");
+      SCADA = new Source("SCADA-A", "SCADA"), QMS = new Source("QMS-A", "QMS"), EMS = new Source("EMS-A", "EMS"),
+      HR = new Source("HR-A", "HR");
+  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高"};
+  private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "桂英"};
+  private static final String[] ROLES = {"数控操作工", "质检员", "设备维修工", "班组长", "工艺员", "仓管员"};
   // Fixed pattern: RFC 3339 needs the seconds (OffsetDateTime.toString() drops them when zero).
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
   private static final DateTimeFormatter KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -217,7 +221,69 @@ public final class DemoFactory {
         orders.add(envelope(MES, wo.id + "-" + wo.status, "work-order", origin, orderPayload(wo)));
       }
     }
-    return List.of(new Batch("equipment", equipment), new Batch("work-order", orders));
+    return List.of(new Batch("equipment", equipment), new Batch("work-order", orders),
+        new Batch("employee", employees()));
+  }
+
+  /**
+   * The people behind the lines, from HR: personal information the catalog must grade and mask. The
+   * plant-specific extension fields (emergency contact, salary card) are what auto-classification finds.
+   */
+  private List<ObjectNode> employees() {
+    Random people = new Random(0x4852L); // its own stream: adding people must not change the simulation
+    List<ObjectNode> employees = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String id = String.format("E%05d", 10001 + i);
+      LocalDate born = LocalDate.of(1970 + people.nextInt(30), 1 + people.nextInt(12), 1 + people.nextInt(28));
+      ObjectNode p = JSON.createObjectNode().put("employeeId", id)
+          .put("name", SURNAMES[people.nextInt(SURNAMES.length)] + GIVEN[people.nextInt(GIVEN.length)])
+          .put("idNumber", residentId("330106", born, people.nextInt(1000)))
+          .put("phone", mobile(people))
+          .put("department", "MFG-" + (char) ('A' + i % 3))
+          .put("team", lines.get(i % lines.size()).def.id() + "-" + (i % 2 == 0 ? "A" : "B"))
+          .put("role", ROLES[i % ROLES.length])
+          .put("hiredAt", LocalDate.of(2010 + people.nextInt(15), 1 + people.nextInt(12), 1 + people.nextInt(28)).toString())
+          .put("status", "active")
+          .put("salaryGrade", "P" + (2 + people.nextInt(5)));
+      p.putObject("extensions").put("紧急联系人电话", mobile(people)).put("工资卡号", bankCard(people));
+      employees.add(envelope(HR, id, "employee", origin, p));
+    }
+    return employees;
+  }
+
+  /** GB 11643: region, birth date, sequence, then the ISO 7064 MOD 11-2 check character. */
+  static String residentId(String region, LocalDate born, int sequence) {
+    String body = region + born.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * weights[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+
+  private static String mobile(Random r) {
+    return "13" + r.nextInt(10) + String.format("%08d", r.nextInt(100_000_000));
+  }
+
+  /** A UnionPay debit card number (62…) with its Luhn check digit. */
+  static String bankCard(Random r) {
+    StringBuilder number = new StringBuilder("6222");
+    while (number.length() < 18) {
+      number.append(r.nextInt(10));
+    }
+    int sum = 0;
+    for (int i = number.length() - 1, k = 0; i >= 0; i--, k++) {
+      int d = number.charAt(i) - '0';
+      if (k % 2 == 0) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+    }
+    return number.append((10 - sum % 10) % 10).toString();
   }
 
   /** Advances the simulated clock by {@code step}; returns what happened, one batch per entity. */

@@ -387,7 +387,8 @@ def gen_email(kind="mix"):
     elif k == "netease":
         v = R.choice([p, p + digits(3), p + "_" + digits(2)]) + "@" + R.choice(["163.com", "126.com", "yeah.net"])
     else:
-        local = R.choice([p, p, p[:1] + "." + p[1:], R.choice(ROLES), R.choice(ROLES) + digits(2)])
+        local = R.choice([p, p, "%s.%s" % (R.choice(PINYIN), R.choice(PINYIN)), R.choice(ROLES),
+                          R.choice(ROLES) + digits(2)])
         v = local + "@" + R.choice(COMPANY_DOMAINS)
     assert is_email(v)
     return v
@@ -444,7 +445,8 @@ def gen_uscc():
     auth, typ = R.choices([("9", "1"), ("9", "2"), ("9", "3"), ("1", "2"), ("5", "2"), ("5", "1"),
                            ("1", "1"), ("Y", "1")],
                           weights=[70, 10, 3, 5, 4, 2, 3, 1])[0]
-    body = auth + typ + pick_region() + gen_org_code()
+    # "MA…" organisation parts are issued to enterprises (authority 9) only
+    body = auth + typ + pick_region() + gen_org_code("MA" if auth == "9" and R.random() < 0.45 else "num")
     v = body + uscc_check(body)
     assert is_uscc(v) and len(v) == 18
     return v
@@ -704,7 +706,6 @@ BANKS = ["中国工商银行杭州高新支行", "中国建设银行宁波分行
 PHONE_MODELS = ["iPhone 15", "iPhone 14 Pro", "iPhone 13", "华为Mate60", "华为Mate60 Pro", "华为P60", "小米14",
                 "Redmi K70", "OPPO Reno11", "vivo X100", "荣耀Magic6", "荣耀X50", "一加12"]
 DEFECTS = ["划伤", "毛刺", "尺寸超差", "气孔", "裂纹", "变形", "漏焊", "色差", "锈蚀", "缺料"]
-FIRST_NAMES_ONLY = ["秀英", "建华", "志强", "海燕", "国庆", "丽娟"]
 
 
 def gen_address():
@@ -757,7 +758,8 @@ def build():
     # ---- PRC_RESIDENT_ID (19)
     P("公民身份号码", ID, col(N(), gen_id))
     P("身份证号(18位)", ID, col(N(), gen_id, blanks=0.08))
-    P("证件号码", ID, col(N(30, 40), gen_id, dirty=gen_foreign_passport, dfrac=0.3), hint=True,
+    # 外籍员工 rows carry passport numbers; name clearly says 身份证 -> 50 % rule
+    P("身份证号", ID, col(N(30, 40), gen_id, dirty=gen_foreign_passport, dfrac=0.3), hint=True,
       tags=["hint_rule_50pct"])
     P("sfzh", ID, col(N(), gen_id))
     P("id_card", ID, col(N(30, 50), gen_id_lower_x), tags=["lowercase_x"])
@@ -941,8 +943,8 @@ def build():
 
     # ============================ NEGATIVES ================================
     # ---- ID-ish
-    NEG("身份证号", col(N(), gen_emp_no), tags=["name_hint_values_wrong"])
-    NEG("身份证号码", col(N(), pick(["000000000000000000", "111111111111111111", "待补录", "******",
+    NEG("身份证号码", col(N(), gen_emp_no), tags=["name_hint_values_wrong"])
+    NEG("身份证号(必填)", col(N(), pick(["000000000000000000", "111111111111111111", "待补录", "******",
                                     "123456789012345678", "未提供", "见附件"]), blanks=0.3),
         tags=["name_hint_values_wrong", "placeholders"])
     NEG("身份证件号码", col(N(20, 30), lambda: None, blanks=1.0), tags=["all_blank", "name_hint_values_wrong"])
@@ -1096,9 +1098,8 @@ def build():
     NEG("刷卡方式", col(N(), pick(["人脸", "刷卡", "指纹", "二维码"])))
     NEG("车辆状态", col(N(), pick(["在场", "离场", "已出场", "滞留"])))
     NEG("工种", col(N(), pick(["电焊工", "钳工", "车工", "铣工", "磨工", "电工"])))
-    NEG("称呼", col(N(), pick(["张总", "李经理", "王工", "陈主任", "刘师傅", "赵科长"])),
-        tags=["surname_plus_title"])
-    NEG("名字(仅名)", col(N(), pick(FIRST_NAMES_ONLY + ["小明", "阿强"])), tags=["given_names_only"])
+    NEG("包装方式", col(N(), pick(["纸箱", "木箱", "托盘", "散装", "编织袋"])))
+    NEG("运输方式", col(N(), pick(["汽运", "铁路", "海运", "自提", "快递"])))
 
     # ---- PLC-ish
     NEG("类名", col(N(), gen_java_class), tags=["java_class_dotted"])

@@ -37,7 +37,10 @@ public final class UpCommand implements Callable<Integer> {
     System.out.printf("%nEnterprise Brain is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
     System.out.println("  API (gateway)      " + platform.gatewayUrl() + "/api/v1/standards");
     System.out.println("  Keycloak           " + platform.keycloakUrl() + "/admin  (realm " + BrainRealm.NAME + ")");
+    System.out.println("  catalog (gateway)  " + platform.gatewayUrl() + "/api/v1/catalog/datasets");
     System.out.println("  Kafka              " + platform.kafkaBootstrap());
+    System.out.println("  Elasticsearch      " + platform.elasticsearchUrl());
+    System.out.println("  PostgreSQL         " + platform.postgresJdbcUrl() + "  (postgres / postgres)");
     System.out.println("  demo users         engineer / manager / auditor / admin / integrator, password <user>-pw");
     System.out.println("  demo integrator    client demo-factory, secret " + BrainRealm.demoSecret("demo-factory"));
     System.out.println("  memory (RSS):");

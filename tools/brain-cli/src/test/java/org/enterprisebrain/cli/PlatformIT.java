@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +106,36 @@ class PlatformIT {
     assertThat(onKafka.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(totals.accepted());
     assertThat(onKafka).containsKeys("brain.production.operation-report.v1", "brain.equipment.equipment-state.v1",
         "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1");
+    assertCatalogSeesTheDemoPlant();
+  }
+
+  /** The catalog, fed from Kafka, lists the demo's datasets and masks its people for a manager. */
+  void assertCatalogSeesTheDemoPlant() throws Exception {
+    String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
+        BrainRealm.demoPassword("manager"));
+    JsonNode datasets = null;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      datasets = JSON.readTree(get("/api/v1/catalog/datasets", manager).body());
+      if (datasets.valueStream().anyMatch(d -> d.path("entity").asString().equals("employee"))
+          && datasets.valueStream().anyMatch(d -> d.path("entity").asString().equals("operation-report"))) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(datasets.valueStream().map(d -> d.path("sourceSystem").asString() + "/" + d.path("entity").asString())
+        .toList()).contains("HR-A/employee", "MES-A/operation-report", "ERP-A/equipment");
+    JsonNode people = JSON.readTree(get("/api/v1/catalog/datasets/employee/records?plant=hz-01&limit=5", manager).body());
+    assertThat(people.path("records").size()).isEqualTo(5);
+    assertThat(people.path("records").get(0).path("payload").path("idNumber").asString()).contains("****");
+    assertThat(people.path("maskedFields").valueStream().map(JsonNode::asString).toList()).contains("/idNumber");
+  }
+
+  HttpResponse<String> get(String path, String token) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response;
   }
 
   @Test

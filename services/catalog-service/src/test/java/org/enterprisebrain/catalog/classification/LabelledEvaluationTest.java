@@ -23,11 +23,34 @@ class LabelledEvaluationTest {
 
   private final FieldClassifier classifier = new FieldClassifier();
 
+  /** What one labelled set scored. */
+  record Evaluation(int fields, double precision, double recall, List<String> personalNegatives) {
+  }
+
   @Test
   void labelledFieldsAreClassifiedWithHighPrecisionAndRecall() {
-    List<LabelledFields.Field> fields = LabelledFields.load("/classification/labelled-fields.jsonl");
-    assertThat(fields).hasSizeGreaterThanOrEqualTo(240);
+    Evaluation result = evaluate("/classification/labelled-fields.jsonl");
+    assertThat(result.fields()).isGreaterThanOrEqualTo(240);
+    assertThat(result.personalNegatives()).as("negatives labelled personal").isEmpty();
+    assertThat(result.precision()).as("overall precision").isGreaterThanOrEqualTo(0.97);
+    assertThat(result.recall()).as("overall recall").isGreaterThanOrEqualTo(0.93);
+  }
 
+  /**
+   * The held-out set was written by someone who never saw the recognizers' code, from the specification
+   * and real plant exports (holdout/generate_holdout.py): the honest figure. Never tune code to its mistakes
+   * one by one; fix classes of error and report the new figure.
+   */
+  @Test
+  void heldOutFieldsWrittenWithoutSeeingTheCodeAreClassifiedWell() {
+    Evaluation result = evaluate("/classification/holdout/holdout-fields.jsonl");
+    assertThat(result.fields()).isGreaterThanOrEqualTo(300);
+    assertThat(result.precision()).as("overall precision").isGreaterThanOrEqualTo(0.90);
+    assertThat(result.recall()).as("overall recall").isGreaterThanOrEqualTo(0.85);
+  }
+
+  private Evaluation evaluate(String resource) {
+    List<LabelledFields.Field> fields = LabelledFields.load(resource);
     Map<Recognizer, int[]> counts = new EnumMap<>(Recognizer.class); // tp, fp, fn
     for (Recognizer r : Recognizer.values()) {
       counts.put(r, new int[3]);
@@ -65,8 +88,8 @@ class LabelledEvaluationTest {
     int fp = 0;
     int fn = 0;
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-        "%nLabelled evaluation: %d fields (%d positive, %d negative)%n%-16s %5s %5s %5s %9s %7s%n",
-        fields.size(), fields.size() - negatives, negatives, "recognizer", "tp", "fp", "fn", "precision", "recall"));
+        "%nLabelled evaluation of %s: %d fields (%d positive, %d negative)%n%-16s %5s %5s %5s %9s %7s%n",
+        resource, fields.size(), fields.size() - negatives, negatives, "recognizer", "tp", "fp", "fn", "precision", "recall"));
     Map<Recognizer, double[]> scores = new LinkedHashMap<>();
     for (Map.Entry<Recognizer, int[]> e : counts.entrySet()) {
       int[] c = e.getValue();
@@ -87,10 +110,7 @@ class LabelledEvaluationTest {
       table.append("Mistakes:\n").append(String.join("\n", mistakes)).append('\n');
     }
     System.out.print(table);
-
-    assertThat(personalNegatives).as("negatives labelled personal").isEmpty();
-    assertThat(precision).as("overall precision").isGreaterThanOrEqualTo(0.97);
-    assertThat(recall).as("overall recall").isGreaterThanOrEqualTo(0.93);
+    return new Evaluation(fields.size(), precision, recall, personalNegatives);
   }
 
   @Test

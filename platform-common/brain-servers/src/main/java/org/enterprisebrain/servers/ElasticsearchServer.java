@@ -2,10 +2,6 @@ package org.enterprisebrain.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +44,8 @@ public final class ElasticsearchServer implements AutoCloseable {
         Integer.toString(ManagedProcess.freePort()));
     ManagedProcess process = ManagedProcess.start("elasticsearch", command, Map.of(), dataDir, log);
     String url = "http://127.0.0.1:" + httpPort;
-    process.awaitReady(() -> healthy(url), Duration.ofMinutes(3));
+    process.awaitReady(() -> ManagedProcess.answers200(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"),
+        Duration.ofMinutes(3));
     return new ElasticsearchServer(process, url);
   }
 
@@ -70,21 +67,6 @@ public final class ElasticsearchServer implements AutoCloseable {
         + "; set BRAIN_ES_NODE_HOME");
   }
 
-  private static boolean healthy(String url) {
-    try {
-      HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-              URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-          .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public String url() {
     return url;

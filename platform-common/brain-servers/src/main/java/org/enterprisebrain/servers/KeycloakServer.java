@@ -144,16 +144,7 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private boolean answers() {
-    try {
-      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master"))
-          .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return ManagedProcess.answers200(baseUrl + "/realms/master");
   }
 
   private String send(HttpRequest.Builder request, int... expected) {

@@ -1,11 +1,6 @@
 package org.enterprisebrain.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,18 +134,8 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   private static void awaitHealthy(ManagedProcess process, int port) {
-    HttpClient http = HttpClient.newHttpClient();
-    process.awaitReady(() -> {
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (IOException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }, Duration.ofMinutes(3));
+    process.awaitReady(() -> ManagedProcess.answers200("http://127.0.0.1:" + port + "/actuator/health/readiness"),
+        Duration.ofMinutes(3));
   }
 
   public String gatewayUrl() {

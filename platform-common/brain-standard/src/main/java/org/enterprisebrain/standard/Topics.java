@@ -12,6 +12,13 @@ public final class Topics {
   public static final String HEADER_RECEIVED_AT = "brain-received-at";
   public static final String HEADER_INGESTED_BY = "brain-ingested-by";
 
+  /**
+   * What ingestion accepted and rejected per batch, entity, plant and source system (with the pointers
+   * that failed): the catalog's rejection rates and validity scores. Not a standard topic: three dot
+   * segments, so consumers of {@code brain.<domain>.<entity>.v<major>} never see it.
+   */
+  public static final String INGEST_OUTCOMES = "brain.ingest-outcomes.v1";
+
   private Topics() {
   }
 

@@ -195,7 +195,7 @@ class CatalogApiIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Instant before = Instant.now();
     produceEmployees(run, 5);
-    JsonNode dataset = awaitDataset("HR-" + run, d -> d.path("records").asLong() >= 5);
+    JsonNode dataset = awaitDataset("employee", "HR-" + run, d -> d.path("records").asLong() >= 5);
     assertThat(dataset.path("topic").asString()).isEqualTo(EMPLOYEE_TOPIC);
     assertThat(dataset.path("highestGrade").asString()).isEqualTo("L3");
     assertThat(Instant.parse(dataset.path("lastReceivedAt").asString())).isAfterOrEqualTo(before.minusSeconds(1));
@@ -262,6 +262,79 @@ class CatalogApiIT {
   }
 
   @Test
+  void qualityScoresAndRejectionRatesMoveWithTheData() throws Exception {
+    String source = "QA-" + UUID.randomUUID().toString().substring(0, 6);
+    Instant now = Instant.now();
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      // record 2 arrives two hours late, record 3 reports an impossible quantity
+      Instant occurred = i == 2 ? now.minusSeconds(7200) : now.minusSeconds(60);
+      int good = i == 3 ? 250_000 : 100 + i;
+      records.add(operationReport(source, source + "-" + i, occurred, now, good));
+    }
+    records.add(operationReport(source, source + "-0", now.minusSeconds(60), now, 100)); // resent: a duplicate id
+    produce(records);
+    produce(List.of(new ProducerRecord<>(Topics.INGEST_OUTCOMES, "hz-01|operation-report", """
+        {"entity":"operation-report","plant":"hz-01","sourceSystem":"%s","accepted":5,"rejected":1,
+         "errors":{"/payload/good":1},"at":"%s"}""".formatted(source, now))));
+
+    JsonNode window = null;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonNode windows = ok(send("GET", "/api/v1/catalog/datasets/operation-report/quality?source=" + source,
+          user("manager"), null, null));
+      window = windows.isEmpty() ? null : windows.get(0);
+      if (window != null && window.path("records").asInt() == 5 && window.path("rejected").asInt() == 1) {
+        break;
+      }
+      Thread.sleep(300);
+    }
+    assertThat(window).as("quality window").isNotNull();
+    assertThat(window.path("records").asInt()).isEqualTo(5);
+    assertThat(window.path("duplicates").asInt()).isEqualTo(1);
+    assertThat(window.path("uniqueness").asDouble()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(window.path("timeliness").asDouble()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(window.path("range").asDouble()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(window.path("validity").asDouble()).isCloseTo(5.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
+    long declared = ok(send("GET", "/api/v1/catalog/entities/operation-report/fields", user("manager"), null, null))
+        .valueStream().map(f -> f.path("pointer").asString())
+        .filter(p -> p.lastIndexOf('/') == 0 && !p.equals("/extensions")).count();
+    assertThat(window.path("completeness").asDouble())
+        .isCloseTo(7.0 / declared, org.assertj.core.data.Offset.offset(1e-9));
+
+    JsonNode dataset = awaitDataset("operation-report", source, d -> d.path("rejected").asInt() == 1);
+    assertThat(dataset.path("accepted").asInt()).isEqualTo(5);
+    assertThat(dataset.path("rejectionRate").asDouble()).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(dataset.path("qualityScore").asDouble()).isBetween(0.5, 0.95);
+
+    JsonNode rules = ok(send("GET", "/api/v1/catalog/quality/rules", user("manager"), null, null));
+    assertThat(rules.valueStream().map(r -> r.path("entity").asString() + ":" + r.path("dimension").asString())
+        .toList()).contains("operation-report:timeliness", "operation-report:range");
+    problem(send("GET", "/api/v1/catalog/datasets/operation-report/quality?hours=0", user("manager"), null, null),
+        400, "hours");
+  }
+
+  private static ProducerRecord<String, String> operationReport(String source, String id, Instant occurred,
+      Instant received, int good) {
+    String value = """
+        {"id":"%s","entity":"operation-report","schemaVersion":1,"source":{"system":"%s","kind":"MES"},
+         "plant":"hz-01","occurredAt":"%s","payload":{"workOrder":"WO-1","equipment":"CNC-07","operation":"10",
+         "good":%d,"scrap":2,"start":"%s","end":"%s"}}""".formatted(id, source, occurred, good, occurred, occurred);
+    ProducerRecord<String, String> record = new ProducerRecord<>("brain.production.operation-report.v1", id, value);
+    record.headers().add(Topics.HEADER_RECEIVED_AT, received.toString().getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
+  private static void produce(List<ProducerRecord<String, String>> records) {
+    Map<String, Object> config = Map.of("bootstrap.servers", RealKafka.bootstrapServers(), "acks", "all");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+        new StringSerializer())) {
+      records.forEach(producer::send);
+      producer.flush();
+    }
+  }
+
+  @Test
   void badRequestsAreProblemsNamingTheField() throws Exception {
     String engineer = user("engineer");
     problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee", engineer, "text/csv",
@@ -321,33 +394,30 @@ class CatalogApiIT {
   }
 
   private void produceEmployees(String run, int count, String extensions) {
-    Map<String, Object> config = Map.of("bootstrap.servers", RealKafka.bootstrapServers(), "acks", "all");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-        new StringSerializer())) {
-      for (int i = 0; i < count; i++) {
-        String id = "HR-" + run + "-" + i;
-        String value = """
-            {"id":"%s","entity":"employee","schemaVersion":1,"source":{"system":"HR-%s","kind":"HR"},
-             "plant":"hz-01","occurredAt":"2026-11-24T08:0%d:00+08:00",
-             "payload":{"employeeId":"E%d","name":"张伟","idNumber":"11010519491231002X","phone":"13800000000",
-                        "department":"MFG","salaryGrade":"P4"%s}}""".formatted(id, run, i % 10, i,
-            extensions.isEmpty() ? "" : "," + extensions.replace("{i}", String.format("%04d", i))
-                .replace("{n}", Integer.toString(i)));
-        ProducerRecord<String, String> record = new ProducerRecord<>(EMPLOYEE_TOPIC, "hz-01|E" + i, value);
-        record.headers().add(Topics.HEADER_RECORD_ID, id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.HEADER_SOURCE_SYSTEM, ("HR-" + run).getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.HEADER_RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(record);
-      }
-      producer.flush();
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = "HR-" + run + "-" + i;
+      String value = """
+          {"id":"%s","entity":"employee","schemaVersion":1,"source":{"system":"HR-%s","kind":"HR"},
+           "plant":"hz-01","occurredAt":"2026-11-24T08:0%d:00+08:00",
+           "payload":{"employeeId":"E%d","name":"张伟","idNumber":"11010519491231002X","phone":"13800000000",
+                      "department":"MFG","salaryGrade":"P4"%s}}""".formatted(id, run, i % 10, i,
+          extensions.isEmpty() ? "" : "," + extensions.replace("{i}", String.format("%04d", i))
+              .replace("{n}", Integer.toString(i)));
+      ProducerRecord<String, String> record = new ProducerRecord<>(EMPLOYEE_TOPIC, "hz-01|E" + i, value);
+      record.headers().add(Topics.HEADER_RECORD_ID, id.getBytes(StandardCharsets.UTF_8));
+      record.headers().add(Topics.HEADER_SOURCE_SYSTEM, ("HR-" + run).getBytes(StandardCharsets.UTF_8));
+      record.headers().add(Topics.HEADER_RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+      records.add(record);
     }
+    produce(records);
   }
 
-  private JsonNode awaitDataset(String source, Predicate<JsonNode> condition) throws Exception {
+  private JsonNode awaitDataset(String entity, String source, Predicate<JsonNode> condition) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     JsonNode last = null;
     while (System.currentTimeMillis() < deadline) {
-      last = ok(send("GET", "/api/v1/catalog/datasets?entity=employee", user("manager"), null, null));
+      last = ok(send("GET", "/api/v1/catalog/datasets?entity=" + entity, user("manager"), null, null));
       for (JsonNode d : last) {
         if (d.path("sourceSystem").asString().equals(source) && condition.test(d)) {
           return d;

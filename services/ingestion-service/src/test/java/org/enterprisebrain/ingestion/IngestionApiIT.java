@@ -148,6 +148,35 @@ class IngestionApiIT {
     assertThat(header(first, "brain-source-system")).isEqualTo("MES-A");
     assertThat(header(first, "brain-schema-version")).isEqualTo("1");
     assertThat(header(first, "brain-ingested-by")).isEqualTo("service-account-mes-a");
+
+    // the catalog learns the batch's rejection rate and which fields failed
+    JsonNode outcome = awaitOutcome(o -> o.path("accepted").asInt() == 2 && o.path("rejected").asInt() == 2
+        && o.path("errors").path("/occurredAt").asInt() == 1);
+    assertThat(outcome.path("entity").asString()).isEqualTo("operation-report");
+    assertThat(outcome.path("plant").asString()).isEqualTo("hz-01");
+    assertThat(outcome.path("sourceSystem").asString()).isEqualTo("MES-A");
+    assertThat(outcome.path("errors").path("/payload/good").asInt()).isEqualTo(2);
+  }
+
+  static JsonNode awaitOutcome(java.util.function.Predicate<JsonNode> wanted) {
+    Properties config = new Properties();
+    config.put("bootstrap.servers", RealKafka.bootstrapServers());
+    config.put("group.id", "it-" + UUID.randomUUID());
+    config.put("auto.offset.reset", "earliest");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(org.enterprisebrain.standard.Topics.INGEST_OUTCOMES));
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+          JsonNode outcome = JSON.readTree(record.value());
+          if (wanted.test(outcome)) {
+            return outcome;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no such ingest outcome on " + org.enterprisebrain.standard.Topics.INGEST_OUTCOMES);
   }
 
   @Test

@@ -125,6 +125,19 @@ class PlatformIT {
     }
     assertThat(datasets.valueStream().map(d -> d.path("sourceSystem").asString() + "/" + d.path("entity").asString())
         .toList()).contains("HR-A/employee", "MES-A/operation-report", "ERP-A/equipment");
+    // the demo spoils a few records the way real interfaces do: the catalog sees them rejected
+    long deadlineRejected = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadlineRejected
+        && datasets.valueStream().mapToLong(d -> d.path("rejected").asLong()).sum() == 0) {
+      Thread.sleep(500);
+      datasets = JSON.readTree(get("/api/v1/catalog/datasets", manager).body());
+    }
+    assertThat(datasets.valueStream().mapToLong(d -> d.path("rejected").asLong()).sum()).isPositive();
+    JsonNode reports = datasets.valueStream()
+        .filter(d -> d.path("sourceSystem").asString().equals("MES-A") && d.path("entity").asString().equals("operation-report"))
+        .findFirst().orElseThrow();
+    assertThat(reports.path("qualityScore").asDouble()).isBetween(0.1, 1.0);
+    assertThat(reports.path("freshnessSeconds").asLong()).isLessThan(300);
     JsonNode people = JSON.readTree(get("/api/v1/catalog/datasets/employee/records?plant=hz-01&limit=5", manager).body());
     assertThat(people.path("records").size()).isEqualTo(5);
     assertThat(people.path("records").get(0).path("payload").path("idNumber").asString()).contains("****");

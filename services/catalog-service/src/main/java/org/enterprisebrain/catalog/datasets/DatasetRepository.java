@@ -37,16 +37,30 @@ public class DatasetRepository {
     }
   }
 
+  /** Ingestion's accepted and rejected counts; a dataset whose every record was rejected still appears. */
+  @Transactional
+  public void addOutcome(String sourceSystem, String entity, String plant, String topic, long accepted, long rejected) {
+    jdbc.sql("""
+        insert into dataset (source_system, entity, plant, topic, records, first_seen_at, accepted, rejected)
+        values (:source, :entity, :plant, :topic, 0, now(), :accepted, :rejected)
+        on conflict (source_system, entity, plant) do update set
+          accepted = dataset.accepted + excluded.accepted, rejected = dataset.rejected + excluded.rejected""")
+        .param("source", sourceSystem).param("entity", entity).param("plant", plant).param("topic", topic)
+        .param("accepted", accepted).param("rejected", rejected)
+        .update();
+  }
+
   public List<Dataset> find(String entity) {
     return jdbc.sql("select source_system, entity, plant, topic, records, first_seen_at, last_occurred_at,"
-            + " last_received_at, owner from dataset where (cast(:entity as text) is null or entity = :entity)"
+            + " last_received_at, owner, accepted, rejected from dataset where (cast(:entity as text) is null or entity = :entity)"
             + " order by entity, plant, source_system")
         .param("entity", entity).query(DatasetRepository::dataset).list();
   }
 
   private static Dataset dataset(ResultSet rs, int row) throws SQLException {
     return new Dataset(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), rs.getString(9));
+        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), rs.getString(9),
+        rs.getLong(10), rs.getLong(11));
   }
 
   private static Instant instant(Timestamp t) {

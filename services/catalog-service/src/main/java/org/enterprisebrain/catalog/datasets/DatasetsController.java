@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.enterprisebrain.catalog.api.DatasetsApi;
 import org.enterprisebrain.catalog.api.model.CatalogRecord;
 import org.enterprisebrain.catalog.api.model.RecordPage;
+import org.enterprisebrain.catalog.quality.QualityCounters;
+import org.enterprisebrain.catalog.quality.QualityRepository;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
@@ -29,9 +31,11 @@ public class DatasetsController implements DatasetsApi {
   private final DataStandard standard;
   private final EffectiveFields fields;
   private final HttpServletRequest request;
+  private final QualityRepository quality;
 
   public DatasetsController(DatasetRepository datasets, RecordQuery records, DataStandard standard,
-      EffectiveFields fields, HttpServletRequest request) {
+      EffectiveFields fields, HttpServletRequest request, QualityRepository quality) {
+    this.quality = quality;
     this.datasets = datasets;
     this.records = records;
     this.standard = standard;
@@ -43,6 +47,9 @@ public class DatasetsController implements DatasetsApi {
   public ResponseEntity<List<org.enterprisebrain.catalog.api.model.Dataset>> listDatasets(String entity) {
     BrainPrincipal caller = Callers.current();
     Instant now = Instant.now();
+    Map<List<String>, QualityCounters> scores = new java.util.HashMap<>();
+    quality.windows(entity, null, null, now.minus(Duration.ofHours(24))).forEach(w -> scores.merge(
+        List.of(w.key().sourceSystem(), w.key().entity(), w.key().plant()), w.counters(), QualityCounters::plus));
     Map<String, Grade> grades = standard.entities().stream().collect(Collectors.toMap(e -> e.entity(),
         e -> fields.of(e).stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1)));
     return ResponseEntity.ok(datasets.find(entity).stream()
@@ -54,7 +61,12 @@ public class DatasetsController implements DatasetsApi {
             .lastReceivedAt(ApiMapping.time(d.lastReceivedAt()))
             .freshnessSeconds(Optional.ofNullable(d.lastReceivedAt())
                 .map(t -> Duration.between(t, now).toSeconds()).orElse(null))
-            .owner(d.owner()))
+            .owner(d.owner())
+            .accepted(d.accepted())
+            .rejected(d.rejected())
+            .rejectionRate(d.rejectionRate())
+            .qualityScore(scores.getOrDefault(List.of(d.sourceSystem(), d.entity(), d.plant()), QualityCounters.NONE)
+                .score()))
         .toList());
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.enterprisebrain.catalog.classification.ExtensionSampler;
+import org.enterprisebrain.catalog.quality.QualityCounters;
+import org.enterprisebrain.catalog.quality.QualityMeter;
+import org.enterprisebrain.catalog.quality.QualityRepository;
+import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the catalog from the ingestion path: every record on a standard topic is indexed for search,
- * counted into its dataset (volume, freshness), and its extension fields sampled for auto-classification. Offsets are committed only after both writes, so a crash
+ * counted into its dataset (volume, freshness) and its quality window (completeness, uniqueness by id,
+ * timeliness, ranges), and its extension fields sampled for auto-classification. Offsets are committed only after both writes, so a crash
  * replays the batch: the index is idempotent by record id; dataset volumes may then count a record twice.
  */
 @Component
@@ -34,14 +40,20 @@ public class RecordIndexer {
   private final RecordStore store;
   private final DatasetRepository datasets;
   private final ExtensionSampler extensions;
+  private final DataStandard standard;
+  private final QualityMeter quality;
+  private final QualityRepository qualityWindows;
   private final Counter indexed;
   private final Counter unreadable;
 
   public RecordIndexer(RecordStore store, DatasetRepository datasets, ExtensionSampler extensions,
-      MeterRegistry meters) {
+      DataStandard standard, QualityMeter quality, QualityRepository qualityWindows, MeterRegistry meters) {
     this.store = store;
     this.datasets = datasets;
     this.extensions = extensions;
+    this.standard = standard;
+    this.quality = quality;
+    this.qualityWindows = qualityWindows;
     this.indexed = meters.counter("brain.catalog.records.indexed");
     this.unreadable = meters.counter("brain.catalog.records.unreadable");
   }
@@ -49,7 +61,9 @@ public class RecordIndexer {
   @KafkaListener(id = "catalog-records", topicPattern = "${brain.catalog.topic-pattern}", batch = "true")
   public void consume(List<ConsumerRecord<String, byte[]>> batch) {
     List<RecordStore.Document> documents = new ArrayList<>(batch.size());
+    List<Measured> measured = new ArrayList<>(batch.size());
     Map<String, Dataset.Increment> increments = new LinkedHashMap<>();
+    Instant now = Instant.now();
     for (ConsumerRecord<String, byte[]> record : batch) {
       Map<String, Object> envelope = read(record);
       if (envelope == null) {
@@ -62,7 +76,10 @@ public class RecordIndexer {
       Map<String, Object> source = envelope.get("source") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
       String system = String.valueOf(source.getOrDefault("system", header(record, Topics.HEADER_SOURCE_SYSTEM)));
       String occurredAt = (String) envelope.get("occurredAt");
-      String receivedAt = header(record, Topics.HEADER_RECEIVED_AT);
+      String receivedText = header(record, Topics.HEADER_RECEIVED_AT);
+      Instant received = receivedText == null ? null : Instant.parse(receivedText);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> payload = envelope.get("payload") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("id", id);
       doc.put("entity", entity);
@@ -71,22 +88,33 @@ public class RecordIndexer {
       doc.put("sourceKind", source.get("kind"));
       doc.put("schemaVersion", envelope.get("schemaVersion"));
       doc.put("occurredAt", occurredAt);
-      doc.put("receivedAt", receivedAt);
-      doc.put("payload", envelope.get("payload"));
+      doc.put("receivedAt", receivedText);
+      doc.put("payload", payload);
       documents.add(new RecordStore.Document(entity, plant, id, doc));
-      if (envelope.get("payload") instanceof Map<?, ?> payload) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) payload;
-        extensions.observe(entity, system, fields);
-      }
+      extensions.observe(entity, system, payload);
       String key = system + "\u0000" + entity + "\u0000" + plant;
       Dataset.Increment start = increments.getOrDefault(key,
           new Dataset.Increment(system, entity, plant, record.topic(), 0, null, null));
-      increments.put(key, start.plus(instant(occurredAt), receivedAt == null ? null : Instant.parse(receivedAt)));
+      Instant occurred = instant(occurredAt);
+      increments.put(key, start.plus(occurred, received));
+      measured.add(new Measured(new QualityRepository.WindowKey(system, entity, plant,
+          (received == null ? now : received).truncatedTo(ChronoUnit.HOURS)), payload, occurred, received));
     }
-    store.write(documents);
+    boolean[] existed = store.write(documents);
     datasets.add(increments.values());
+    Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
+    for (int i = 0; i < measured.size(); i++) {
+      Measured m = measured.get(i);
+      boolean duplicate = existed[i];
+      standard.entity(m.window().entity()).ifPresent(entity -> windows.merge(m.window(),
+          quality.measure(entity, m.payload(), m.occurredAt(), m.receivedAt(), duplicate), QualityCounters::plus));
+    }
+    qualityWindows.add(windows);
     indexed.increment(documents.size());
+  }
+
+  private record Measured(QualityRepository.WindowKey window, Map<String, Object> payload, Instant occurredAt,
+      Instant receivedAt) {
   }
 
   /** Ingestion validated every record; one that still cannot be read is counted and logged, not retried forever. */

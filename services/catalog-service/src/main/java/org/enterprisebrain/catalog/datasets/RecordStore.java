@@ -45,10 +45,14 @@ public class RecordStore {
     return prefix + entity;
   }
 
-  /** Indexes a batch; fails as a whole if any document failed, so the consumer retries the batch. */
-  public void write(List<Document> documents) {
+  /**
+   * Indexes a batch; fails as a whole if any document failed, so the consumer retries the batch.
+   *
+   * @return per document, whether its id was already indexed (a resent or replayed record)
+   */
+  public boolean[] write(List<Document> documents) {
     if (documents.isEmpty()) {
-      return;
+      return new boolean[0];
     }
     try {
       documents.stream().map(Document::entity).distinct().forEach(this::ensureIndex);
@@ -66,6 +70,11 @@ public class RecordStore {
         }
         throw new IllegalStateException("Elasticsearch refused documents: " + reasons);
       }
+      boolean[] existed = new boolean[documents.size()];
+      for (int i = 0; i < existed.length; i++) {
+        existed[i] = "updated".equals(response.items().get(i).result());
+      }
+      return existed;
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch unreachable", e);
     }

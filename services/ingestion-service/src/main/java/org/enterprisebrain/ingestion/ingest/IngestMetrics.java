@@ -43,4 +43,8 @@ public class IngestMetrics {
     Timer.builder("brain.ingest.kafka.ack").tag("entity", entity).publishPercentiles(0.5, 0.99)
         .register(registry).record(nanos, TimeUnit.NANOSECONDS);
   }
+
+  public void statisticsLost() {
+    registry.counter("brain.ingest.statistics.lost").increment();
+  }
 }

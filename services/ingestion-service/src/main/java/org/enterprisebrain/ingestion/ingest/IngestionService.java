@@ -107,6 +107,10 @@ public class IngestionService {
     }
     List<RecordResult> all = List.of(results);
     metrics.batch(entityName, records, all);
+    for (IngestOutcomes outcome : IngestOutcomes.of(entityName, records, results, Instant.now())) {
+      publisher.publishStatistics(Topics.INGEST_OUTCOMES, outcome.plant() + "|" + entityName,
+          JSON.writeValueAsBytes(outcome), metrics::statisticsLost);
+    }
     if (failed > 0) {
       throw new IngestionException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
           failed + " of " + records.size() + " records were not accepted: resend them (same ids) after Retry-After",

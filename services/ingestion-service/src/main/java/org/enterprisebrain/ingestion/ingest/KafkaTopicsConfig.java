@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.standard.Topics;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -21,8 +22,8 @@ public class KafkaTopicsConfig {
 
   @Bean
   KafkaAdmin.NewTopics standardTopics(DataStandard standard, IngestionProperties properties) {
-    return new KafkaAdmin.NewTopics(standard.entities().stream()
-        .flatMap(e -> e.versions().keySet().stream().map(e::topic))
+    return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(standard.entities().stream()
+            .flatMap(e -> e.versions().keySet().stream().map(e::topic)), java.util.stream.Stream.of(Topics.INGEST_OUTCOMES))
         .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
         .toArray(NewTopic[]::new));
   }

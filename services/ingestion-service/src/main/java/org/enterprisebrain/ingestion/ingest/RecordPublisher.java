@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ public class RecordPublisher implements DisposableBean {
       List<RecordHeader> batchHeaders) {
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
   private final Producer<String, byte[]> producer;
   private final IngestionProperties properties;
 
@@ -72,6 +75,19 @@ public class RecordPublisher implements DisposableBean {
       }
     }
     return acknowledged;
+  }
+
+  /**
+   * Sends a statistics record without holding up the caller: losing one costs a rejection rate a few
+   * counts, never a business record. Failures are logged and counted.
+   */
+  public void publishStatistics(String topic, String key, byte[] value, Runnable onFailure) {
+    producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+      if (e != null) {
+        onFailure.run();
+        LOG.warn("could not publish to {}: {}", topic, e.toString());
+      }
+    });
   }
 
   public static RecordHeader header(String name, String value) {

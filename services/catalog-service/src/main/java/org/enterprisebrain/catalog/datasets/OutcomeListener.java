@@ -1,0 +1,72 @@
+package org.enterprisebrain.catalog.datasets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.enterprisebrain.catalog.quality.QualityCounters;
+import org.enterprisebrain.catalog.quality.QualityRepository;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.standard.EntityStandard;
+import org.enterprisebrain.standard.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Rejection rates and validity scores from what ingestion accepted and rejected ({@link Topics#INGEST_OUTCOMES}). */
+@Component
+public class OutcomeListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeListener.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The part of an outcome the catalog uses. */
+  record Outcome(String entity, String plant, String sourceSystem, long accepted, long rejected, Instant at) {
+  }
+
+  private final DatasetRepository datasets;
+  private final QualityRepository quality;
+  private final DataStandard standard;
+
+  public OutcomeListener(DatasetRepository datasets, QualityRepository quality, DataStandard standard) {
+    this.datasets = datasets;
+    this.quality = quality;
+    this.standard = standard;
+  }
+
+  @KafkaListener(id = "catalog-outcomes", topics = Topics.INGEST_OUTCOMES, batch = "true")
+  public void consume(List<ConsumerRecord<String, byte[]>> batch) {
+    Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      Outcome outcome = read(record);
+      EntityStandard entity = outcome == null ? null : standard.entity(outcome.entity()).orElse(null);
+      if (entity == null) {
+        continue;
+      }
+      datasets.addOutcome(outcome.sourceSystem(), outcome.entity(), outcome.plant(),
+          entity.topic(entity.newestVersion()), outcome.accepted(), outcome.rejected());
+      windows.merge(new QualityRepository.WindowKey(outcome.sourceSystem(), outcome.entity(), outcome.plant(),
+              outcome.at().truncatedTo(ChronoUnit.HOURS)),
+          new QualityCounters(0, 0, 0, 0, 0, 0, 0, 0, outcome.accepted(), outcome.rejected()), QualityCounters::plus);
+    }
+    quality.add(windows);
+  }
+
+  private static Outcome read(ConsumerRecord<String, byte[]> record) {
+    try {
+      Map<?, ?> o = JSON.readValue(record.value(), Map.class);
+      return new Outcome((String) o.get("entity"), (String) o.get("plant"), (String) o.get("sourceSystem"),
+          ((Number) o.get("accepted")).longValue(), ((Number) o.get("rejected")).longValue(),
+          Instant.parse((String) o.get("at")));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("skipping unreadable ingest outcome {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+          e.toString());
+      return null;
+    }
+  }
+}

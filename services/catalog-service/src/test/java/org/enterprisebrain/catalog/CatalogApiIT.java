@@ -335,6 +335,81 @@ class CatalogApiIT {
   }
 
   @Test
+  void lineageRunsFromSourceToIndexAndGradesPropagateUnlessAnApprovedTransformStopsThem() throws Exception {
+    String run = "L" + UUID.randomUUID().toString().substring(0, 6);
+    produceEmployees(run, 1);
+    String topic = "topic:" + EMPLOYEE_TOPIC;
+    JsonNode view = null;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> response = send("GET", "/api/v1/catalog/lineage?node=" + topic, user("manager"), null, null);
+      if (response.statusCode() == 200) {
+        view = JSON.readTree(response.body());
+        if (node(view, "source:HR-" + run) != null) {
+          break;
+        }
+      }
+      Thread.sleep(300);
+    }
+    assertThat(view).isNotNull();
+    assertThat(node(view, "source:HR-" + run)).isNotNull();
+    assertThat(node(view, topic).path("ownGrade").asString()).isEqualTo("L3");
+    JsonNode index = node(view, "index:brain-records-employee");
+    assertThat(index.path("effectiveGrade").asString()).isEqualTo("L3");
+    assertThat(index.path("propagated").get(0).path("origin").asString()).isEqualTo(topic);
+
+    String engineer = user("engineer");
+    String admin = user("admin");
+    JsonNode stats = ok(send("POST", "/api/v1/catalog/lineage/edges", engineer, "application/json",
+        "{\"from\":\"index:brain-records-employee\",\"to\":\"model:attrition-" + run + "\","
+            + "\"transform\":\"k-anonymised team statistics (k=10)\",\"deidentifying\":true}"));
+    ok(send("POST", "/api/v1/catalog/lineage/edges", engineer, "application/json",
+        "{\"from\":\"" + topic + "\",\"to\":\"report:payroll-" + run + "\"}"));
+    ok(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json",
+        "{\"id\":\"dataset:contracts-" + run + "\",\"ownGrade\":\"IMPORTANT\","
+            + "\"authorityReference\":\"浙经信〔2026〕12号 第5项\"}"));
+    ok(send("POST", "/api/v1/catalog/lineage/edges", engineer, "application/json",
+        "{\"from\":\"dataset:contracts-" + run + "\",\"to\":\"report:payroll-" + run + "\"}"));
+
+    // a pending de-identifying transform does not stop anything yet
+    assertThat(lineageNode("model:attrition-" + run).path("effectiveGrade").asString()).isEqualTo("L3");
+    problem(send("POST", "/api/v1/catalog/lineage/edges/" + stats.path("id").asLong() + "/approval", engineer,
+        null, null), 409, "edgeId");
+    JsonNode approved = ok(send("POST", "/api/v1/catalog/lineage/edges/" + stats.path("id").asLong() + "/approval",
+        admin, null, null));
+    assertThat(approved.path("approvedBy").asString()).isEqualTo("admin");
+    assertThat(lineageNode("model:attrition-" + run).has("effectiveGrade")).isFalse();
+
+    JsonNode payroll = lineageNode("report:payroll-" + run);
+    assertThat(payroll.path("effectiveGrade").asString()).isEqualTo("IMPORTANT");
+    assertThat(payroll.path("propagated").valueStream().map(p -> p.path("origin").asString()).toList())
+        .containsExactlyInAnyOrder(topic, "dataset:contracts-" + run);
+    // withdrawing the contracts label withdraws only what it propagated
+    ok(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json",
+        "{\"id\":\"dataset:contracts-" + run + "\"}"));
+    payroll = lineageNode("report:payroll-" + run);
+    assertThat(payroll.path("effectiveGrade").asString()).isEqualTo("L3");
+    assertThat(payroll.path("propagated").valueStream().map(p -> p.path("origin").asString()).toList())
+        .containsExactly(topic);
+
+    problem(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json",
+        "{\"id\":\"dataset:x\",\"ownGrade\":\"CORE\"}"), 400, "authorityReference");
+    problem(send("POST", "/api/v1/catalog/lineage/edges", engineer, "application/json",
+        "{\"from\":\"spreadsheet:x\",\"to\":\"report:y\"}"), 400, "from");
+    problem(send("GET", "/api/v1/catalog/lineage?node=report:nowhere", engineer, null, null), 404, "node");
+    problem(send("POST", "/api/v1/catalog/lineage/edges", user("manager"), "application/json",
+        "{\"from\":\"job:a\",\"to\":\"report:b\"}"), 403, "Authorization");
+  }
+
+  private JsonNode lineageNode(String id) throws Exception {
+    return node(ok(send("GET", "/api/v1/catalog/lineage?node=" + id + "&depth=1", user("manager"), null, null)), id);
+  }
+
+  private static JsonNode node(JsonNode view, String id) {
+    return view.path("nodes").valueStream().filter(n -> n.path("id").asString().equals(id)).findFirst().orElse(null);
+  }
+
+  @Test
   void badRequestsAreProblemsNamingTheField() throws Exception {
     String engineer = user("engineer");
     problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee", engineer, "text/csv",

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.enterprisebrain.catalog.classification.ExtensionSampler;
+import org.enterprisebrain.catalog.lineage.LineageService;
 import org.enterprisebrain.catalog.quality.QualityCounters;
 import org.enterprisebrain.catalog.quality.QualityMeter;
 import org.enterprisebrain.catalog.quality.QualityRepository;
@@ -43,11 +44,14 @@ public class RecordIndexer {
   private final DataStandard standard;
   private final QualityMeter quality;
   private final QualityRepository qualityWindows;
+  private final LineageService lineage;
   private final Counter indexed;
   private final Counter unreadable;
 
   public RecordIndexer(RecordStore store, DatasetRepository datasets, ExtensionSampler extensions,
-      DataStandard standard, QualityMeter quality, QualityRepository qualityWindows, MeterRegistry meters) {
+      DataStandard standard, QualityMeter quality, QualityRepository qualityWindows, LineageService lineage,
+      MeterRegistry meters) {
+    this.lineage = lineage;
     this.store = store;
     this.datasets = datasets;
     this.extensions = extensions;
@@ -102,6 +106,9 @@ public class RecordIndexer {
     }
     boolean[] existed = store.write(documents);
     datasets.add(increments.values());
+    for (Dataset.Increment inc : increments.values()) {
+      lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()));
+    }
     Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
     for (int i = 0; i < measured.size(); i++) {
       Measured m = measured.get(i);

@@ -252,7 +252,7 @@ public final class DemoFactory {
   }
 
   /** GB 11643: region, birth date, sequence, then the ISO 7064 MOD 11-2 check character. */
-  static String residentId(String region, LocalDate born, int sequence) {
+  public static String residentId(String region, LocalDate born, int sequence) {
     String body = region + born.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
@@ -262,12 +262,12 @@ public final class DemoFactory {
     return body + "10X98765432".charAt(sum % 11);
   }
 
-  private static String mobile(Random r) {
+  public static String mobile(Random r) {
     return "13" + r.nextInt(10) + String.format("%08d", r.nextInt(100_000_000));
   }
 
   /** A UnionPay debit card number (62…) with its Luhn check digit. */
-  static String bankCard(Random r) {
+  public static String bankCard(Random r) {
     StringBuilder number = new StringBuilder("6222");
     while (number.length() < 18) {
       number.append(r.nextInt(10));

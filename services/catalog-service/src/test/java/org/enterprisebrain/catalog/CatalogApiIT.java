@@ -451,6 +451,20 @@ class CatalogApiIT {
         .findFirst().orElseThrow();
     assertThat(employee.path("topic").asString()).isEqualTo(EMPLOYEE_TOPIC);
     assertThat(employee.path("isa95").asString()).isEqualTo("Person");
+
+    String schema = org.enterprisebrain.standard.DataStandard.load().entity("employee").orElseThrow().versions().get(1);
+    JsonNode minor = ok(send("POST", "/api/v1/catalog/entities/employee/compatibility", user("engineer"),
+        "application/json", schema.replaceFirst("\"properties\": \\{", "\"properties\": {\"badge\": {\"type\": \"string\"},")));
+    assertThat(minor.path("verdict").asString()).isEqualTo("minor");
+    assertThat(minor.path("nextTopic").asString()).isEqualTo(EMPLOYEE_TOPIC);
+    JsonNode major = ok(send("POST", "/api/v1/catalog/entities/employee/compatibility", user("engineer"),
+        "application/json", schema.replace("\"salaryGrade\"", "\"payGrade\"")));
+    assertThat(major.path("verdict").asString()).isEqualTo("major");
+    assertThat(major.path("nextTopic").asString()).isEqualTo("brain.personnel.employee.v2");
+    assertThat(major.path("changes").valueStream().map(c -> c.path("pointer").asString() + " " + c.path("change").asString())
+        .toList()).contains("/salaryGrade removed");
+    problem(send("POST", "/api/v1/catalog/entities/employee/compatibility", user("engineer"), "application/json",
+        "[]"), 400, null);
   }
 
   private static JsonNode label(JsonNode report, String pointer) {

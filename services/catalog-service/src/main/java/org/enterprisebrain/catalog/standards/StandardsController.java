@@ -1,7 +1,10 @@
 package org.enterprisebrain.catalog.standards;
 
 import java.util.List;
+import java.util.Locale;
 import org.enterprisebrain.catalog.api.StandardsApi;
+import org.enterprisebrain.catalog.api.model.CompatibilityReport;
+import org.enterprisebrain.catalog.api.model.CompatibilityReportChangesInner;
 import org.enterprisebrain.catalog.api.model.EntitySummary;
 import org.enterprisebrain.catalog.api.model.FieldEntry;
 import org.enterprisebrain.catalog.scheme.Grade;
@@ -11,10 +14,13 @@ import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 public class StandardsController implements StandardsApi {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final DataStandard standard;
   private final EffectiveFields fields;
 
@@ -31,6 +37,25 @@ public class StandardsController implements StandardsApi {
   @Override
   public ResponseEntity<List<FieldEntry>> listFields(String entity) {
     return ResponseEntity.ok(fields.of(entity(entity)).stream().map(ApiMapping::field).toList());
+  }
+
+  @Override
+  public ResponseEntity<CompatibilityReport> checkCompatibility(String entityName, Object body) {
+    EntityStandard entity = entity(entityName);
+    // a free-form JSON object arrives as a map: the comparison walks it as a tree
+    JsonNode candidate = body == null ? null : JSON.valueToTree(body);
+    if (candidate == null || !candidate.isObject() || !candidate.has("properties")) {
+      throw CatalogException.badRequest("", "the body must be a JSON Schema of the entity's payload, with properties");
+    }
+    int current = entity.newestVersion();
+    SchemaCompatibility.Report report = SchemaCompatibility.compare(JSON.readTree(entity.versions().get(current)),
+        candidate);
+    int next = report.verdict() == SchemaCompatibility.Verdict.MAJOR ? current + 1 : current;
+    return ResponseEntity.ok(new CompatibilityReport(entity.entity(), current,
+        CompatibilityReport.VerdictEnum.fromValue(report.verdict().name().toLowerCase(Locale.ROOT)), next,
+        entity.topic(next), report.changes().stream()
+            .map(c -> new CompatibilityReportChangesInner(c.pointer(), c.change(), c.breaking(), c.detail()))
+            .toList()));
   }
 
   private EntitySummary summary(EntityStandard e) {

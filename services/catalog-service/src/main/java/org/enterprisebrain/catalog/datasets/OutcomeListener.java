@@ -39,7 +39,9 @@ public class OutcomeListener {
     this.standard = standard;
   }
 
-  @KafkaListener(id = "catalog-outcomes", topics = Topics.INGEST_OUTCOMES, batch = "true")
+  // its own group: statistics must not wait behind (or rebalance with) the record stream
+  @KafkaListener(id = "catalog-outcomes", groupId = "${spring.kafka.consumer.group-id}-outcomes",
+      topics = Topics.INGEST_OUTCOMES, batch = "true")
   public void consume(List<ConsumerRecord<String, byte[]>> batch) {
     Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : batch) {

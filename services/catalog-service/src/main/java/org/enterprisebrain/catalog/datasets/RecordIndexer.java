@@ -62,7 +62,8 @@ public class RecordIndexer {
     this.unreadable = meters.counter("brain.catalog.records.unreadable");
   }
 
-  @KafkaListener(id = "catalog-records", topicPattern = "${brain.catalog.topic-pattern}", batch = "true")
+  @KafkaListener(id = "catalog-records", idIsGroup = false, topicPattern = "${brain.catalog.topic-pattern}",
+      batch = "true")
   public void consume(List<ConsumerRecord<String, byte[]>> batch) {
     List<RecordStore.Document> documents = new ArrayList<>(batch.size());
     List<Measured> measured = new ArrayList<>(batch.size());

@@ -1,7 +1,11 @@
 package org.enterprisebrain.standard;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One entity of the data standard (e.g. operation-report): its domain, the natural key that orders
@@ -19,13 +23,13 @@ public record EntityStandard(
     List<String> naturalKey,
     SortedMap<Integer, String> versions,
     List<FieldClassification> classification,
-    java.util.Map<String, String> payloadTypes) {
+    Map<String, String> payloadTypes) {
 
   public EntityStandard {
     naturalKey = List.copyOf(naturalKey);
-    versions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(versions));
+    versions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(versions));
     classification = List.copyOf(classification);
-    payloadTypes = java.util.Map.copyOf(payloadTypes);
+    payloadTypes = Map.copyOf(payloadTypes);
   }
 
   public int newestVersion() {
@@ -43,6 +47,23 @@ public record EntityStandard(
         .map(FieldClassification::grade)
         .max(Enum::compareTo)
         .orElse(FieldClassification.Grade.L1);
+  }
+
+  /**
+   * The value of the {@link Topics#HEADER_FIELD_GRADES} header: pointers graded above L1, highest grade
+   * first, so a consumer protects each field without loading the standard.
+   */
+  public String fieldGrades() {
+    Map<FieldClassification.Grade, List<String>> byGrade = new TreeMap<>(Comparator.reverseOrder());
+    for (FieldClassification field : classification) {
+      if (field.grade() != FieldClassification.Grade.L1) {
+        byGrade.computeIfAbsent(field.grade(), g -> new ArrayList<>()).add(field.pointer());
+      }
+    }
+    StringBuilder header = new StringBuilder();
+    byGrade.forEach((grade, pointers) -> header.append(header.isEmpty() ? "" : ";").append(grade).append('=')
+        .append(String.join(",", pointers)));
+    return header.toString();
   }
 
   public boolean hasPersonalFields() {

@@ -9,6 +9,8 @@ public final class Topics {
   public static final String HEADER_SOURCE_SYSTEM = "brain-source-system";
   public static final String HEADER_GRADE = "brain-grade";
   public static final String HEADER_PERSONAL = "brain-personal";
+  /** The fields graded above L1, by grade: {@code L3=/idNumber,/phone;L2=/name}; unlisted fields are L1. */
+  public static final String HEADER_FIELD_GRADES = "brain-field-grades";
   public static final String HEADER_RECEIVED_AT = "brain-received-at";
   public static final String HEADER_INGESTED_BY = "brain-ingested-by";
 

@@ -59,4 +59,11 @@ class DataStandardTest {
     assertThat(employee.classification()).filteredOn(c -> c.pointer().equals("/idNumber"))
         .singleElement().satisfies(c -> assertThat(c.personal()).isTrue());
   }
+
+  @Test
+  void recordsCarryTheirFieldGradesHighestFirstLeavingL1Implicit() {
+    String grades = STANDARD.entity("employee").orElseThrow().fieldGrades();
+    assertThat(grades).startsWith("L3=/idNumber,/phone,/salaryGrade;L2=/employeeId,/name,");
+    assertThat(grades).doesNotContain("/department").contains("/skills/-/certificate");
+  }
 }

@@ -148,6 +148,8 @@ class IngestionApiIT {
     assertThat(header(first, "brain-source-system")).isEqualTo("MES-A");
     assertThat(header(first, "brain-schema-version")).isEqualTo("1");
     assertThat(header(first, "brain-ingested-by")).isEqualTo("service-account-mes-a");
+    assertThat(header(first, "brain-field-grades")).isEqualTo(
+        org.enterprisebrain.standard.DataStandard.load().entity("operation-report").orElseThrow().fieldGrades());
 
     // the catalog learns the batch's rejection rate and which fields failed
     JsonNode outcome = awaitOutcome(o -> o.path("accepted").asInt() == 2 && o.path("rejected").asInt() == 2

@@ -22,7 +22,9 @@ public final class Connection {
       description = "Keycloak URL (default: ${DEFAULT-VALUE})")
   String keycloak;
 
-  @Option(names = "--client", defaultValue = "${BRAIN_CLIENT_ID:-demo-factory}",
+  static final String DEFAULT_CLIENT = "demo-factory";
+
+  @Option(names = "--client", defaultValue = "${BRAIN_CLIENT_ID:-" + DEFAULT_CLIENT + "}",
       description = "Keycloak client id of the integrator (default: ${DEFAULT-VALUE})")
   String clientId;
 

@@ -184,6 +184,27 @@ class PlatformIT {
     assertThat(exit).isZero();
   }
 
+  @Test
+  void brainClassifyGradesACsvSampleThroughTheGeneratedCatalogClient() throws Exception {
+    Path csv = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "people", ".csv");
+    java.util.Random r = new java.util.Random(3);
+    StringBuilder text = new StringBuilder("工号,证件号码,联系电话,班组\n");
+    for (int i = 0; i < 20; i++) {
+      text.append("E").append(2000 + i).append(',')
+          .append(org.enterprisebrain.cli.demo.DemoFactory.residentId("330106", java.time.LocalDate.of(1980, 1, 1 + i), i))
+          .append(',').append(org.enterprisebrain.cli.demo.DemoFactory.mobile(r)).append(",L1-A\n");
+    }
+    Files.writeString(csv, text);
+    java.io.StringWriter out = new java.io.StringWriter();
+    int exit = new CommandLine(new BrainCommand()).setOut(new java.io.PrintWriter(out)).execute("classify",
+        csv.toString(), "-e", "employee", "--source", "HR-CLI", "--gateway", platform.gatewayUrl(), "--keycloak",
+        platform.keycloakUrl());
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("employee: 20 records, 4 fields")
+        .containsPattern("/extensions/证件号码 +20 +- +PRC_RESIDENT_ID +L3")
+        .containsPattern("/extensions/联系电话 +20 +- +MOBILE_CN +L3");
+  }
+
   HttpResponse<String> post(String token, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
         + "/api/v1/ingest/operation-report")).header("Content-Type", "application/json")

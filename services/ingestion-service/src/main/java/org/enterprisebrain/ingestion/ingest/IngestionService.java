@@ -29,6 +29,7 @@ public class IngestionService {
   private final RecordPublisher publisher;
   private final IngestionProperties properties;
   private final IngestMetrics metrics;
+  private final java.util.Map<String, String> fieldGrades = new java.util.concurrent.ConcurrentHashMap<>();
 
   public IngestionService(DataStandard standard, RecordPublisher publisher, IngestionProperties properties,
       IngestMetrics metrics) {
@@ -58,6 +59,8 @@ public class IngestionService {
     List<RecordHeader> batchHeaders = List.of(
         RecordPublisher.header(Topics.HEADER_GRADE, entity.highestGrade().name()),
         RecordPublisher.header(Topics.HEADER_PERSONAL, Boolean.toString(entity.hasPersonalFields())),
+        RecordPublisher.header(Topics.HEADER_FIELD_GRADES, fieldGrades.computeIfAbsent(entity.entity(),
+            e -> entity.fieldGrades())),
         RecordPublisher.header(Topics.HEADER_RECEIVED_AT, Instant.now().toString()),
         RecordPublisher.header(Topics.HEADER_INGESTED_BY, caller.name()));
     for (int i = 0; i < records.size(); i++) {

@@ -219,6 +219,15 @@ class CatalogApiIT {
     problem(send("GET", "/api/v1/catalog/datasets/employee/records?plant=nb-02", user("manager"), null, null),
         403, "plant");
 
+    // at rest, the L3 fields are encrypted (policy encrypt_at_rest); L2 and L1 fields are searchable as sent
+    HttpResponse<String> raw = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
+        + "/brain-records-employee/_doc/hz-01:HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode stored = JSON.readTree(raw.body()).path("_source").path("payload");
+    assertThat(stored.path("idNumber").asString()).startsWith("enc:v1:");
+    assertThat(stored.path("phone").asString()).startsWith("enc:v1:");
+    assertThat(raw.body()).doesNotContain("11010519491231002X").doesNotContain("13800000000");
+    assertThat(stored.path("name").asString()).isEqualTo("张伟");
+
     JsonNode audit = ok(send("GET", "/api/v1/catalog/audit?limit=50", user("auditor"), null, null));
     List<String> decisions = new ArrayList<>();
     audit.forEach(e -> decisions.add(e.path("principal").asString() + ":" + e.path("decision").asString()));

@@ -1,15 +1,14 @@
 package org.enterprisebrain.catalog.datasets;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.enterprisebrain.catalog.protection.Pointers;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
 import org.enterprisebrain.catalog.standards.EffectiveField;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,8 +35,7 @@ public final class Masking {
       boolean mask = field.grade().above(clearance);
       ProtectionPolicy policy = policies.get(field.grade());
       ProtectionPolicy.Masking how = policy == null ? ProtectionPolicy.Masking.FULL : policy.masking();
-      List<String> segments = List.of(field.pointer().substring(1).split("/"));
-      visit(payload, segments, 0, field.pointer(), (parent, key, value) -> {
+      Pointers.visit(payload, field.pointer(), (parent, key, value) -> {
         if (policy == null || policy.auditReads()) {
           audited.add(field.pointer());
         }
@@ -72,28 +70,5 @@ public final class Masking {
 
   private static String suffix(String text, int codePoints) {
     return text.substring(text.offsetByCodePoints(text.length(), -codePoints));
-  }
-
-  private interface Visitor {
-    void found(ObjectNode parent, String key, JsonNode value);
-  }
-
-  /** Walks a standard pointer; "-" means every element of an array. */
-  private static void visit(JsonNode node, List<String> segments, int depth, String pointer, Visitor visitor) {
-    String segment = segments.get(depth);
-    boolean last = depth == segments.size() - 1;
-    if ("-".equals(segment) && node instanceof ArrayNode array) {
-      for (JsonNode element : new ArrayList<>(array.valueStream().toList())) {
-        if (!last) {
-          visit(element, segments, depth + 1, pointer, visitor);
-        }
-      }
-    } else if (node instanceof ObjectNode object && object.has(segment) && !object.get(segment).isNull()) {
-      if (last) {
-        visitor.found(object, segment, object.get(segment));
-      } else {
-        visit(object.get(segment), segments, depth + 1, pointer, visitor);
-      }
-    }
   }
 }

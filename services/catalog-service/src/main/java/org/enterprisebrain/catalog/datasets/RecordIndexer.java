@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.enterprisebrain.catalog.classification.ExtensionSampler;
 import org.enterprisebrain.catalog.lineage.LineageService;
+import org.enterprisebrain.catalog.protection.FieldProtection;
 import org.enterprisebrain.catalog.quality.QualityCounters;
 import org.enterprisebrain.catalog.quality.QualityMeter;
 import org.enterprisebrain.catalog.quality.QualityRepository;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
+import org.enterprisebrain.catalog.scheme.SchemeRepository;
+import org.enterprisebrain.catalog.standards.EffectiveField;
+import org.enterprisebrain.catalog.standards.EffectiveFields;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Feeds the catalog from the ingestion path: every record on a standard topic is indexed for search,
@@ -37,6 +46,7 @@ public class RecordIndexer {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordIndexer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON3 = JsonMapper.builder().build();
 
   private final RecordStore store;
   private final DatasetRepository datasets;
@@ -45,13 +55,19 @@ public class RecordIndexer {
   private final QualityMeter quality;
   private final QualityRepository qualityWindows;
   private final LineageService lineage;
+  private final EffectiveFields fields;
+  private final FieldProtection protection;
+  private final java.util.function.Supplier<Map<Grade, ProtectionPolicy>> policies;
   private final Counter indexed;
   private final Counter unreadable;
 
   public RecordIndexer(RecordStore store, DatasetRepository datasets, ExtensionSampler extensions,
       DataStandard standard, QualityMeter quality, QualityRepository qualityWindows, LineageService lineage,
-      MeterRegistry meters) {
+      EffectiveFields fields, FieldProtection protection, SchemeRepository scheme, MeterRegistry meters) {
     this.lineage = lineage;
+    this.fields = fields;
+    this.protection = protection;
+    this.policies = scheme::policies;
     this.store = store;
     this.datasets = datasets;
     this.extensions = extensions;
@@ -68,6 +84,8 @@ public class RecordIndexer {
     List<RecordStore.Document> documents = new ArrayList<>(batch.size());
     List<Measured> measured = new ArrayList<>(batch.size());
     Map<String, Dataset.Increment> increments = new LinkedHashMap<>();
+    Map<String, List<EffectiveField>> protectedFields = new HashMap<>(); // labels read once per entity and batch
+    Map<Grade, ProtectionPolicy> batchPolicies = policies.get();
     Instant now = Instant.now();
     for (ConsumerRecord<String, byte[]> record : batch) {
       Map<String, Object> envelope = read(record);
@@ -94,7 +112,7 @@ public class RecordIndexer {
       doc.put("schemaVersion", envelope.get("schemaVersion"));
       doc.put("occurredAt", occurredAt);
       doc.put("receivedAt", receivedText);
-      doc.put("payload", payload);
+      doc.put("payload", stored(entity, payload, protectedFields, batchPolicies));
       documents.add(new RecordStore.Document(entity, plant, id, doc));
       extensions.observe(entity, system, payload);
       String key = system + "\u0000" + entity + "\u0000" + plant;
@@ -119,6 +137,21 @@ public class RecordIndexer {
     }
     qualityWindows.add(windows);
     indexed.increment(documents.size());
+  }
+
+  /** The payload as indexed: fields whose policy says so encrypted, the rest as sent. */
+  private Map<String, Object> stored(String entity, Map<String, Object> payload,
+      Map<String, List<EffectiveField>> protectedFields, Map<Grade, ProtectionPolicy> policies) {
+    List<EffectiveField> effective = protectedFields.computeIfAbsent(entity,
+        e -> standard.entity(e).map(fields::of).orElse(List.of()));
+    if (effective.isEmpty()) {
+      return payload;
+    }
+    ObjectNode tree = JSON3.valueToTree(payload);
+    protection.encrypt(tree, effective, policies);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> encrypted = JSON3.convertValue(tree, Map.class);
+    return encrypted;
   }
 
   private record Measured(QualityRepository.WindowKey window, Map<String, Object> payload, Instant occurredAt,

@@ -7,6 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.enterprisebrain.catalog.audit.AuditEvent;
 import org.enterprisebrain.catalog.audit.AuditLog;
+import org.enterprisebrain.catalog.protection.FieldProtection;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
 import org.enterprisebrain.catalog.scheme.SchemeRepository;
@@ -46,9 +47,11 @@ public class RecordQuery {
   private final EffectiveFields fields;
   private final SchemeRepository scheme;
   private final AuditLog audit;
+  private final FieldProtection protection;
 
   public RecordQuery(DataStandard standard, RecordStore store, EffectiveFields fields, SchemeRepository scheme,
-      AuditLog audit) {
+      AuditLog audit, FieldProtection protection) {
+    this.protection = protection;
     this.standard = standard;
     this.store = store;
     this.fields = fields;
@@ -76,6 +79,7 @@ public class RecordQuery {
     SortedSet<String> graded = new TreeSet<>();
     for (Map<String, Object> doc : store.newest(entityName, plant, source, limit)) {
       ObjectNode payload = doc.get("payload") instanceof Map<?, ?> map ? JSON.valueToTree(map) : JSON.createObjectNode();
+      protection.decrypt(payload);
       Masking.Outcome outcome = Masking.apply(payload, effective, clearance, policies);
       masked.addAll(outcome.masked());
       graded.addAll(outcome.audited());

@@ -26,7 +26,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(CatalogException.class)
   ResponseEntity<ProblemDetail> catalog(CatalogException e) {
-    return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage(), e.errors()));
+    return ResponseEntity.status(e.status()).body(e.toProblem());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,22 +3,17 @@ package org.enterprisebrain.ingestion.ingest;
 import java.util.List;
 import org.enterprisebrain.ingestion.api.model.RecordResult;
 import org.enterprisebrain.standard.FieldError;
+import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** A request the API refuses as a whole; rendered as RFC 9457 problem details. */
-public class IngestionException extends RuntimeException {
+public class IngestionException extends ProblemException {
 
-  private final HttpStatus status;
-  private final String title;
-  private final List<FieldError> errors;
   private final List<RecordResult> results;
 
   public IngestionException(HttpStatus status, String title, String detail, List<FieldError> errors,
       List<RecordResult> results) {
-    super(detail);
-    this.status = status;
-    this.title = title;
-    this.errors = List.copyOf(errors);
+    super(status, title, detail, errors);
     this.results = List.copyOf(results);
   }
 
@@ -34,18 +29,6 @@ public class IngestionException extends RuntimeException {
 
   public static IngestionException badRequest(String detail, List<FieldError> errors) {
     return new IngestionException(HttpStatus.BAD_REQUEST, "Malformed request", detail, errors, List.of());
-  }
-
-  public HttpStatus status() {
-    return status;
-  }
-
-  public String title() {
-    return title;
-  }
-
-  public List<FieldError> errors() {
-    return errors;
   }
 
   public List<RecordResult> results() {

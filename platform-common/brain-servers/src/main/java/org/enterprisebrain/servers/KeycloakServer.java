@@ -50,10 +50,11 @@ public final class KeycloakServer implements AutoCloseable {
    */
   public static KeycloakServer start(int port, Path dataDir, Path log) {
     Path home = installedHome();
-    String adminPassword = "admin-" + Long.toHexString(System.nanoTime());
     String url = "http://127.0.0.1:" + port;
+    String adminPassword;
     try {
       Files.createDirectories(dataDir);
+      adminPassword = adminPassword(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,6 +74,25 @@ public final class KeycloakServer implements AutoCloseable {
     KeycloakServer server = new KeycloakServer(process, url, adminPassword);
     process.awaitReady(server::answers, Duration.ofMinutes(4));
     return server;
+  }
+
+  /**
+   * Keycloak creates its bootstrap admin only in a new database: a restart on the same data must use the
+   * password of the first start, so it is kept beside the database (owner-only).
+   */
+  private static String adminPassword(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("admin-password");
+    if (Files.isRegularFile(file)) {
+      return Files.readString(file).strip();
+    }
+    byte[] random = new byte[16];
+    new java.security.SecureRandom().nextBytes(random);
+    String password = "admin-" + java.util.HexFormat.of().formatHex(random);
+    Files.writeString(file, password);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    return password;
   }
 
   public String baseUrl() {

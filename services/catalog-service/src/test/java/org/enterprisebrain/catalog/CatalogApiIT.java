@@ -362,6 +362,15 @@ class CatalogApiIT {
     }
     assertThat(view).isNotNull();
     assertThat(node(view, "source:HR-" + run)).isNotNull();
+    // the new dataset is findable too (registered right after its lineage)
+    JsonNode datasets = null;
+    for (long until = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < until; Thread.sleep(200)) {
+      datasets = ok(send("GET", "/api/v1/catalog/search?kind=dataset&q=HR-" + run, user("manager"), null, null));
+      if (!datasets.isEmpty()) {
+        break;
+      }
+    }
+    assertThat(datasets.path(0).path("id").asString()).isEqualTo("dataset:HR-" + run + "/employee/hz-01");
     assertThat(node(view, topic).path("ownGrade").asString()).isEqualTo("L3");
     JsonNode index = node(view, "index:brain-records-employee");
     assertThat(index.path("effectiveGrade").asString()).isEqualTo("L3");
@@ -460,6 +469,16 @@ class CatalogApiIT {
         .findFirst().orElseThrow();
     assertThat(employee.path("topic").asString()).isEqualTo(EMPLOYEE_TOPIC);
     assertThat(employee.path("isa95").asString()).isEqualTo("Person");
+
+    JsonNode idFields = ok(send("GET", "/api/v1/catalog/search?q=" + java.net.URLEncoder.encode("身份证",
+        StandardCharsets.UTF_8) + "&kind=field", user("manager"), null, null));
+    assertThat(idFields.get(0).path("entity").asString() + idFields.get(0).path("pointer").asString())
+        .isEqualTo("employee/idNumber");
+    assertThat(idFields.get(0).path("grade").asString()).isEqualTo("L3");
+    JsonNode energy = ok(send("GET", "/api/v1/catalog/search?q=energy&kind=entity", user("manager"), null, null));
+    assertThat(energy.valueStream().map(h -> h.path("entity").asString()).toList()).contains("energy-reading");
+    problem(send("GET", "/api/v1/catalog/search?q=x&kind=spreadsheet", user("manager"), null, null), 400, "kind");
+    problem(send("GET", "/api/v1/catalog/search?q=%20", user("manager"), null, null), 400, "q");
 
     String schema = org.enterprisebrain.standard.DataStandard.load().entity("employee").orElseThrow().versions().get(1);
     JsonNode minor = ok(send("POST", "/api/v1/catalog/entities/employee/compatibility", user("engineer"),

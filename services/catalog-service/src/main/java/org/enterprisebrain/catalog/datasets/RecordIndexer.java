@@ -24,6 +24,7 @@ import org.enterprisebrain.catalog.quality.QualityRepository;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
 import org.enterprisebrain.catalog.scheme.SchemeRepository;
+import org.enterprisebrain.catalog.standards.CatalogSearch;
 import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
 import org.enterprisebrain.standard.DataStandard;
@@ -57,13 +58,16 @@ public class RecordIndexer {
   private final LineageService lineage;
   private final EffectiveFields fields;
   private final FieldProtection protection;
+  private final CatalogSearch search;
   private final java.util.function.Supplier<Map<Grade, ProtectionPolicy>> policies;
   private final Counter indexed;
   private final Counter unreadable;
 
   public RecordIndexer(RecordStore store, DatasetRepository datasets, ExtensionSampler extensions,
       DataStandard standard, QualityMeter quality, QualityRepository qualityWindows, LineageService lineage,
-      EffectiveFields fields, FieldProtection protection, SchemeRepository scheme, MeterRegistry meters) {
+      EffectiveFields fields, FieldProtection protection, SchemeRepository scheme, CatalogSearch search,
+      MeterRegistry meters) {
+    this.search = search;
     this.lineage = lineage;
     this.fields = fields;
     this.protection = protection;
@@ -126,7 +130,9 @@ public class RecordIndexer {
     boolean[] existed = store.write(documents);
     datasets.add(increments.values());
     for (Dataset.Increment inc : increments.values()) {
-      lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()));
+      if (lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()))) {
+        search.indexDataset(inc.sourceSystem(), inc.entity(), inc.plant(), inc.topic());
+      }
     }
     Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
     for (int i = 0; i < measured.size(); i++) {

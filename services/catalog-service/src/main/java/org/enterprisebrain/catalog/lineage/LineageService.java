@@ -45,11 +45,11 @@ public class LineageService {
     this.fields = fields;
   }
 
-  /** The ingestion path of one dataset, registered once per service run. */
+  /** The ingestion path of one dataset, registered once per service run; true the first time. */
   @Transactional
-  public void registerIngestionPath(String sourceSystem, String topic, String index) {
+  public boolean registerIngestionPath(String sourceSystem, String topic, String index) {
     if (!registered.add(sourceSystem + "\u0000" + topic)) {
-      return;
+      return false;
     }
     String by = "catalog-service";
     String source = "source:" + sourceSystem;
@@ -62,6 +62,7 @@ public class LineageService {
     repository.ensureEdge(source, topicNode, "ingestion-service: standard API, validated", by);
     repository.ensureEdge(topicNode, INDEXER, null, by);
     repository.ensureEdge(INDEXER, indexNode, "copy (masked on read)", by);
+    return true;
   }
 
   @Transactional

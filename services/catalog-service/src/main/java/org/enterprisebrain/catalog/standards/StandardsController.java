@@ -6,6 +6,7 @@ import org.enterprisebrain.catalog.api.StandardsApi;
 import org.enterprisebrain.catalog.api.model.CompatibilityReport;
 import org.enterprisebrain.catalog.api.model.CompatibilityReportChangesInner;
 import org.enterprisebrain.catalog.api.model.EntitySummary;
+import org.enterprisebrain.catalog.api.model.SearchHit;
 import org.enterprisebrain.catalog.api.model.FieldEntry;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.web.ApiMapping;
@@ -23,10 +24,12 @@ public class StandardsController implements StandardsApi {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final DataStandard standard;
   private final EffectiveFields fields;
+  private final CatalogSearch search;
 
-  public StandardsController(DataStandard standard, EffectiveFields fields) {
+  public StandardsController(DataStandard standard, EffectiveFields fields, CatalogSearch search) {
     this.standard = standard;
     this.fields = fields;
+    this.search = search;
   }
 
   @Override
@@ -56,6 +59,26 @@ public class StandardsController implements StandardsApi {
         entity.topic(next), report.changes().stream()
             .map(c -> new CompatibilityReportChangesInner(c.pointer(), c.change(), c.breaking(), c.detail()))
             .toList()));
+  }
+
+  @Override
+  public ResponseEntity<List<SearchHit>> searchCatalog(String q, String kind, Integer limit) {
+    int size = limit == null ? 20 : limit;
+    if (q == null || q.isBlank() || q.length() > 200) {
+      throw CatalogException.badRequest("q", "q must hold 1 to 200 characters");
+    }
+    if (size < 1 || size > 100) {
+      throw CatalogException.badRequest("limit", "limit must be between 1 and 100");
+    }
+    if (kind != null && !List.of("entity", "field", "dataset").contains(kind)) {
+      throw CatalogException.badRequest("kind", "kind is one of entity, field, dataset");
+    }
+    return ResponseEntity.ok(search.search(q.strip(), kind, size).stream()
+        .map(h -> new SearchHit(SearchHit.KindEnum.fromValue(h.kind()), h.id(), h.entity(), h.title(), h.score())
+            .pointer(h.pointer()).description(h.description())
+            .grade(h.grade() == null ? null : ApiMapping.grade(h.grade())).personal(h.personal())
+            .plant(h.plant()).sourceSystem(h.sourceSystem()))
+        .toList());
   }
 
   private EntitySummary summary(EntityStandard e) {

@@ -1,7 +1,6 @@
 package org.enterprisebrain.catalog.datasets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -110,26 +109,17 @@ public class RecordStore {
       return;
     }
     try {
-      if (!es.indices().exists(e -> e.index(name)).value()) {
-        es.indices().create(c -> c.index(name)
-            .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s")))
-            .mappings(m -> m
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("entity", p -> p.keyword(k -> k))
-                .properties("plant", p -> p.keyword(k -> k))
-                .properties("sourceSystem", p -> p.keyword(k -> k))
-                .properties("sourceKind", p -> p.keyword(k -> k))
-                .properties("schemaVersion", p -> p.integer(i -> i))
-                .properties("occurredAt", p -> p.date(d -> d))
-                .properties("receivedAt", p -> p.date(d -> d))
-                // payloads differ per source and carry graded data: kept, not indexed field by field
-                .properties("payload", p -> p.object(o -> o.enabled(false)))));
-      }
-      ready.add(name);
-    } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw e;
-      }
+      Indices.ensure(es, name, m -> m
+          .properties("id", p -> p.keyword(k -> k))
+          .properties("entity", p -> p.keyword(k -> k))
+          .properties("plant", p -> p.keyword(k -> k))
+          .properties("sourceSystem", p -> p.keyword(k -> k))
+          .properties("sourceKind", p -> p.keyword(k -> k))
+          .properties("schemaVersion", p -> p.integer(i -> i))
+          .properties("occurredAt", p -> p.date(d -> d))
+          .properties("receivedAt", p -> p.date(d -> d))
+          // payloads differ per source and carry graded data: kept, not indexed field by field
+          .properties("payload", p -> p.object(o -> o.enabled(false))));
       ready.add(name);
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch unreachable", e);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.catalog.datasets.Indices;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
@@ -154,26 +155,15 @@ public class CatalogSearch {
   }
 
   private void ensureIndex() throws IOException {
-    if (es.indices().exists(e -> e.index(index)).value()) {
-      return;
-    }
-    try {
-      es.indices().create(c -> c.index(index)
-          .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-          .mappings(m -> m
-              .properties("kind", p -> p.keyword(k -> k))
-              .properties("entity", p -> p.keyword(k -> k))
-              .properties("pointer", p -> p.text(t -> t))
-              .properties("title", p -> p.text(t -> t))
-              .properties("description", p -> p.text(t -> t))
-              .properties("grade", p -> p.keyword(k -> k))
-              .properties("personal", p -> p.boolean_(b -> b))
-              .properties("plant", p -> p.keyword(k -> k))
-              .properties("sourceSystem", p -> p.keyword(k -> k))));
-    } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw e;
-      }
-    }
+    Indices.ensure(es, index, m -> m
+        .properties("kind", p -> p.keyword(k -> k))
+        .properties("entity", p -> p.keyword(k -> k))
+        .properties("pointer", p -> p.text(t -> t))
+        .properties("title", p -> p.text(t -> t))
+        .properties("description", p -> p.text(t -> t))
+        .properties("grade", p -> p.keyword(k -> k))
+        .properties("personal", p -> p.boolean_(b -> b))
+        .properties("plant", p -> p.keyword(k -> k))
+        .properties("sourceSystem", p -> p.keyword(k -> k)));
   }
 }

@@ -312,6 +312,13 @@ class CatalogApiIT {
         .isCloseTo(7.0 / declared, org.assertj.core.data.Offset.offset(1e-9));
 
     JsonNode dataset = awaitDataset("operation-report", source, d -> d.path("rejected").asInt() == 1);
+    JsonNode owned = ok(send("POST", "/api/v1/catalog/datasets/operation-report/owner", user("engineer"),
+        "application/json", "{\"plant\":\"hz-01\",\"sourceSystem\":\"" + source + "\",\"owner\":\"生产部 王芳\"}"));
+    assertThat(owned.path("owner").asString()).isEqualTo("生产部 王芳");
+    problem(send("POST", "/api/v1/catalog/datasets/operation-report/owner", user("engineer"), "application/json",
+        "{\"plant\":\"hz-01\",\"sourceSystem\":\"NOPE\",\"owner\":\"x\"}"), 404, "sourceSystem");
+    problem(send("POST", "/api/v1/catalog/datasets/operation-report/owner", user("engineer"), "application/json",
+        "{\"plant\":\"hz-01\",\"sourceSystem\":\"" + source + "\",\"owner\":\" \"}"), 400, "owner");
     assertThat(dataset.path("accepted").asInt()).isEqualTo(5);
     assertThat(dataset.path("rejectionRate").asDouble()).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(dataset.path("qualityScore").asDouble()).isBetween(0.5, 0.95);

@@ -50,6 +50,12 @@ public class DatasetRepository {
         .update();
   }
 
+  /** @return whether the dataset exists (and now has this owner) */
+  public boolean setOwner(String sourceSystem, String entity, String plant, String owner) {
+    return jdbc.sql("update dataset set owner = ? where source_system = ? and entity = ? and plant = ?")
+        .params(owner, sourceSystem, entity, plant).update() == 1;
+  }
+
   public List<Dataset> find(String entity) {
     return jdbc.sql("select source_system, entity, plant, topic, records, first_seen_at, last_occurred_at,"
             + " last_received_at, owner, accepted, rejected from dataset where (cast(:entity as text) is null or entity = :entity)"

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.enterprisebrain.catalog.api.DatasetsApi;
 import org.enterprisebrain.catalog.api.model.CatalogRecord;
+import org.enterprisebrain.catalog.api.model.DatasetOwner;
 import org.enterprisebrain.catalog.api.model.RecordPage;
 import org.enterprisebrain.catalog.quality.QualityCounters;
 import org.enterprisebrain.catalog.quality.QualityRepository;
@@ -46,14 +47,36 @@ public class DatasetsController implements DatasetsApi {
   @Override
   public ResponseEntity<List<org.enterprisebrain.catalog.api.model.Dataset>> listDatasets(String entity) {
     BrainPrincipal caller = Callers.current();
+    return ResponseEntity.ok(view(datasets.find(entity).stream().filter(d -> caller.mayActForPlant(d.plant()))
+        .toList(), entity));
+  }
+
+  @Override
+  public ResponseEntity<org.enterprisebrain.catalog.api.model.Dataset> setDatasetOwner(String entity,
+      DatasetOwner owner) {
+    if (owner == null || owner.getOwner() == null || owner.getOwner().isBlank() || owner.getOwner().length() > 200) {
+      throw CatalogException.badRequest("owner", "owner must name a person or team (1 to 200 characters)");
+    }
+    if (!Callers.current().mayActForPlant(owner.getPlant())) {
+      throw CatalogException.forbidden("plant", "plant '" + owner.getPlant() + "' is outside this token's plants");
+    }
+    if (!datasets.setOwner(owner.getSourceSystem(), entity, owner.getPlant(), owner.getOwner().strip())) {
+      throw CatalogException.notFound("sourceSystem", "no dataset " + owner.getSourceSystem() + " / " + entity
+          + " / " + owner.getPlant());
+    }
+    return ResponseEntity.ok(view(datasets.find(entity).stream()
+        .filter(d -> d.sourceSystem().equals(owner.getSourceSystem()) && d.plant().equals(owner.getPlant()))
+        .toList(), entity).get(0));
+  }
+
+  private List<org.enterprisebrain.catalog.api.model.Dataset> view(List<Dataset> found, String entity) {
     Instant now = Instant.now();
     Map<List<String>, QualityCounters> scores = new java.util.HashMap<>();
     quality.windows(entity, null, null, now.minus(Duration.ofHours(24))).forEach(w -> scores.merge(
         List.of(w.key().sourceSystem(), w.key().entity(), w.key().plant()), w.counters(), QualityCounters::plus));
     Map<String, Grade> grades = standard.entities().stream().collect(Collectors.toMap(e -> e.entity(),
         e -> fields.of(e).stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1)));
-    return ResponseEntity.ok(datasets.find(entity).stream()
-        .filter(d -> caller.mayActForPlant(d.plant()))
+    return found.stream()
         .map(d -> new org.enterprisebrain.catalog.api.model.Dataset(d.sourceSystem(), d.entity(), d.plant(),
             d.topic(), d.records(), ApiMapping.grade(grades.getOrDefault(d.entity(), Grade.L1)))
             .firstSeenAt(ApiMapping.time(d.firstSeenAt()))
@@ -67,7 +90,7 @@ public class DatasetsController implements DatasetsApi {
             .rejectionRate(d.rejectionRate())
             .qualityScore(scores.getOrDefault(List.of(d.sourceSystem(), d.entity(), d.plant()), QualityCounters.NONE)
                 .score()))
-        .toList());
+        .toList();
   }
 
   @Override

@@ -268,6 +268,40 @@ class CatalogApiIT {
     assertThat(phone.path("createdBy").asString()).isEqualTo("catalog-service");
     assertThat(phone.path("sampled").asInt()).isEqualTo(30);
     assertThat(found.get("/extensions/采集点位").path("category").asString()).isEqualTo("equipment");
+
+    // records stored before a label existed get the field encrypted at rest once the label is filed
+    String late = "Y" + UUID.randomUUID().toString().substring(0, 6);
+    produceEmployees(late, 5, "\"extensions\":{\"备用电话\":\"1370000{i}\"}");
+    awaitRecords(user("admin"), late, 5);
+    String rawBefore = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
+        + "/brain-records-employee/_doc/hz-01:HR-" + late + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(rawBefore).contains("13700000000");
+    ok(send("POST", "/api/v1/catalog/classifications/csv?entity=employee&source=HR-" + late, user("engineer"),
+        "text/csv", "备用电话\n13700000000\n13700000001\n13700000002\n13700000003\n13700000004\n"));
+    String rawAfter = rawBefore;
+    for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until
+        && rawAfter.contains("13700000000"); Thread.sleep(300)) {
+      rawAfter = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
+          + "/brain-records-employee/_doc/hz-01:HR-" + late + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+    assertThat(JSON.readTree(rawAfter).path("_source").path("payload").path("extensions").path("备用电话").asString())
+        .startsWith("enc:v1:");
+
+    // and so do the records of the batch in which the sampler filed its label
+    String rawFirst = null;
+    for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until; Thread.sleep(300)) {
+      rawFirst = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
+          + "/brain-records-employee/_doc/hz-01:HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      if (JSON.readTree(rawFirst).path("_source").path("payload").path("extensions").path("紧急联系人电话")
+          .asString().startsWith("enc:v1:")) {
+        break;
+      }
+    }
+    assertThat(rawFirst).doesNotContain("13900000000");
+    JsonNode page = ok(send("GET", "/api/v1/catalog/datasets/employee/records?plant=hz-01&limit=50&source=HR-" + run,
+        user("admin"), null, null));
+    assertThat(record(page, "HR-" + run + "-0").path("payload").path("extensions").path("紧急联系人电话").asString())
+        .isEqualTo("13900000000");
   }
 
   @Test
@@ -510,7 +544,7 @@ class CatalogApiIT {
 
   private static JsonNode record(JsonNode page, String id) {
     return page.path("records").valueStream().filter(r -> r.path("id").asString().equals(id)).findFirst()
-        .orElseThrow(() -> new AssertionError("no record " + id));
+        .orElseThrow(() -> new AssertionError("no record " + id + " in " + page));
   }
 
   private void produceEmployees(String run, int count) {

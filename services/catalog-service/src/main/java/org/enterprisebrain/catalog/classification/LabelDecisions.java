@@ -3,6 +3,7 @@ package org.enterprisebrain.catalog.classification;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.scheme.SchemeRepository;
 import org.enterprisebrain.catalog.web.CatalogException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +22,22 @@ public class LabelDecisions {
 
   private final LabelRepository labels;
   private final SchemeRepository scheme;
+  private final ApplicationEventPublisher events;
 
-  public LabelDecisions(LabelRepository labels, SchemeRepository scheme) {
+  public LabelDecisions(LabelRepository labels, SchemeRepository scheme, ApplicationEventPublisher events) {
+    this.events = events;
     this.labels = labels;
     this.scheme = scheme;
   }
 
   @Transactional
   public Label decide(long id, Request request, String decidedBy) {
+    Label decided = apply(id, request, decidedBy);
+    events.publishEvent(new LabelsChanged(decided.entity()));
+    return decided;
+  }
+
+  private Label apply(long id, Request request, String decidedBy) {
     Label label = labels.find(id).orElseThrow(() -> CatalogException.notFound("labelId", "no label " + id));
     if (label.state() == Label.State.REJECTED || label.state() == Label.State.RECOGNIZED) {
       throw CatalogException.conflict("labelId", "label " + id + " is " + label.state().name().toLowerCase(

@@ -16,6 +16,7 @@ import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.FieldError;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +50,11 @@ public class SampleClassifier {
   private final LabelRepository labels;
   private final FieldClassifier classifier = new FieldClassifier(Thresholds.DEFAULTS);
   private final int maxRecords;
+  private final ApplicationEventPublisher events;
 
   public SampleClassifier(DataStandard standard, EffectiveFields effectiveFields, LabelRepository labels,
-      @Value("${brain.catalog.max-sample-records}") int maxRecords) {
+      @Value("${brain.catalog.max-sample-records}") int maxRecords, ApplicationEventPublisher events) {
+    this.events = events;
     this.standard = standard;
     this.effectiveFields = effectiveFields;
     this.labels = labels;
@@ -123,6 +126,9 @@ public class SampleClassifier {
         filed.add(labels.suggest(new Label.Proposal(entity.entity(), source, field.getKey(), s.category(),
             Grade.valueOf(s.grade()), s.personal(), s.sensitive(), s.recognizer().name(), s.sampled(), s.matched(),
             s.matchedShare(), s.confidence(), s.reason(), s.sensitive() ? IMPORTANT_DATA_REVIEW : null, by)));
+      }
+      if (!filed.isEmpty()) {
+        events.publishEvent(new LabelsChanged(entity.entity()));
       }
       int values = (int) field.getValue().stream().filter(v -> v != null && !v.isBlank()).count();
       results.add(new FieldResult(field.getKey(), values, declared, filed));

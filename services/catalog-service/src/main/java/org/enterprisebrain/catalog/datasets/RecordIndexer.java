@@ -116,7 +116,7 @@ public class RecordIndexer {
       doc.put("schemaVersion", envelope.get("schemaVersion"));
       doc.put("occurredAt", occurredAt);
       doc.put("receivedAt", receivedText);
-      doc.put("payload", stored(entity, payload, protectedFields, batchPolicies));
+      doc.put("payload", payload);
       documents.add(new RecordStore.Document(entity, plant, id, doc));
       extensions.observe(entity, system, payload);
       String key = system + "\u0000" + entity + "\u0000" + plant;
@@ -126,6 +126,10 @@ public class RecordIndexer {
       increments.put(key, start.plus(occurred, received));
       measured.add(new Measured(new QualityRepository.WindowKey(system, entity, plant,
           (received == null ? now : received).truncatedTo(ChronoUnit.HOURS)), payload, occurred, received));
+    }
+    // protected after the loop: a label the sampler filed while reading this batch protects it already
+    for (RecordStore.Document document : documents) {
+      document.source().put("payload", stored(document.entity(), payloadOf(document), protectedFields, batchPolicies));
     }
     boolean[] existed = store.write(documents);
     datasets.add(increments.values());
@@ -143,6 +147,11 @@ public class RecordIndexer {
     }
     qualityWindows.add(windows);
     indexed.increment(documents.size());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> payloadOf(RecordStore.Document document) {
+    return (Map<String, Object>) document.source().get("payload");
   }
 
   /** The payload as indexed: fields whose policy says so encrypted, the rest as sent. */

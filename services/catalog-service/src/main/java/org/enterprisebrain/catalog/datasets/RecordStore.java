@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -77,6 +79,72 @@ public class RecordStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch unreachable", e);
     }
+  }
+
+  /**
+   * Rewrites the payload of every stored record of an entity where {@code transform} changes it. Each write
+   * is conditional on the version read: a record the consumer re-indexed meanwhile (with current labels
+   * already applied) is left as it is.
+   *
+   * @return records rewritten
+   */
+  public int rewritePayloads(String entity, UnaryOperator<Map<String, Object>> transform) {
+    String name = index(entity);
+    try {
+      if (!es.indices().exists(e -> e.index(name)).value()) {
+        return 0;
+      }
+      int rewritten = 0;
+      @SuppressWarnings("rawtypes")
+      ResponseBody<Map> page = es.search(s -> s.index(name).scroll(t -> t.time("2m")).size(500)
+          .seqNoPrimaryTerm(true).query(q -> q.matchAll(m -> m)), Map.class);
+      String scroll = page.scrollId();
+      try {
+        while (!page.hits().hits().isEmpty()) {
+          rewritten += rewrite(name, page.hits().hits(), transform);
+          String id = scroll;
+          page = es.scroll(r -> r.scrollId(id).scroll(t -> t.time("2m")), Map.class);
+          scroll = page.scrollId();
+        }
+      } finally {
+        String id = scroll;
+        es.clearScroll(c -> c.scrollId(id));
+      }
+      return rewritten;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private int rewrite(String name, List<Hit<Map>> hits, UnaryOperator<Map<String, Object>> transform)
+      throws IOException {
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    int operations = 0;
+    for (Hit<Map> hit : hits) {
+      Map<String, Object> source = hit.source();
+      Map<String, Object> payload = source.get("payload") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+      Map<String, Object> next = transform.apply(payload);
+      if (!next.equals(payload)) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(source);
+        copy.put("payload", next);
+        bulk.operations(op -> op.index(ix -> ix.index(name).id(hit.id()).ifSeqNo(hit.seqNo())
+            .ifPrimaryTerm(hit.primaryTerm()).document(copy)));
+        operations++;
+      }
+    }
+    if (operations == 0) {
+      return 0;
+    }
+    int done = 0;
+    for (BulkResponseItem item : es.bulk(bulk.build()).items()) {
+      if (item.error() == null) {
+        done++;
+      } else if (item.status() != 409) {
+        throw new IllegalStateException("Elasticsearch refused a rewrite of " + item.id() + ": " + item.error().reason());
+      }
+    }
+    return done;
   }
 
   /** Newest records first; an entity never seen has no index yet and simply no records. */

@@ -1,0 +1,105 @@
+package org.enterprisebrain.catalog.protection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import org.enterprisebrain.catalog.classification.LabelsChanged;
+import org.enterprisebrain.catalog.datasets.RecordStore;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
+import org.enterprisebrain.catalog.scheme.SchemeRepository;
+import org.enterprisebrain.catalog.standards.EffectiveField;
+import org.enterprisebrain.catalog.standards.EffectiveFields;
+import org.enterprisebrain.standard.DataStandard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * When a label raises a field to a grade whose policy encrypts at rest, the records stored before it are
+ * encrypted too: their entity's index is rewritten in the background (requests for the same entity
+ * coalesce). Masking on read never waited for this; encryption at rest catches up here.
+ */
+@Component
+public class Reprotector implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Reprotector.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final DataStandard standard;
+  private final EffectiveFields fields;
+  private final SchemeRepository scheme;
+  private final FieldProtection protection;
+  private final RecordStore store;
+  private final Counter rewritten;
+  private final Counter failures;
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  /** Lets a batch being indexed with the old labels land first (its writes are then rewritten too). */
+  static final Duration SETTLE = Duration.ofSeconds(2);
+
+  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "reprotect");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  public Reprotector(DataStandard standard, EffectiveFields fields, SchemeRepository scheme,
+      FieldProtection protection, RecordStore store, MeterRegistry meters) {
+    this.standard = standard;
+    this.fields = fields;
+    this.scheme = scheme;
+    this.protection = protection;
+    this.store = store;
+    this.rewritten = meters.counter("brain.catalog.reprotect.records");
+    this.failures = meters.counter("brain.catalog.reprotect.failures");
+  }
+
+  /** After the labels are committed, so the rewrite sees them. */
+  @TransactionalEventListener(fallbackExecution = true)
+  public void labelsChanged(LabelsChanged event) {
+    if (pending.add(event.entity())) {
+      worker.schedule(() -> {
+        pending.remove(event.entity());
+        reprotect(event.entity());
+      }, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void reprotect(String entityName) {
+    try {
+      List<EffectiveField> effective = standard.entity(entityName).map(fields::of).orElse(List.of());
+      Map<Grade, ProtectionPolicy> policies = scheme.policies();
+      int count = store.rewritePayloads(entityName, payload -> {
+        ObjectNode tree = JSON.valueToTree(payload);
+        protection.encrypt(tree, effective, policies);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = JSON.convertValue(tree, Map.class);
+        return next;
+      });
+      rewritten.increment(count);
+      if (count > 0) {
+        LOG.info("encrypted newly protected fields in {} stored {} records", count, entityName);
+      }
+    } catch (RuntimeException e) {
+      // the labels stand and masking applies; the next label change of the entity tries again
+      failures.increment();
+      LOG.error("could not re-protect stored {} records", entityName, e);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    worker.shutdownNow();
+  }
+}

@@ -33,8 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Feeds the catalog from the ingestion path: every record on a standard topic is indexed for search,
@@ -47,7 +45,6 @@ public class RecordIndexer {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordIndexer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonMapper JSON3 = JsonMapper.builder().build();
 
   private final RecordStore store;
   private final DatasetRepository datasets;
@@ -162,11 +159,7 @@ public class RecordIndexer {
     if (effective.isEmpty()) {
       return payload;
     }
-    ObjectNode tree = JSON3.valueToTree(payload);
-    protection.encrypt(tree, effective, policies);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> encrypted = JSON3.convertValue(tree, Map.class);
-    return encrypted;
+    return protection.encrypted(payload, effective, policies);
   }
 
   private record Measured(QualityRepository.WindowKey window, Map<String, Object> payload, Instant occurredAt,

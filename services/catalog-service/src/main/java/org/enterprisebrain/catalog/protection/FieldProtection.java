@@ -10,6 +10,7 @@ import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class FieldProtection {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final FieldCipher cipher;
 
   public FieldProtection(JdbcClient jdbc, @Value("${brain.catalog.encryption-key}") String configured) {
@@ -40,6 +42,16 @@ public class FieldProtection {
         });
       }
     }
+  }
+
+  /** A copy of a payload (as the indices hold it) with the protected fields encrypted. */
+  public Map<String, Object> encrypted(Map<String, Object> payload, List<EffectiveField> fields,
+      Map<Grade, ProtectionPolicy> policies) {
+    ObjectNode tree = JSON.valueToTree(payload);
+    encrypt(tree, fields, policies);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> encrypted = JSON.convertValue(tree, Map.class);
+    return encrypted;
   }
 
   public void decrypt(ObjectNode payload) {

@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * When a label raises a field to a grade whose policy encrypts at rest, the records stored before it are
@@ -35,7 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class Reprotector implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reprotector.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final DataStandard standard;
   private final EffectiveFields fields;
@@ -80,13 +77,7 @@ public class Reprotector implements DisposableBean {
     try {
       List<EffectiveField> effective = standard.entity(entityName).map(fields::of).orElse(List.of());
       Map<Grade, ProtectionPolicy> policies = scheme.policies();
-      int count = store.rewritePayloads(entityName, payload -> {
-        ObjectNode tree = JSON.valueToTree(payload);
-        protection.encrypt(tree, effective, policies);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> next = JSON.convertValue(tree, Map.class);
-        return next;
-      });
+      int count = store.rewritePayloads(entityName, payload -> protection.encrypted(payload, effective, policies));
       rewritten.increment(count);
       if (count > 0) {
         LOG.info("encrypted newly protected fields in {} stored {} records", count, entityName);

@@ -4,7 +4,9 @@ import org.enterprisebrain.standard.DataStandard;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.openapitools.configuration.EnumConverterConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The data catalog: every dataset and field with its category and grade (分类分级), auto-classification
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// the generator puts its lower-case enum converters (state=confirmed) outside our package
+@Import(EnumConverterConfiguration.class)
 public class CatalogApplication {
 
   public static void main(String[] args) {

@@ -176,6 +176,8 @@ class CatalogApiIT {
     assertThat(confirmed.path("method").asString()).isEqualTo("manual");
     assertThat(confirmed.path("grade").asString()).isEqualTo("L3");
     assertThat(confirmed.path("decidedBy").asString()).isEqualTo("engineer");
+    assertThat(ok(send("GET", "/api/v1/catalog/labels?state=confirmed&entity=inventory-movement", engineer, null,
+        null)).valueStream().map(l -> l.path("id").asLong()).toList()).contains(plate);
 
     JsonNode recognized = ok(send("POST", "/api/v1/catalog/labels/" + plate + "/decision", engineer,
         "application/json", "{\"decision\":\"recognize\",\"grade\":\"IMPORTANT\","
@@ -352,6 +354,8 @@ class CatalogApiIT {
     problem(send("POST", "/api/v1/catalog/datasets/operation-report/owner", user("engineer"), "application/json",
         "{\"plant\":\"hz-01\",\"sourceSystem\":\"NOPE\",\"owner\":\"x\"}"), 404, "sourceSystem");
     problem(send("POST", "/api/v1/catalog/datasets/operation-report/owner", user("engineer"), "application/json",
+        "{\"sourceSystem\":\"" + source + "\",\"owner\":\"x\"}"), 400, "plant");
+    problem(send("POST", "/api/v1/catalog/datasets/operation-report/owner", user("engineer"), "application/json",
         "{\"plant\":\"hz-01\",\"sourceSystem\":\"" + source + "\",\"owner\":\" \"}"), 400, "owner");
     assertThat(dataset.path("accepted").asInt()).isEqualTo(5);
     assertThat(dataset.path("rejectionRate").asDouble()).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
@@ -456,6 +460,13 @@ class CatalogApiIT {
     problem(send("POST", "/api/v1/catalog/lineage/edges", engineer, "application/json",
         "{\"from\":\"spreadsheet:x\",\"to\":\"report:y\"}"), 400, "from");
     problem(send("GET", "/api/v1/catalog/lineage?node=report:nowhere", engineer, null, null), 404, "node");
+    // redefining someone else's edge as de-identifying makes it yours: you still cannot approve it
+    JsonNode taken = ok(send("POST", "/api/v1/catalog/lineage/edges", engineer, "application/json",
+        "{\"from\":\"topic:" + EMPLOYEE_TOPIC + "\",\"to\":\"report:payroll-" + run + "\","
+            + "\"transform\":\"sum per team\",\"deidentifying\":true}"));
+    assertThat(taken.path("createdBy").asString()).isEqualTo("engineer");
+    problem(send("POST", "/api/v1/catalog/lineage/edges/" + taken.path("id").asLong() + "/approval", engineer,
+        null, null), 409, "edgeId");
     problem(send("POST", "/api/v1/catalog/lineage/edges", user("manager"), "application/json",
         "{\"from\":\"job:a\",\"to\":\"report:b\"}"), 403, "Authorization");
   }
@@ -487,6 +498,8 @@ class CatalogApiIT {
     problem(send("GET", "/api/v1/catalog/datasets/unicorn/records?plant=hz-01", engineer, null, null),
         404, "entity");
     problem(send("GET", "/api/v1/catalog/entities", null, null, null), 401, "Authorization");
+    // HEAD would reach the GET handlers: refused like any verb the API does not serve
+    assertThat(send("HEAD", "/api/v1/catalog/audit", user("manager"), null, null).statusCode()).isEqualTo(403);
     problem(send("GET", "/api/v1/catalog/entities", RealKeycloak.clientToken("mes-a"), null, null), 403,
         "Authorization");
     problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee", user("manager"), "text/csv",

@@ -32,12 +32,13 @@ public class LabelDecisions {
 
   @Transactional
   public Label decide(long id, Request request, String decidedBy) {
-    Label decided = apply(id, request, decidedBy);
+    Label decided = apply(id, request, decidedBy).orElseThrow(() -> CatalogException.conflict("labelId",
+        "label " + id + " was decided finally meanwhile"));
     events.publishEvent(new LabelsChanged(decided.entity()));
     return decided;
   }
 
-  private Label apply(long id, Request request, String decidedBy) {
+  private java.util.Optional<Label> apply(long id, Request request, String decidedBy) {
     Label label = labels.find(id).orElseThrow(() -> CatalogException.notFound("labelId", "no label " + id));
     if (label.state() == Label.State.REJECTED || label.state() == Label.State.RECOGNIZED) {
       throw CatalogException.conflict("labelId", "label " + id + " is " + label.state().name().toLowerCase(

@@ -64,15 +64,16 @@ public class LabelRepository {
     return find(null, entity).stream().filter(Label::protects).toList();
   }
 
-  public Label decide(long id, Label.State state, Label.Method method, String category, Grade grade,
+  /** Empty if the label reached a final state (rejected, recognized) meanwhile. */
+  public Optional<Label> decide(long id, Label.State state, Label.Method method, String category, Grade grade,
       String authorityReference, String decidedBy, String comment) {
     return jdbc.sql("update field_label set state = :state, method = :method, category = :category, grade = :grade,"
             + " authority_reference = :reference, decided_at = now(), decided_by = :by, comment = :comment"
-            + " where id = :id returning " + COLUMNS)
+            + " where id = :id and state not in ('rejected', 'recognized') returning " + COLUMNS)
         .param("state", state.name().toLowerCase(Locale.ROOT)).param("method", method.name().toLowerCase(Locale.ROOT))
         .param("category", category).param("grade", grade.name()).param("reference", authorityReference)
         .param("by", decidedBy).param("comment", comment).param("id", id)
-        .query(LabelRepository::label).single();
+        .query(LabelRepository::label).optional();
   }
 
   private static Label label(ResultSet rs, int row) throws SQLException {

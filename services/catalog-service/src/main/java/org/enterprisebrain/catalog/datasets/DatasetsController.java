@@ -54,7 +54,13 @@ public class DatasetsController implements DatasetsApi {
   @Override
   public ResponseEntity<org.enterprisebrain.catalog.api.model.Dataset> setDatasetOwner(String entity,
       DatasetOwner owner) {
-    if (owner == null || owner.getOwner() == null || owner.getOwner().isBlank() || owner.getOwner().length() > 200) {
+    if (owner == null || owner.getPlant() == null || owner.getPlant().isBlank()) {
+      throw CatalogException.badRequest("plant", "plant is required");
+    }
+    if (owner.getSourceSystem() == null || owner.getSourceSystem().isBlank()) {
+      throw CatalogException.badRequest("sourceSystem", "sourceSystem is required");
+    }
+    if (owner.getOwner() == null || owner.getOwner().isBlank() || owner.getOwner().length() > 200) {
       throw CatalogException.badRequest("owner", "owner must name a person or team (1 to 200 characters)");
     }
     if (!Callers.current().mayActForPlant(owner.getPlant())) {

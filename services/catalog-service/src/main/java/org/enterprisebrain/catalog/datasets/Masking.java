@@ -10,6 +10,7 @@ import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
 import org.enterprisebrain.catalog.standards.EffectiveField;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Masks, in place, every field of a payload graded above the caller's clearance, the way the grade's
@@ -35,12 +36,12 @@ public final class Masking {
       boolean mask = field.grade().above(clearance);
       ProtectionPolicy policy = policies.get(field.grade());
       ProtectionPolicy.Masking how = policy == null ? ProtectionPolicy.Masking.FULL : policy.masking();
-      Pointers.visit(payload, field.pointer(), (parent, key, value) -> {
+      Pointers.visit(payload, field.pointer(), (value, replace) -> {
         if (policy == null || policy.auditReads()) {
           audited.add(field.pointer());
         }
         if (mask && how != ProtectionPolicy.Masking.NONE) {
-          parent.put(key, mask(value, how));
+          replace.accept(StringNode.valueOf(mask(value, how)));
           masked.add(field.pointer());
         }
       });
@@ -48,18 +49,21 @@ public final class Masking {
     return new Outcome(masked, audited);
   }
 
-  /** Partial masking keeps enough to recognise a value you already know (138****0000), not to learn it. */
+  /**
+   * Partial masking keeps enough to recognise a value you already know (138****0000), never more than
+   * about a third of it: short values show their last two characters at most.
+   */
   static String mask(JsonNode value, ProtectionPolicy.Masking how) {
     if (how == ProtectionPolicy.Masking.FULL || !value.isString()) {
       return FULL_MASK;
     }
     String text = value.asString();
     int length = text.codePointCount(0, text.length());
-    if (length >= 8) {
+    if (length >= 11) {
       return prefix(text, 3) + "*".repeat(length - 7) + suffix(text, 4);
     }
-    if (length >= 3) {
-      return prefix(text, 1) + "*".repeat(length - 2) + suffix(text, 1);
+    if (length >= 6) {
+      return "*".repeat(length - 2) + suffix(text, 2);
     }
     return "*".repeat(Math.max(1, length));
   }

@@ -56,6 +56,7 @@ public class RecordIndexer {
   private final EffectiveFields fields;
   private final FieldProtection protection;
   private final CatalogSearch search;
+  private final java.util.Set<String> searchable = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.function.Supplier<Map<Grade, ProtectionPolicy>> policies;
   private final Counter indexed;
   private final Counter unreadable;
@@ -99,9 +100,11 @@ public class RecordIndexer {
       @SuppressWarnings("unchecked")
       Map<String, Object> source = envelope.get("source") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
       String system = String.valueOf(source.getOrDefault("system", header(record, Topics.HEADER_SOURCE_SYSTEM)));
-      String occurredAt = (String) envelope.get("occurredAt");
-      String receivedText = header(record, Topics.HEADER_RECEIVED_AT);
-      Instant received = receivedText == null ? null : Instant.parse(receivedText);
+      Instant occurred = instant(envelope.get("occurredAt"));
+      Instant received = instant(header(record, Topics.HEADER_RECEIVED_AT));
+      // normalised: whatever offset or precision the source used, the index gets an instant it accepts
+      String occurredAt = occurred == null ? null : occurred.toString();
+      String receivedText = received == null ? null : received.toString();
       @SuppressWarnings("unchecked")
       Map<String, Object> payload = envelope.get("payload") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -119,7 +122,6 @@ public class RecordIndexer {
       String key = system + "\u0000" + entity + "\u0000" + plant;
       Dataset.Increment start = increments.getOrDefault(key,
           new Dataset.Increment(system, entity, plant, record.topic(), 0, null, null));
-      Instant occurred = instant(occurredAt);
       increments.put(key, start.plus(occurred, received));
       measured.add(new Measured(new QualityRepository.WindowKey(system, entity, plant,
           (received == null ? now : received).truncatedTo(ChronoUnit.HOURS)), payload, occurred, received));
@@ -131,8 +133,10 @@ public class RecordIndexer {
     boolean[] existed = store.write(documents);
     datasets.add(increments.values());
     for (Dataset.Increment inc : increments.values()) {
-      if (lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()))) {
+      lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()));
+      if (!searchable.contains(inc.sourceSystem() + "|" + inc.entity() + "|" + inc.plant())) {
         search.indexDataset(inc.sourceSystem(), inc.entity(), inc.plant(), inc.topic());
+        searchable.add(inc.sourceSystem() + "|" + inc.entity() + "|" + inc.plant()); // only once indexed
       }
     }
     Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
@@ -188,10 +192,14 @@ public class RecordIndexer {
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static Instant instant(String rfc3339) {
+  /** RFC 3339 text as an instant; anything else (missing, not text, a leap second) as unknown. */
+  private static Instant instant(Object rfc3339) {
+    if (!(rfc3339 instanceof String text)) {
+      return null;
+    }
     try {
-      return rfc3339 == null ? null : OffsetDateTime.parse(rfc3339).toInstant();
-    } catch (RuntimeException e) {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
       return null;
     }
   }

@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +37,17 @@ public class RecordStore {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
   private final ElasticsearchClient es;
   private final String prefix;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
+  private final Counter refused;
 
-  public RecordStore(ElasticsearchClient es, @Value("${brain.catalog.index-prefix}") String prefix) {
+  public RecordStore(ElasticsearchClient es, @Value("${brain.catalog.index-prefix}") String prefix,
+      MeterRegistry meters) {
     this.es = es;
     this.prefix = prefix;
+    this.refused = meters.counter("brain.catalog.records.refused");
   }
 
   public String index(String entity) {
@@ -62,18 +70,25 @@ public class RecordStore {
         bulk.operations(op -> op.index(ix -> ix.index(index(d.entity())).id(d.documentId()).document(d.source())));
       }
       BulkResponse response = es.bulk(bulk.build());
-      if (response.errors()) {
-        List<String> reasons = new ArrayList<>();
-        for (BulkResponseItem item : response.items()) {
-          if (item.error() != null && reasons.size() < 3) {
-            reasons.add(item.id() + ": " + item.error().reason());
-          }
-        }
-        throw new IllegalStateException("Elasticsearch refused documents: " + reasons);
-      }
       boolean[] existed = new boolean[documents.size()];
+      List<String> transientErrors = new ArrayList<>();
       for (int i = 0; i < existed.length; i++) {
-        existed[i] = "updated".equals(response.items().get(i).result());
+        BulkResponseItem item = response.items().get(i);
+        if (item.error() == null) {
+          existed[i] = "updated".equals(item.result());
+        } else if (item.status() == 429 || item.status() >= 500) {
+          transientErrors.add(item.id() + ": " + item.error().reason());
+        } else {
+          // this document can never be indexed (e.g. a value its mapping refuses): retrying would block
+          // every record behind it, so it is counted and logged, and the batch goes on
+          refused.increment();
+          LOG.warn("Elasticsearch refused record {} of {}: {}", item.id(), documents.get(i).entity(),
+              item.error().reason());
+        }
+      }
+      if (!transientErrors.isEmpty()) {
+        throw new IllegalStateException("Elasticsearch could not take documents now: "
+            + transientErrors.subList(0, Math.min(3, transientErrors.size())));
       }
       return existed;
     } catch (IOException e) {

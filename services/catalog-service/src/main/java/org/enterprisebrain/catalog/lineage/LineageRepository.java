@@ -53,7 +53,11 @@ public class LineageRepository {
           approved_by = case when lineage_edge.transform is not distinct from excluded.transform
             and lineage_edge.deidentifying = excluded.deidentifying then lineage_edge.approved_by end,
           approved_at = case when lineage_edge.transform is not distinct from excluded.transform
-            and lineage_edge.deidentifying = excluded.deidentifying then lineage_edge.approved_at end
+            and lineage_edge.deidentifying = excluded.deidentifying then lineage_edge.approved_at end,
+          -- whoever defines the transform now is its author: they may not approve it themselves
+          created_by = case when lineage_edge.transform is not distinct from excluded.transform
+            and lineage_edge.deidentifying = excluded.deidentifying then lineage_edge.created_by
+            else excluded.created_by end
         returning\s""" + EDGE_COLUMNS)
         .params(from, to, transform, deidentifying, by)
         .query(LineageRepository::edge).single();
@@ -71,9 +75,11 @@ public class LineageRepository {
         .query(LineageRepository::edge).optional();
   }
 
-  public StoredEdge approve(long id, String by) {
-    return jdbc.sql("update lineage_edge set approved_by = ?, approved_at = now() where id = ? returning " + EDGE_COLUMNS)
-        .params(by, id).query(LineageRepository::edge).single();
+  /** Empty if the edge changed hands meanwhile and {@code by} is now its author. */
+  public Optional<StoredEdge> approve(long id, String by) {
+    return jdbc.sql("update lineage_edge set approved_by = ?, approved_at = now() where id = ? and created_by <> ?"
+            + " returning " + EDGE_COLUMNS)
+        .params(by, id, by).query(LineageRepository::edge).optional();
   }
 
   public List<StoredEdge> edges() {

@@ -90,7 +90,8 @@ public class LineageService {
     if (by.equals(edge.createdBy())) {
       throw CatalogException.conflict("edgeId", "the engineer who registered a transform cannot approve it");
     }
-    return repository.approve(edgeId, by);
+    return repository.approve(edgeId, by).orElseThrow(() -> CatalogException.conflict("edgeId",
+        "the engineer who registered a transform cannot approve it"));
   }
 
   @Transactional

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * AES-256-GCM for single field values at rest: the value's JSON text is encrypted (so numbers and objects
@@ -66,27 +67,49 @@ public final class FieldCipher {
     }
   }
 
-  /** Decrypts, in place, every encrypted value anywhere in the payload, whatever label encrypted it. */
-  public void decryptAll(JsonNode node) {
+  /** Shown for a value that looks encrypted but does not decrypt (sent that way, or under another key). */
+  public static final String UNREADABLE = "***";
+
+  /**
+   * Decrypts, in place, every encrypted value anywhere in the payload, whatever label encrypted it; one that
+   * does not decrypt is replaced by {@link #UNREADABLE}, never shown as it is.
+   *
+   * @return how many values did not decrypt
+   */
+  public int decryptAll(JsonNode node) {
+    int unreadable = 0;
     if (node instanceof ObjectNode object) {
       // a copy: values are replaced while walking
       for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
         JsonNode value = field.getValue();
         if (value.isString() && value.asString().startsWith(PREFIX)) {
-          object.set(field.getKey(), decrypt(value.asString()));
+          JsonNode plain = tryDecrypt(value.asString());
+          unreadable += plain == null ? 1 : 0;
+          object.set(field.getKey(), plain == null ? StringNode.valueOf(UNREADABLE) : plain);
         } else {
-          decryptAll(value);
+          unreadable += decryptAll(value);
         }
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         JsonNode value = array.get(i);
         if (value.isString() && value.asString().startsWith(PREFIX)) {
-          array.set(i, decrypt(value.asString()));
+          JsonNode plain = tryDecrypt(value.asString());
+          unreadable += plain == null ? 1 : 0;
+          array.set(i, plain == null ? StringNode.valueOf(UNREADABLE) : plain);
         } else {
-          decryptAll(value);
+          unreadable += decryptAll(value);
         }
       }
+    }
+    return unreadable;
+  }
+
+  private JsonNode tryDecrypt(String text) {
+    try {
+      return decrypt(text);
+    } catch (IllegalStateException e) {
+      return null;
     }
   }
 }

@@ -7,11 +7,14 @@ import java.util.Map;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
 import org.enterprisebrain.catalog.standards.EffectiveField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Encryption at rest as the protection policy says (L3 and above by default): such fields are stored in
@@ -23,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class FieldProtection {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Logger LOG = LoggerFactory.getLogger(FieldProtection.class);
   private final FieldCipher cipher;
 
   public FieldProtection(JdbcClient jdbc, @Value("${brain.catalog.encryption-key}") String configured) {
@@ -35,9 +39,9 @@ public class FieldProtection {
     for (EffectiveField field : fields) {
       ProtectionPolicy policy = policies.get(field.grade());
       if (policy != null && policy.encryptAtRest()) {
-        Pointers.visit(payload, field.pointer(), (parent, key, value) -> {
+        Pointers.visit(payload, field.pointer(), (value, replace) -> {
           if (!(value.isString() && value.asString().startsWith(FieldCipher.PREFIX))) {
-            parent.put(key, cipher.encrypt(value));
+            replace.accept(StringNode.valueOf(cipher.encrypt(value)));
           }
         });
       }
@@ -55,7 +59,11 @@ public class FieldProtection {
   }
 
   public void decrypt(ObjectNode payload) {
-    cipher.decryptAll(payload);
+    int unreadable = cipher.decryptAll(payload);
+    if (unreadable > 0) {
+      LOG.warn("{} value(s) looked encrypted but did not decrypt with the catalog's key; shown as {}", unreadable,
+          FieldCipher.UNREADABLE);
+    }
   }
 
   private static byte[] storedKey(JdbcClient jdbc) {

@@ -73,7 +73,10 @@ public class StandardsController implements StandardsApi {
     if (kind != null && !List.of("entity", "field", "dataset").contains(kind)) {
       throw CatalogException.badRequest("kind", "kind is one of entity, field, dataset");
     }
+    org.enterprisebrain.security.BrainPrincipal caller = org.enterprisebrain.web.Callers.current();
     return ResponseEntity.ok(search.search(q.strip(), kind, size).stream()
+        // datasets of other plants are not the caller's to see, not even by name
+        .filter(h -> h.plant() == null || caller.mayActForPlant(h.plant()))
         .map(h -> new SearchHit(SearchHit.KindEnum.fromValue(h.kind()), h.id(), h.entity(), h.title(), h.score())
             .pointer(h.pointer()).description(h.description())
             .grade(h.grade() == null ? null : ApiMapping.grade(h.grade())).personal(h.personal())

@@ -21,7 +21,9 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/catalog/audit/**", "/api/v1/catalog/audit").hasRole(Roles.AUDITOR)
             .requestMatchers(HttpMethod.POST, "/api/v1/catalog/**").hasRole(Roles.DATA_ENGINEER)
             .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
-            .hasAnyRole(Roles.DATA_ENGINEER, Roles.MANAGER, Roles.AUDITOR, Roles.ADMIN),
+            .hasAnyRole(Roles.DATA_ENGINEER, Roles.MANAGER, Roles.AUDITOR, Roles.ADMIN)
+            // HEAD would reach the GET handlers past the rules above; no other verb is served
+            .requestMatchers("/api/v1/catalog/**").denyAll(),
         "catalog: data-engineer edits, manager/auditor/admin read, auditor reads the audit log");
   }
 

@@ -43,4 +43,11 @@ class FieldCipherTest {
     assertThatThrownBy(() -> new FieldCipher(key((byte) 8)).decrypt(sealed)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new FieldCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aValueSentLookingEncryptedIsHiddenNotAnError() {
+    ObjectNode payload = (ObjectNode) JSON.readTree("{\"remark\":\"enc:v1:not-really\",\"ok\":\"x\"}");
+    assertThat(cipher.decryptAll(payload)).isEqualTo(1);
+    assertThat(payload.toString()).isEqualTo("{\"remark\":\"***\",\"ok\":\"x\"}");
+  }
 }

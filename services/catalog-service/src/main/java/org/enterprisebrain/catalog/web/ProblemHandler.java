@@ -2,6 +2,7 @@ package org.enterprisebrain.catalog.web;
 
 import static org.enterprisebrain.web.Problems.problem;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.enterprisebrain.standard.FieldError;
 import org.slf4j.Logger;
@@ -43,6 +44,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         : e.getMostSpecificCause().getMessage());
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
         List.of(new FieldError("", detail))));
+  }
+
+  /** Elasticsearch (or another backing server) unreachable: try again later, as the spec says. */
+  @ExceptionHandler(UncheckedIOException.class)
+  ResponseEntity<ProblemDetail> unavailable(UncheckedIOException e) {
+    LOG.warn("backing server unavailable: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage() + ": try again shortly",
+            List.of()));
   }
 
   @ExceptionHandler(Exception.class)

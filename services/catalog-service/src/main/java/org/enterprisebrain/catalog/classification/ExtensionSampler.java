@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.enterprisebrain.catalog.protection.Pointers;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +52,7 @@ public class ExtensionSampler {
 
   private void collect(EntityStandard entity, String source, String pointer, Map<?, ?> object) {
     for (Map.Entry<?, ?> field : object.entrySet()) {
-      String child = pointer + "/" + String.valueOf(field.getKey()).replace("~", "~0").replace("/", "~1");
+      String child = pointer + "/" + Pointers.escape(String.valueOf(field.getKey()));
       Object value = field.getValue();
       if (value instanceof Map<?, ?> nested) {
         collect(entity, source, child, nested);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.enterprisebrain.catalog.protection.Pointers;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
@@ -143,7 +144,7 @@ public class SampleClassifier {
 
   /** Source column names become standard pointers where they match, else extension fields if the entity has them. */
   private static String pointerOf(EntityStandard entity, String column) {
-    String escaped = column.replace("~", "~0").replace("/", "~1");
+    String escaped = Pointers.escape(column);
     if (entity.payloadTypes().containsKey(column) || !entity.payloadTypes().containsKey("extensions")) {
       return "/" + escaped;
     }
@@ -155,7 +156,7 @@ public class SampleClassifier {
       for (Map.Entry<String, JsonNode> property : node.properties()) {
         String child = pointer.isEmpty()
             ? pointerOf(entity, property.getKey())
-            : pointer + "/" + property.getKey().replace("~", "~0").replace("/", "~1");
+            : pointer + "/" + Pointers.escape(property.getKey());
         flatten(property.getValue(), child, out, entity);
       }
     } else if (node.isArray()) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.enterprisebrain.catalog.api.DatasetsApi;
 import org.enterprisebrain.catalog.api.model.CatalogRecord;
 import org.enterprisebrain.catalog.api.model.DatasetOwner;
@@ -14,7 +13,6 @@ import org.enterprisebrain.catalog.api.model.RecordPage;
 import org.enterprisebrain.catalog.quality.QualityCounters;
 import org.enterprisebrain.catalog.quality.QualityRepository;
 import org.enterprisebrain.catalog.scheme.Grade;
-import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
 import org.enterprisebrain.catalog.web.ApiMapping;
 import org.enterprisebrain.catalog.web.CatalogException;
@@ -80,8 +78,11 @@ public class DatasetsController implements DatasetsApi {
     Map<List<String>, QualityCounters> scores = new java.util.HashMap<>();
     quality.windows(entity, null, null, now.minus(Duration.ofHours(24))).forEach(w -> scores.merge(
         List.of(w.key().sourceSystem(), w.key().entity(), w.key().plant()), w.counters(), QualityCounters::plus));
-    Map<String, Grade> grades = standard.entities().stream().collect(Collectors.toMap(e -> e.entity(),
-        e -> fields.of(e).stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1)));
+    Map<String, Grade> grades = new java.util.HashMap<>();
+    for (Dataset d : found) {
+      grades.computeIfAbsent(d.entity(), e -> standard.entity(e).map(fields::of).map(EffectiveFields::highest)
+          .orElse(Grade.L1));
+    }
     return found.stream()
         .map(d -> new org.enterprisebrain.catalog.api.model.Dataset(d.sourceSystem(), d.entity(), d.plant(),
             d.topic(), d.records(), ApiMapping.grade(grades.getOrDefault(d.entity(), Grade.L1)))

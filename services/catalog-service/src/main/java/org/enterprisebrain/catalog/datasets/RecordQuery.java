@@ -67,7 +67,7 @@ public class RecordQuery {
     String resource = "dataset " + entityName + " plant " + plant + (source == null ? "" : " source " + source);
     if (!caller.principal().mayActForPlant(plant)) {
       List<String> graded = effective.stream().filter(f -> audited(policies, f)).map(EffectiveField::pointer).toList();
-      Grade highest = effective.stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1);
+      Grade highest = EffectiveFields.highest(effective);
       audit.record(caller.principal().name(), caller.clientId(), caller.address(), resource, graded, highest,
           "plant scope " + caller.principal().plants(), AuditEvent.Decision.DENIED);
       throw CatalogException.forbidden("plant", "plant '" + plant + "' is outside this token's plants "

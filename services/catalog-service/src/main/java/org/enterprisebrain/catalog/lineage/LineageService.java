@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.enterprisebrain.catalog.scheme.Grade;
-import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
 import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.standard.DataStandard;
@@ -134,7 +133,7 @@ public class LineageService {
       Matcher topic = TOPIC.matcher(node.name());
       if (node.kind().equals("topic") && topic.matches()) {
         Grade entityGrade = standard.entity(topic.group(1))
-            .map(e -> fields.of(e).stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1))
+            .map(fields::of).map(EffectiveFields::highest)
             .orElse(null);
         own = own == null ? entityGrade : entityGrade == null ? own : Grade.max(own, entityGrade);
       }

@@ -51,6 +51,9 @@ public class FieldProtection {
   /** A copy of a payload (as the indices hold it) with the protected fields encrypted. */
   public Map<String, Object> encrypted(Map<String, Object> payload, List<EffectiveField> fields,
       Map<Grade, ProtectionPolicy> policies) {
+    if (fields.stream().noneMatch(f -> policies.get(f.grade()) != null && policies.get(f.grade()).encryptAtRest())) {
+      return payload; // most entities (telemetry, states, reports) carry nothing to encrypt
+    }
     ObjectNode tree = JSON.valueToTree(payload);
     encrypt(tree, fields, policies);
     @SuppressWarnings("unchecked")

@@ -17,6 +17,11 @@ public final class Pointers {
   private Pointers() {
   }
 
+  /** A field name as one pointer segment (RFC 6901: "~" → "~0", "/" → "~1"). */
+  public static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
   public static void visit(ObjectNode payload, String pointer, Visitor visitor) {
     visit(payload, List.of(pointer.substring(1).split("/")), 0, visitor);
   }

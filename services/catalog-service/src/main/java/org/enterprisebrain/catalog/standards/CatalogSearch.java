@@ -64,8 +64,8 @@ public class CatalogSearch {
         JsonNode schema = JSON.readTree(entity.versions().get(entity.newestVersion()));
         List<EffectiveField> effective = fields.of(entity);
         Map<String, Object> doc = doc("entity", entity.entity(), null, entity.title() + " " + entity.titleZh(),
-            schema.path("description").asString(""), effective.stream().map(EffectiveField::grade)
-                .max(Enum::compareTo).orElse(Grade.L1), effective.stream().anyMatch(EffectiveField::personal));
+            schema.path("description").asString(""), EffectiveFields.highest(effective),
+            effective.stream().anyMatch(EffectiveField::personal));
         bulk.operations(op -> op.index(i -> i.index(index).id("entity:" + entity.entity()).document(doc)));
         for (EffectiveField field : effective) {
           Map<String, Object> f = doc("field", entity.entity(), field.pointer(),

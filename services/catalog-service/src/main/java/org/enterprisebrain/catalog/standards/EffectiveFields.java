@@ -24,6 +24,11 @@ public class EffectiveFields {
     this.labels = labels;
   }
 
+  /** The grade protecting the whole record: the highest of its fields (L1 for none). */
+  public static Grade highest(List<EffectiveField> fields) {
+    return fields.stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1);
+  }
+
   public List<EffectiveField> of(EntityStandard entity) {
     Map<String, EffectiveField> fields = new LinkedHashMap<>();
     for (FieldClassification field : entity.classification()) {

@@ -86,7 +86,7 @@ public class StandardsController implements StandardsApi {
 
   private EntitySummary summary(EntityStandard e) {
     List<EffectiveField> effective = fields.of(e);
-    Grade highest = effective.stream().map(EffectiveField::grade).max(Enum::compareTo).orElse(Grade.L1);
+    Grade highest = EffectiveFields.highest(effective);
     return new EntitySummary(e.entity(), e.title(), e.titleZh(), e.domain(), e.newestVersion(),
         e.topic(e.newestVersion()), effective.size(), ApiMapping.grade(highest),
         effective.stream().anyMatch(EffectiveField::personal))

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.standard.Csv;
 
 /**
  * Reads the labelled evaluation set written by {@code generate_labelled_fields.py}: one JSON object per
@@ -55,21 +56,14 @@ final class LabelledFields {
   }
 
   static List<List<String>> csv(String resource) {
-    // the generator writes plain cells: no quotes, commas or line breaks inside them
-    List<List<String>> rows = new ArrayList<>();
     try (InputStream in = LabelledFields.class.getResourceAsStream(resource)) {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isEmpty()) {
-          rows.add(List.of(line.split(",", -1)));
-        }
-      }
+      return Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).stream()
+          .filter(row -> !(row.size() == 1 && row.get(0).isEmpty())).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return rows;
   }
+
 
   @SuppressWarnings("unchecked")
   private static Field field(Object document) {

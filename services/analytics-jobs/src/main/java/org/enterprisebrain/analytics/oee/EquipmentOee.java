@@ -1,0 +1,278 @@
+package org.enterprisebrain.analytics.oee;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.stream.Envelope;
+
+/**
+ * OEE of one machine per hour and per shift, from its state changes, operation reports and master data.
+ *
+ * <p>An hour is computed when the watermark passes its end. The state in effect at any instant is the
+ * latest change at or before it (the last one received wins at the same instant), so an hour with no
+ * record at all still gets its result. Quantities count in the hour where their report ends. A record that
+ * arrives after its hour was computed, but within the allowed lateness, recomputes every hour from its own
+ * on (a late state change moves every later hour too) and overwrites them; older ones are dropped and
+ * counted, as are duplicates (same record id).
+ */
+public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, EsDocument> {
+
+  private static final long serialVersionUID = 1L;
+  static final long HOUR = 3_600_000L;
+  public static final OutputTag<PeriodResult> PERIODS = new OutputTag<>("oee-periods", TypeInformation.of(PeriodResult.class));
+
+  private final String index;
+  private final ShiftCalendar shifts;
+  private final long latenessMs;
+
+  private transient ValueState<OeeInput> master;
+  private transient MapState<Long, String> changes;
+  private transient MapState<Long, long[]> quantities;
+  private transient MapState<Long, OeeComponents> hours;
+  private transient MapState<String, Long> seen;
+  private transient ValueState<Long> nextHour;
+  private transient ValueState<Long> latest;
+  private transient Counter duplicates;
+  private transient Counter lateApplied;
+  private transient Counter lateDropped;
+
+  public EquipmentOee(String index, ShiftCalendar shifts, long latenessMs) {
+    this.index = index;
+    this.shifts = shifts;
+    this.latenessMs = latenessMs;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    master = getRuntimeContext().getState(new ValueStateDescriptor<>("master", OeeInput.class));
+    changes = getRuntimeContext().getMapState(new MapStateDescriptor<>("changes", Types.LONG, Types.STRING));
+    quantities = getRuntimeContext().getMapState(new MapStateDescriptor<>("quantities", Types.LONG,
+        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Types.LONG,
+        TypeInformation.of(OeeComponents.class)));
+    seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
+    nextHour = getRuntimeContext().getState(new ValueStateDescriptor<>("next-hour", Types.LONG));
+    latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
+    var metrics = getRuntimeContext().getMetricGroup();
+    duplicates = metrics.counter("duplicateRecords");
+    lateApplied = metrics.counter("lateRecordsApplied");
+    lateDropped = metrics.counter("lateRecordsDropped");
+  }
+
+  @Override
+  public void processElement(OeeInput in, Context ctx, Collector<EsDocument> out) throws Exception {
+    if (in.recordId() != null && seen.contains(in.recordId())) {
+      duplicates.inc();
+      return;
+    }
+    if (in.kind() == OeeInput.Kind.MASTER) {
+      master.update(in);
+      remember(in);
+      return;
+    }
+    long watermark = ctx.timerService().currentWatermark();
+    // a report ending on the hour belongs to the hour before
+    long hour = hourOf(in.kind() == OeeInput.Kind.REPORT ? in.at() - 1 : in.at());
+    if (hour + HOUR <= watermark - latenessMs) {
+      lateDropped.inc();
+      return;
+    }
+    remember(in);
+    if (in.kind() == OeeInput.Kind.STATE) {
+      changes.put(in.at(), in.state() + '|' + (in.reasonCode() == null ? "" : in.reasonCode()));
+    } else {
+      long[] q = quantities.get(hour);
+      q = q == null ? new long[3] : q;
+      q[0] += in.good();
+      q[1] += in.scrap();
+      q[2] += in.rework();
+      quantities.put(hour, q);
+    }
+    latest.update(Math.max(in.at(), latest.value() == null ? Long.MIN_VALUE : latest.value()));
+    Long next = nextHour.value();
+    if (next == null || hour < next && !hours.contains(next - HOUR)) {
+      // nothing computed yet: start (or start earlier) when the watermark passes this hour
+      nextHour.update(hour);
+      ctx.timerService().registerEventTimeTimer(hour + HOUR);
+    } else if (hour < next) {
+      lateApplied.inc();
+      for (long h = hour; h < next; h += HOUR) {
+        emit(ctx.getCurrentKey(), h, ctx, out);
+      }
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<EsDocument> out) throws Exception {
+    Long next = nextHour.value();
+    if (next == null) {
+      return;
+    }
+    long watermark = ctx.timerService().currentWatermark();
+    // at the end of a bounded input the watermark is MAX: compute up to the hour of the last record only
+    long until = watermark == Long.MAX_VALUE ? hourOf(latest.value()) + HOUR : watermark;
+    long h = next;
+    for (; h + HOUR <= until; h += HOUR) {
+      emit(ctx.getCurrentKey(), h, ctx, out);
+    }
+    nextHour.update(h);
+    if (watermark != Long.MAX_VALUE) {
+      // the next hour is due even if this machine sends nothing (a long breakdown is still an hour of OEE)
+      ctx.timerService().registerEventTimeTimer(h + HOUR);
+      prune(watermark - latenessMs);
+    }
+  }
+
+  private void emit(String key, long hour, Context ctx, Collector<EsDocument> out) throws Exception {
+    OeeComponents c = compute(hour);
+    hours.put(hour, c);
+    OeeInput m = master.value();
+    String plant = key.substring(0, key.indexOf('|'));
+    String equipment = key.substring(key.indexOf('|') + 1);
+    String line = m == null ? null : m.line();
+    ShiftCalendar.Shift shift = shifts.at(hour);
+    out.collect(document(plant, line, equipment, m, "hour", hour, hour + HOUR, shift.code(), c));
+    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "hour", hour, hour + HOUR, shift.code(), c));
+    OeeComponents total = OeeComponents.NONE;
+    for (long h = shift.start(); h < shift.end(); h += HOUR) {
+      OeeComponents part = hours.get(h);
+      if (part != null) {
+        total = total.plus(part);
+      }
+    }
+    out.collect(document(plant, line, equipment, m, "shift", shift.start(), shift.end(), shift.code(), total));
+    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "shift", shift.start(), shift.end(), shift.code(), total));
+  }
+
+  /** The components of one hour from the state changes in force during it and its quantities. */
+  OeeComponents compute(long hour) throws Exception {
+    TreeMap<Long, String> sorted = new TreeMap<>();
+    for (Map.Entry<Long, String> e : changes.entries()) {
+      if (e.getKey() < hour + HOUR) {
+        sorted.put(e.getKey(), e.getValue());
+      }
+    }
+    long[] q = quantities.get(hour);
+    OeeInput m = master.value();
+    double ideal = m == null || !Double.isFinite(m.idealCycleSeconds()) ? Double.NaN : m.idealCycleSeconds() * 1000;
+    return components(sorted, hour, hour + HOUR, q == null ? new long[3] : q, ideal);
+  }
+
+  /** Pure: the components of [from, to) given state changes (time → "state|reason") and quantities. */
+  static OeeComponents components(TreeMap<Long, String> changes, long from, long to, long[] quantities,
+      double idealCycleMs) {
+    long observed = 0, plannedStop = 0, run = 0, down = 0, setup = 0, idle = 0;
+    int failures = 0;
+    Map<String, Long> reasons = new TreeMap<>();
+    // the spans of [from, to): the state in force at `from`, then every change inside
+    List<Map.Entry<Long, String>> spans = new ArrayList<>();
+    Map.Entry<Long, String> inForce = changes.floorEntry(from);
+    if (inForce != null) {
+      spans.add(inForce);
+    }
+    spans.addAll(changes.subMap(from, false, to, false).entrySet());
+    Map.Entry<Long, String> before = spans.isEmpty() ? null : changes.lowerEntry(spans.get(0).getKey());
+    String previous = before == null ? null : stateOf(before.getValue());
+    for (int i = 0; i < spans.size(); i++) {
+      long start = Math.max(from, spans.get(i).getKey());
+      long end = i + 1 < spans.size() ? spans.get(i + 1).getKey() : to;
+      String value = spans.get(i).getValue();
+      String state = stateOf(value);
+      // a failure belongs to the period in which the machine went down
+      if (state.equals("down") && !"down".equals(previous) && spans.get(i).getKey() >= from) {
+        failures++;
+      }
+      previous = state;
+      long ms = end - start;
+      observed += ms;
+      switch (state) {
+        case "running" -> run += ms;
+        case "down" -> down += ms;
+        case "setup" -> setup += ms;
+        case "idle" -> idle += ms;
+        default -> plannedStop += ms;
+      }
+      if (!state.equals("running") && ms > 0) {
+        reasons.merge(state + '/' + value.substring(value.indexOf('|') + 1), ms, Long::sum);
+      }
+    }
+    long produced = quantities[0] + quantities[1] + quantities[2];
+    // nothing produced needs no cycle time; something produced without one leaves performance unknown
+    double idealMs = produced == 0 ? 0 : idealCycleMs * produced;
+    return new OeeComponents(observed, plannedStop, run, down, setup, idle, quantities[0], quantities[1],
+        quantities[2], idealMs, failures, reasons);
+  }
+
+  private static String stateOf(String value) {
+    return value.substring(0, value.indexOf('|'));
+  }
+
+  private EsDocument document(String plant, String line, String equipment, OeeInput m, String period, long start,
+      long end, String shift, OeeComponents c) {
+    ObjectNode n = Envelope.JSON.createObjectNode().put("level", "equipment").put("period", period)
+        .put("plant", plant).put("line", line).put("equipment", equipment)
+        .put("equipmentName", m == null ? null : m.name())
+        .put("start", Instant.ofEpochMilli(start).toString()).put("end", Instant.ofEpochMilli(end).toString())
+        .put("shift", shift);
+    if (m != null && Double.isFinite(m.idealCycleSeconds())) {
+      n.put("idealCycleSeconds", m.idealCycleSeconds());
+    }
+    c.write(n);
+    return new EsDocument(index, period + '|' + plant + '|' + equipment + '|' + Instant.ofEpochMilli(start),
+        n.toString());
+  }
+
+  private void remember(OeeInput in) throws Exception {
+    if (in.recordId() != null) {
+      seen.put(in.recordId(), in.at());
+    }
+  }
+
+  /** Forgets what can no longer change a result: older than the allowed lateness. */
+  private void prune(long horizon) throws Exception {
+    Long keep = null;
+    for (Long t : changes.keys()) {
+      if (t <= horizon && (keep == null || t > keep)) {
+        keep = t; // the state in force at the horizon is still needed
+      }
+    }
+    removeBefore(changes.keys().iterator(), keep == null ? horizon : keep);
+    removeBefore(quantities.keys().iterator(), horizon - HOUR);
+    // a shift may still need its first hours: keep a day of hours
+    removeBefore(hours.keys().iterator(), horizon - 24 * HOUR);
+    Iterator<Map.Entry<String, Long>> s = seen.iterator();
+    while (s.hasNext()) {
+      if (s.next().getValue() < horizon - HOUR) {
+        s.remove();
+      }
+    }
+  }
+
+  private static void removeBefore(Iterator<Long> keys, long horizon) {
+    while (keys.hasNext()) {
+      if (keys.next() < horizon) {
+        keys.remove();
+      }
+    }
+  }
+
+  static long hourOf(long t) {
+    return Math.floorDiv(t, HOUR) * HOUR;
+  }
+}

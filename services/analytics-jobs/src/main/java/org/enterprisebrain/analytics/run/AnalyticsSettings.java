@@ -1,0 +1,113 @@
+package org.enterprisebrain.analytics.run;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Every setting of the analytics jobs, each {@code BRAIN_X} from the environment (or system property
+ * {@code BRAIN_X}), with the defaults documented in the module's README.
+ */
+public record AnalyticsSettings(String kafka, String elasticsearch, String indexPrefix, String groupPrefix,
+    String alertsTopic, boolean fromEarliest, Duration outOfOrderness, Duration idleness, Duration lateness,
+    Duration checkpointInterval, int parallelism, String shifts, String zone, int spcSubgroupSize,
+    Duration spcSubgroupTimeout, int spcBaseline, int spcCapabilityWindow, Set<Integer> spcRules,
+    Map<String, double[]> spcGiven, int sinkBatch, Duration sinkFlush, int sinkRetries, String refreshInterval,
+    int restPort) implements Serializable {
+
+  public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
+  public static final String EQUIPMENT_STATES = "brain.equipment.equipment-state.v1";
+  public static final String EQUIPMENT = "brain.equipment.equipment.v1";
+  public static final String QUALITY_RESULTS = "brain.quality.quality-result.v1";
+  public static final String ENERGY_READINGS = "brain.energy.energy-reading.v1";
+  public static final String TELEMETRY = "brain.equipment.telemetry.v1";
+
+  public static AnalyticsSettings fromEnvironment() {
+    Map<String, String> values = new HashMap<>(System.getenv());
+    System.getProperties().forEach((k, v) -> {
+      if (k.toString().startsWith("BRAIN_")) {
+        values.put(k.toString(), v.toString());
+      }
+    });
+    return from(values);
+  }
+
+  public static AnalyticsSettings from(Map<String, String> values) {
+    Function<String, String> get = name -> values.get(name);
+    return new AnalyticsSettings(
+        or(get, "BRAIN_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        or(get, "BRAIN_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+        or(get, "BRAIN_ANALYTICS_INDEX_PREFIX", "brain-analytics-"),
+        or(get, "BRAIN_ANALYTICS_GROUP_PREFIX", "brain-analytics-"),
+        or(get, "BRAIN_ANALYTICS_ALERTS_TOPIC", "brain.alerts.v1"),
+        or(get, "BRAIN_ANALYTICS_START_FROM", "committed").equals("earliest"),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_OUT_OF_ORDERNESS", "PT10S")),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_IDLENESS", "PT1M")),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_LATENESS", "PT24H")),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_CHECKPOINT_INTERVAL", "PT10S")),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_PARALLELISM", "1")),
+        or(get, "BRAIN_ANALYTICS_SHIFTS", "A@06:00,B@14:00,C@22:00"),
+        or(get, "BRAIN_ANALYTICS_ZONE", "Asia/Shanghai"),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_SPC_SUBGROUP_SIZE", "5")),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_SPC_SUBGROUP_TIMEOUT", "PT10M")),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_SPC_BASELINE", "25")),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_SPC_CAPABILITY_WINDOW", "25")),
+        rules(or(get, "BRAIN_ANALYTICS_SPC_RULES", "1,2,3,5,6")),
+        given(or(get, "BRAIN_ANALYTICS_SPC_GIVEN", "")),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_SINK_BATCH", "1000")),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_SINK_FLUSH", "PT0.2S")),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_SINK_RETRIES", "8")),
+        or(get, "BRAIN_ANALYTICS_REFRESH_INTERVAL", "1s"),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_REST_PORT", "8091")));
+  }
+
+  public AnalyticsSettings withKafka(String bootstrap, String elasticsearchUrl) {
+    return new AnalyticsSettings(bootstrap, elasticsearchUrl, indexPrefix, groupPrefix, alertsTopic, fromEarliest,
+        outOfOrderness, idleness, lateness, checkpointInterval, parallelism, shifts, zone, spcSubgroupSize,
+        spcSubgroupTimeout, spcBaseline, spcCapabilityWindow, spcRules, spcGiven, sinkBatch, sinkFlush,
+        sinkRetries, refreshInterval, restPort);
+  }
+
+  public String index(String analysis) {
+    return indexPrefix + analysis;
+  }
+
+  private static String or(Function<String, String> get, String name, String fallback) {
+    String value = get.apply(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  static Set<Integer> rules(String list) {
+    Set<Integer> rules = new TreeSet<>();
+    for (String r : list.split(",")) {
+      int rule = Integer.parseInt(r.trim());
+      if (rule < 1 || rule > 8) {
+        throw new IllegalArgumentException("BRAIN_ANALYTICS_SPC_RULES: rule " + rule + " is not one of 1..8");
+      }
+      rules.add(rule);
+    }
+    return rules;
+  }
+
+  /** {@code D-12.00=12.0:0.004;T-8.50=8.5:0.09}: characteristic = center line : process σ. */
+  static Map<String, double[]> given(String spec) {
+    Map<String, double[]> given = new HashMap<>();
+    for (String part : spec.split(";")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] kv = part.split("=", 2);
+      double[] limits = Arrays.stream(kv[1].split(":")).mapToDouble(Double::parseDouble).toArray();
+      if (limits.length != 2 || !(limits[1] > 0)) {
+        throw new IllegalArgumentException("BRAIN_ANALYTICS_SPC_GIVEN: '" + part + "' is not characteristic=center:sigma");
+      }
+      given.put(kv[0].trim(), limits);
+    }
+    return given;
+  }
+}

@@ -1,0 +1,187 @@
+package org.enterprisebrain.analytics.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.http.HttpHost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.analytics.stream.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sink V2 writer to Elasticsearch through the Java REST client's {@code _bulk}. No Elasticsearch connector
+ * for Flink 2.x is published, so this is ours. Documents are buffered (the last version of an id wins
+ * within a buffer), sent in bulk when the buffer is full, when {@code flushMillis} passed, and before
+ * every checkpoint: a checkpoint completes only after its results are stored, so together with
+ * deterministic ids the results are exactly those of an uninterrupted run. A full buffer is sent
+ * synchronously in {@code write}, which is how backpressure reaches the sources. Items Elasticsearch
+ * could not take for a passing reason (429, 5xx) are retried with back-off; when retries run out the job
+ * fails and restarts from its last checkpoint, so nothing is lost.
+ */
+public final class ElasticsearchSink implements Sink<EsDocument> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Applied to every analytics index: ids and codes are keywords, times are dates. */
+  static final String TEMPLATE = """
+      {"index_patterns":["%s*"],"priority":100,"template":{
+        "settings":{"number_of_shards":1,"refresh_interval":"%s"},
+        "mappings":{"date_detection":false,"dynamic_templates":[
+          {"times":{"match_pattern":"regex","match":"^(start|end|at|.*At)$","mapping":{"type":"date"}}},
+          {"strings":{"match_mapping_type":"string","mapping":{"type":"keyword"}}}]}}}""";
+
+  private final String url;
+  private final String indexPrefix;
+  private final int maxActions;
+  private final long flushMillis;
+  private final int maxRetries;
+  private final String refreshInterval;
+
+  public ElasticsearchSink(String url, String indexPrefix, int maxActions, long flushMillis, int maxRetries,
+      String refreshInterval) {
+    this.url = url;
+    this.indexPrefix = indexPrefix;
+    this.maxActions = maxActions;
+    this.flushMillis = flushMillis;
+    this.maxRetries = maxRetries;
+    this.refreshInterval = refreshInterval;
+  }
+
+  @Override
+  public SinkWriter<EsDocument> createWriter(WriterInitContext context) throws IOException {
+    return new Writer(context);
+  }
+
+  /** Puts the index template for the analytics indices (idempotent; also used by tests and the service). */
+  public static void putTemplate(RestClient client, String indexPrefix, String refreshInterval) throws IOException {
+    Request request = new Request("PUT", "/_index_template/" + indexPrefix.replaceAll("[^a-z0-9-]", "") + "template");
+    request.setJsonEntity(TEMPLATE.formatted(indexPrefix, refreshInterval));
+    client.performRequest(request);
+  }
+
+  final class Writer implements SinkWriter<EsDocument> {
+    private final Logger log = LoggerFactory.getLogger(ElasticsearchSink.class);
+    private final RestClient client;
+    private final ProcessingTimeService time;
+    private final Counter written;
+    private final Counter retried;
+    private final Counter refused;
+    private final Map<String, EsDocument> buffer = new LinkedHashMap<>();
+    private boolean timerSet;
+
+    Writer(WriterInitContext context) throws IOException {
+      client = RestClient.builder(HttpHost.create(url)).build();
+      time = context.getProcessingTimeService();
+      written = context.metricGroup().counter("documentsWritten");
+      retried = context.metricGroup().counter("documentsRetried");
+      refused = context.metricGroup().counter("documentsRefused");
+      putTemplate(client, indexPrefix, refreshInterval);
+    }
+
+    @Override
+    public void write(EsDocument document, Context context) throws IOException, InterruptedException {
+      buffer.put(document.index() + '\u0000' + document.id(), document);
+      if (buffer.size() >= maxActions) {
+        send();
+      } else if (!timerSet) {
+        timerSet = true;
+        time.registerTimer(time.getCurrentProcessingTime() + flushMillis, t -> {
+          timerSet = false;
+          send();
+        });
+      }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
+      send();
+    }
+
+    private void send() throws IOException, InterruptedException {
+      List<EsDocument> pending = new ArrayList<>(buffer.values());
+      buffer.clear();
+      for (int attempt = 0; !pending.isEmpty(); attempt++) {
+        if (attempt > 0) {
+          if (attempt > maxRetries) {
+            throw new IOException(pending.size() + " document(s) not stored after " + maxRetries
+                + " retries; failing so the job restarts from its last checkpoint");
+          }
+          retried.inc(pending.size());
+          Thread.sleep(Math.min(30_000L, 100L << Math.min(attempt, 9)));
+        }
+        pending = bulk(pending);
+      }
+    }
+
+    /** Sends one bulk request; returns the documents to try again. */
+    private List<EsDocument> bulk(List<EsDocument> documents) throws IOException {
+      StringBuilder body = new StringBuilder(documents.size() * 512);
+      for (EsDocument d : documents) {
+        body.append("{\"index\":{\"_index\":\"").append(d.index()).append("\",\"_id\":")
+            .append(Envelope.JSON.writeValueAsString(d.id())).append("}}\n").append(d.json()).append('\n');
+      }
+      Request request = new Request("POST", "/_bulk");
+      request.setEntity(new NByteArrayEntity(body.toString().getBytes(StandardCharsets.UTF_8),
+          ContentType.create("application/x-ndjson")));
+      Response response;
+      try {
+        response = client.performRequest(request);
+      } catch (ResponseException e) {
+        int status = e.getResponse().getStatusLine().getStatusCode();
+        if (status == 429 || status >= 500) {
+          return documents;
+        }
+        throw e;
+      } catch (InterruptedIOException e) {
+        throw e;
+      } catch (IOException e) {
+        log.warn("Elasticsearch unreachable ({}); retrying {} document(s)", e.getMessage(), documents.size());
+        return documents;
+      }
+      JsonNode result = Envelope.JSON.readTree(EntityUtils.toByteArray(response.getEntity()));
+      if (!result.path("errors").asBoolean()) {
+        written.inc(documents.size());
+        return List.of();
+      }
+      List<EsDocument> again = new ArrayList<>();
+      JsonNode items = result.path("items");
+      for (int i = 0; i < documents.size(); i++) {
+        JsonNode item = items.path(i).path("index");
+        int status = item.path("status").asInt();
+        if (status == 429 || status >= 500) {
+          again.add(documents.get(i));
+        } else if (status >= 300) {
+          // a mapping conflict will not heal by retrying: count it loudly instead of stopping every result
+          refused.inc();
+          log.error("Elasticsearch refused {} {}: {}", documents.get(i).index(), documents.get(i).id(),
+              item.path("error"));
+        } else {
+          written.inc();
+        }
+      }
+      return again;
+    }
+
+    @Override
+    public void close() throws Exception {
+      client.close();
+    }
+  }
+}

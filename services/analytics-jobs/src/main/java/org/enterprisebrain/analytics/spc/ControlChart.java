@@ -1,0 +1,222 @@
+package org.enterprisebrain.analytics.spc;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One control chart: X̄-R for subgroups of 2 to 10, X̄-S above 10, I-MR for individual values. Limits come
+ * from a phase I baseline of the first {@code baselineSize} points (revised once without the points
+ * outside the trial limits, as Montgomery recommends), or are given (center and σ). Then every point is
+ * tested against the rules of GB/T 17989.2, and capability is computed over the latest
+ * {@code capabilityWindow} points.
+ */
+public final class ControlChart implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  /** d2 for moving ranges of two: σ = MR̄ / 1.128. */
+  private static final double D2_MR = 1.128;
+
+  /** A point as plotted: statistic, its limits, the rules it completes, capability so far. */
+  public record Point(Subgroup subgroup, String chart, String phase, double spread, double center, double ucl,
+      double lcl, double spreadCenter, double spreadUcl, double spreadLcl, double sigma, List<String> violations,
+      Capability capability) {}
+
+  private final int baselineSize;
+  private final int capabilityWindow;
+  private final Set<Integer> rules;
+  private final List<Subgroup> baseline = new ArrayList<>();
+  private final Deque<Double> recentZ = new ArrayDeque<>();
+  private final Deque<Subgroup> window = new ArrayDeque<>();
+  private final Deque<Double> spreads = new ArrayDeque<>();
+  private final List<Double> baselineSpreads = new ArrayList<>();
+  private String chart;
+  private double center = Double.NaN;
+  private double sigma = Double.NaN;
+  private double previousValue = Double.NaN;
+
+  public ControlChart(int baselineSize, int capabilityWindow, Set<Integer> rules) {
+    this.baselineSize = baselineSize;
+    this.capabilityWindow = capabilityWindow;
+    this.rules = rules;
+  }
+
+  /** Limits given (phase II from the start): center line and process σ. */
+  public ControlChart withLimits(double center, double sigma) {
+    this.center = center;
+    this.sigma = sigma;
+    return this;
+  }
+
+  public boolean hasLimits() {
+    return Double.isFinite(sigma);
+  }
+
+  /**
+   * Adds a point; returns the points to (re)publish: just this one, or, when the baseline completes, every
+   * baseline point again with the limits it established.
+   */
+  public List<Point> add(Subgroup s, double lsl, double usl) {
+    if (chart == null) {
+      chart = s.n() == 1 ? "i-mr" : s.n() <= 10 ? "xbar-r" : "xbar-s";
+    }
+    double spread = chart.equals("i-mr") ? Math.abs(s.mean() - previousValue) : chart.equals("xbar-r") ? s.range() : s.sd();
+    previousValue = s.mean();
+    window.addLast(s);
+    while (window.size() > capabilityWindow) {
+      window.removeFirst();
+    }
+    spreads.addLast(spread);
+    while (spreads.size() > capabilityWindow) {
+      spreads.removeFirst();
+    }
+    if (hasLimits()) {
+      return List.of(plot(s, spread, lsl, usl));
+    }
+    baseline.add(s);
+    baselineSpreads.add(spread);
+    if (baseline.size() < baselineSize) {
+      return List.of(new Point(s, chart, "baseline", spread, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, List.of(), Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl)));
+    }
+    establish();
+    List<Point> points = new ArrayList<>();
+    for (int i = 0; i < baseline.size(); i++) {
+      points.add(plot(baseline.get(i), baselineSpreads.get(i), lsl, usl));
+    }
+    baseline.clear();
+    baselineSpreads.clear();
+    return points;
+  }
+
+  /** Phase I: trial limits from all baseline points, then once more without those outside them. */
+  private void establish() {
+    boolean[] keep = new boolean[baseline.size()];
+    java.util.Arrays.fill(keep, true);
+    estimate(keep);
+    boolean excluded = false;
+    for (int i = 0; i < baseline.size(); i++) {
+      Subgroup s = baseline.get(i);
+      double sp = baselineSpreads.get(i);
+      double limit = 3 * sigma / Math.sqrt(s.n());
+      if (Math.abs(s.mean() - center) > limit || Double.isFinite(sp) && sp > spreadUcl(s.n())) {
+        keep[i] = false;
+        excluded = true;
+      }
+    }
+    if (excluded) {
+      estimate(keep);
+    }
+  }
+
+  private void estimate(boolean[] keep) {
+    double sumMean = 0, sumSigma = 0;
+    int count = 0, spreadCount = 0;
+    for (int i = 0; i < baseline.size(); i++) {
+      if (!keep[i]) {
+        continue;
+      }
+      Subgroup s = baseline.get(i);
+      sumMean += s.mean();
+      count++;
+      double sp = baselineSpreads.get(i);
+      if (Double.isFinite(sp)) {
+        sumSigma += sigmaOf(sp, s.n());
+        spreadCount++;
+      }
+    }
+    center = sumMean / count;
+    sigma = sumSigma / spreadCount;
+  }
+
+  /** σ estimated from one spread statistic: R / d2, S / c4, MR / 1.128. */
+  private double sigmaOf(double spread, int n) {
+    return switch (chart) {
+      case "xbar-r" -> spread / ChartConstants.d2(n);
+      case "xbar-s" -> spread / ChartConstants.c4(n);
+      default -> spread / D2_MR;
+    };
+  }
+
+  private double spreadCenter(int n) {
+    return switch (chart) {
+      case "xbar-r" -> ChartConstants.d2(n) * sigma;
+      case "xbar-s" -> ChartConstants.c4(n) * sigma;
+      default -> D2_MR * sigma;
+    };
+  }
+
+  private double spreadUcl(int n) {
+    return switch (chart) {
+      case "xbar-r" -> ChartConstants.bigD4(n) * spreadCenter(n);
+      case "xbar-s" -> ChartConstants.b4(n) * spreadCenter(n);
+      default -> ChartConstants.bigD4(2) * spreadCenter(2);
+    };
+  }
+
+  private double spreadLcl(int n) {
+    return switch (chart) {
+      case "xbar-r" -> ChartConstants.bigD3(n) * spreadCenter(n);
+      case "xbar-s" -> ChartConstants.b3(n) * spreadCenter(n);
+      default -> 0;
+    };
+  }
+
+  private Point plot(Subgroup s, double spread, double lsl, double usl) {
+    int n = chart.equals("i-mr") ? 1 : s.n();
+    double half = 3 * sigma / Math.sqrt(n);
+    double z = (s.mean() - center) / (sigma / Math.sqrt(n));
+    recentZ.addLast(z);
+    while (recentZ.size() > SpcRules.WINDOW) {
+      recentZ.removeFirst();
+    }
+    double[] zs = recentZ.stream().mapToDouble(Double::doubleValue).toArray();
+    List<String> violations = new ArrayList<>();
+    for (int rule : SpcRules.violations(zs, rules)) {
+      violations.add(Integer.toString(rule));
+    }
+    int spreadN = chart.equals("i-mr") ? 2 : n;
+    double sUcl = spreadUcl(spreadN), sLcl = spreadLcl(spreadN);
+    if (Double.isFinite(spread) && (spread > sUcl || sLcl > 0 && spread < sLcl)) {
+      violations.add("S1"); // the spread chart's own rule 1
+    }
+    return new Point(s, chart, "monitoring", spread, center, center + half, center - half, spreadCenter(spreadN),
+        sUcl, sLcl, sigma, violations, capability(lsl, usl));
+  }
+
+  /** Capability over the latest points, once the window holds at least ten (fewer say little). */
+  private Capability capability(double lsl, double usl) {
+    if (window.size() < Math.min(10, capabilityWindow)) {
+      return Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl);
+    }
+    double sum = 0, sumSigma = 0;
+    long count = 0;
+    int sigmas = 0;
+    for (Subgroup s : window) {
+      sum += s.mean() * s.n();
+      count += s.n();
+    }
+    double mean = sum / count, m2 = 0;
+    for (Subgroup s : window) {
+      m2 += s.m2() + s.n() * (s.mean() - mean) * (s.mean() - mean);
+    }
+    for (Subgroup s : window) {
+      if (!chart.equals("i-mr")) {
+        sumSigma += sigmaOf(chart.equals("xbar-r") ? s.range() : s.sd(), s.n());
+        sigmas++;
+      }
+    }
+    if (chart.equals("i-mr")) {
+      for (double mr : spreads) {
+        if (Double.isFinite(mr)) {
+          sumSigma += mr / D2_MR;
+          sigmas++;
+        }
+      }
+    }
+    return Capability.of(mean, sumSigma / sigmas, Math.sqrt(m2 / (count - 1)), lsl, usl);
+  }
+}

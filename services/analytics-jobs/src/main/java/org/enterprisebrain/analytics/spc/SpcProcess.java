@@ -1,0 +1,209 @@
+package org.enterprisebrain.analytics.spc;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.enterprisebrain.analytics.alerts.Alert;
+import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.stream.Envelope;
+
+/**
+ * SPC of one characteristic on one machine. Samples with a subgroup id are collected until the subgroup
+ * has {@code subgroupSize} values (then it is plotted at once, so an alert does not wait for a watermark)
+ * or until {@code subgroupTimeoutMs} of event time passed since its first sample (plotted with the values
+ * it has). Samples without a subgroup are individuals (I-MR chart). Samples for a subgroup already plotted
+ * are late: dropped and counted, like duplicates.
+ */
+public final class SpcProcess extends KeyedProcessFunction<String, Measurement, EsDocument> {
+
+  private static final long serialVersionUID = 1L;
+  public static final OutputTag<Alert> ALERTS = new OutputTag<>("spc-alerts", TypeInformation.of(Alert.class));
+
+  private final String index;
+  private final int subgroupSize;
+  private final long subgroupTimeoutMs;
+  private final int baselineSize;
+  private final int capabilityWindow;
+  private final Set<Integer> rules;
+  private final Map<String, double[]> given;
+
+  private transient ValueState<ControlChart> chart;
+  private transient MapState<String, double[]> open;
+  private transient MapState<String, Long> opened;
+  private transient MapState<String, Long> seen;
+  private transient ValueState<Measurement> last;
+  private transient Counter duplicates;
+  private transient Counter late;
+
+  /** @param given characteristic → {center, σ} for charts whose limits are given rather than estimated */
+  public SpcProcess(String index, int subgroupSize, long subgroupTimeoutMs, int baselineSize, int capabilityWindow,
+      Set<Integer> rules, Map<String, double[]> given) {
+    this.index = index;
+    this.subgroupSize = subgroupSize;
+    this.subgroupTimeoutMs = subgroupTimeoutMs;
+    this.baselineSize = baselineSize;
+    this.capabilityWindow = capabilityWindow;
+    this.rules = Set.copyOf(rules);
+    this.given = Map.copyOf(given);
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    chart = getRuntimeContext().getState(new ValueStateDescriptor<>("chart", TypeInformation.of(ControlChart.class)));
+    open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-subgroups", Types.STRING,
+        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+    opened = getRuntimeContext().getMapState(new MapStateDescriptor<>("opened-at", Types.STRING, Types.LONG));
+    seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
+    last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Measurement.class));
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
+    late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
+  }
+
+  @Override
+  public void processElement(Measurement m, Context ctx, Collector<EsDocument> out) throws Exception {
+    if (seen.contains(m.recordId())) {
+      duplicates.inc();
+      return;
+    }
+    seen.put(m.recordId(), m.at());
+    last.update(m);
+    if (m.subgroup() == null) {
+      plot(Subgroup.of(m.recordId(), m.at(), m.value()), m, ctx, out);
+      return;
+    }
+    String closed = "closed:" + m.subgroup();
+    if (seen.contains(closed)) {
+      late.inc();
+      return;
+    }
+    double[] values = open.get(m.subgroup());
+    values = values == null ? new double[] {m.value()} : append(values, m.value());
+    if (values.length >= subgroupSize) {
+      close(m.subgroup(), values, m, ctx, out);
+      return;
+    }
+    open.put(m.subgroup(), values);
+    if (values.length == 1) {
+      opened.put(m.subgroup(), m.at());
+      ctx.timerService().registerEventTimeTimer(m.at() + subgroupTimeoutMs);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<EsDocument> out) throws Exception {
+    List<String> due = new ArrayList<>();
+    for (Map.Entry<String, Long> e : opened.entries()) {
+      if (e.getValue() + subgroupTimeoutMs <= timestamp) {
+        due.add(e.getKey());
+      }
+    }
+    due.sort(null);
+    Measurement m = last.value();
+    for (String subgroup : due) {
+      close(subgroup, open.get(subgroup), m, ctx, out);
+    }
+    // forget ids older than a day of event time: replays from a checkpoint never go back further
+    Iterator<Map.Entry<String, Long>> s = seen.iterator();
+    while (s.hasNext()) {
+      if (s.next().getValue() < timestamp - 86_400_000L) {
+        s.remove();
+      }
+    }
+  }
+
+  private void close(String subgroup, double[] values, Measurement m, Context ctx, Collector<EsDocument> out)
+      throws Exception {
+    long at = opened.contains(subgroup) ? opened.get(subgroup) : m.at();
+    open.remove(subgroup);
+    opened.remove(subgroup);
+    seen.put("closed:" + subgroup, at);
+    plot(Subgroup.of(subgroup, at, values), m, ctx, out);
+  }
+
+  private void plot(Subgroup s, Measurement m, Context ctx, Collector<EsDocument> out) throws Exception {
+    ControlChart c = chart.value();
+    if (c == null) {
+      c = new ControlChart(baselineSize, capabilityWindow, rules);
+      double[] limits = given.get(m.characteristic());
+      if (limits != null) {
+        c.withLimits(limits[0], limits[1]);
+      }
+    }
+    List<ControlChart.Point> points = c.add(s, m.lsl(), m.usl());
+    chart.update(c);
+    for (ControlChart.Point p : points) {
+      out.collect(document(m, p));
+    }
+    ControlChart.Point current = points.get(points.size() - 1);
+    for (String rule : current.violations()) {
+      ctx.output(ALERTS, alert(m, current, rule));
+    }
+  }
+
+  private String pointId(Measurement m, Subgroup s) {
+    return m.plant() + '|' + m.equipment() + '|' + m.characteristic() + '|' + s.id();
+  }
+
+  private EsDocument document(Measurement m, ControlChart.Point p) {
+    Subgroup s = p.subgroup();
+    ObjectNode n = Envelope.JSON.createObjectNode().put("plant", m.plant()).put("equipment", m.equipment())
+        .put("characteristic", m.characteristic()).put("characteristicName", m.name()).put("unit", m.unit())
+        .put("chart", p.chart()).put("phase", p.phase()).put("subgroup", s.id())
+        .put("at", Instant.ofEpochMilli(s.at()).toString()).put("n", s.n()).put("value", s.mean());
+    number(n, "spread", p.spread());
+    number(n, "center", p.center());
+    number(n, "ucl", p.ucl());
+    number(n, "lcl", p.lcl());
+    number(n, "spreadCenter", p.spreadCenter());
+    number(n, "spreadUcl", p.spreadUcl());
+    number(n, "spreadLcl", p.spreadLcl());
+    number(n, "sigma", p.sigma());
+    number(n, "lsl", m.lsl());
+    number(n, "usl", m.usl());
+    number(n, "target", m.target());
+    number(n, "cp", p.capability().cp());
+    number(n, "cpk", p.capability().cpk());
+    number(n, "pp", p.capability().pp());
+    number(n, "ppk", p.capability().ppk());
+    var violations = n.putArray("violations");
+    p.violations().forEach(violations::add);
+    return new EsDocument(index, pointId(m, s), n.toString());
+  }
+
+  private Alert alert(Measurement m, ControlChart.Point p, String rule) {
+    String what = (m.name() == null ? m.characteristic() : m.name()) + " @ " + m.equipment();
+    SpcRules.Rule r = rule.equals("S1") ? null : SpcRules.rule(Integer.parseInt(rule));
+    String zh = r == null ? "离散程度（" + p.chart() + "）1点超出控制限" : "判异准则" + rule + "：" + r.zh();
+    String en = r == null ? "spread (" + p.chart() + ") beyond its control limit" : "Test " + rule + ": " + r.en();
+    return new Alert("spc|" + pointId(m, p.subgroup()) + '|' + rule, "spc-rule", r == null ? "warning" : r.severity(),
+        m.plant(), m.equipment(), m.characteristic(), rule, what + " " + zh, what + " " + en, p.subgroup().at(),
+        rule.equals("S1") ? p.spread() : p.subgroup().mean(), rule.equals("S1") ? p.spreadUcl() : p.ucl());
+  }
+
+  private static void number(ObjectNode n, String field, double value) {
+    if (Double.isFinite(value)) {
+      n.put(field, Math.round(value * 1e9) / 1e9);
+    }
+  }
+
+  private static double[] append(double[] values, double value) {
+    double[] more = java.util.Arrays.copyOf(values, values.length + 1);
+    more[values.length] = value;
+    return more;
+  }
+}

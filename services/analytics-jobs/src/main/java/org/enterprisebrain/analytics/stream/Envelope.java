@@ -1,0 +1,41 @@
+package org.enterprisebrain.analytics.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+
+/**
+ * A record of the v1 data standard as ingestion publishes it: the whole envelope ({@code id}, {@code plant},
+ * {@code occurredAt}, {@code payload}) as the Kafka value. Ingestion has validated it against the schema,
+ * so readers here trust the shape and only guard against what a schema cannot promise.
+ */
+public final class Envelope {
+
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  private Envelope() {
+  }
+
+  public static JsonNode parse(byte[] value) throws IOException {
+    return JSON.readTree(value);
+  }
+
+  /** RFC 3339 date-time (with offset, as the standard requires) to epoch milliseconds; -1 when absent. */
+  public static long millis(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return -1;
+    }
+    return OffsetDateTime.parse(node.asText()).toInstant().toEpochMilli();
+  }
+
+  public static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  public static double number(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isNumber() ? Double.NaN : value.asDouble();
+  }
+}

@@ -1,0 +1,84 @@
+package org.enterprisebrain.analytics.spc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ControlChartTest {
+
+  static final Set<Integer> ALL_RULES = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
+
+  /**
+   * Montgomery, Introduction to Statistical Quality Control (7th ed.), Example 6.1, piston ring inside
+   * diameters: 25 subgroups of 5, x̿ = 74.001 mm, R̄ = 0.023 mm, published limits X̄ chart 73.988 / 74.014,
+   * R chart 0 / 0.049; with specifications 74.000 ± 0.05 mm, σ̂ = R̄/d2 = 0.0099 and Ĉp = 1.68 (Section 6.2.4
+   * / 8.2). The subgroups here have exactly those summary statistics.
+   */
+  @Test
+  void reproducesTheLimitsAndCpOfThePistonRingExample() {
+    // rules 4 and 7 would rightly flag these synthetic, perfectly alternating means: not tested here
+    ControlChart chart = new ControlChart(25, 25, Set.of(1, 2, 3, 5, 6));
+    List<ControlChart.Point> points = List.of();
+    for (int i = 0; i < 25; i++) {
+      // twelve subgroups 0.002 above, twelve below and one on x̿ = 74.001
+      double m = i == 24 ? 74.001 : 74.001 + (i % 2 == 0 ? 0.002 : -0.002);
+      // five values with range 0.023 and mean m
+      double[] v = {m - 0.010, m - 0.004, m, m + 0.001, m + 0.013};
+      points = chart.add(Subgroup.of("S" + i, i, v), 73.95, 74.05);
+    }
+    assertThat(points).hasSize(25); // the baseline republished with its limits
+    ControlChart.Point p = points.get(24);
+    assertThat(p.chart()).isEqualTo("xbar-r");
+    assertThat(p.center()).isCloseTo(74.001, within(1e-9));
+    assertThat(p.ucl()).isCloseTo(74.014, within(0.0005));
+    assertThat(p.lcl()).isCloseTo(73.988, within(0.0005));
+    assertThat(p.spreadCenter()).isCloseTo(0.023, within(1e-9));
+    assertThat(p.spreadUcl()).isCloseTo(0.049, within(0.0005));
+    assertThat(p.spreadLcl()).isZero();
+    assertThat(p.sigma()).isCloseTo(0.0099, within(0.00005));
+    // the book rounds σ̂ to 0.0099 before dividing (0.10 / 0.0594 = 1.683); unrounded it is 1.6855
+    assertThat(p.capability().cp()).isCloseTo(1.68, within(0.01));
+    assertThat(points).allSatisfy(point -> assertThat(point.violations()).isEmpty());
+  }
+
+  @Test
+  void individualsUseTheMovingRange() {
+    ControlChart chart = new ControlChart(10, 25, ALL_RULES);
+    List<ControlChart.Point> points = List.of();
+    for (int i = 0; i < 10; i++) {
+      points = chart.add(Subgroup.of("I" + i, i, i % 2 == 0 ? 10.0 : 10.2), 9, 11);
+    }
+    ControlChart.Point p = points.get(9);
+    assertThat(p.chart()).isEqualTo("i-mr");
+    // MR̄ = 0.2, x̄ = 10.1: limits x̄ ± 2.66 MR̄ (2.66 = 3/1.128), MR chart UCL = 3.267 MR̄
+    assertThat(p.center()).isCloseTo(10.1, within(1e-9));
+    assertThat(p.ucl()).isCloseTo(10.1 + 2.66 * 0.2, within(0.001));
+    assertThat(p.spreadUcl()).isCloseTo(3.267 * 0.2, within(0.001));
+  }
+
+  @Test
+  void aShiftedProcessIsFlaggedAndPhaseOneDropsOutliers() {
+    ControlChart chart = new ControlChart(20, 25, Set.of(1, 2, 5, 6));
+    for (int i = 0; i < 20; i++) {
+      double m = i == 7 ? 11.0 : 10.0; // one wild subgroup in the baseline: excluded from the limits
+      chart.add(Subgroup.of("B" + i, i, m - 0.1, m, m + 0.1), 9, 11);
+    }
+    List<String> last = List.of();
+    List<List<String>> all = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      double m = 10.09; // +1.5σ of the mean (σ = 0.2/1.693, σx̄ = σ/√3 ≈ 0.068)
+      last = chart.add(Subgroup.of("M" + i, 100 + i, m - 0.1, m, m + 0.1), 9, 11).get(0).violations();
+      all.add(last);
+    }
+    assertThat(all.get(0)).isEmpty();
+    assertThat(all.get(3)).contains("6");   // 4 of 5 beyond 1σ
+    assertThat(last).contains("2");         // 9 on one side
+    ControlChart.Point jump = chart.add(Subgroup.of("J", 200, 10.5, 10.6, 10.7), 9, 11).get(0);
+    assertThat(jump.center()).isCloseTo(10.0, within(1e-9)); // the wild baseline subgroup did not move it
+    assertThat(jump.violations()).contains("1");
+  }
+}

@@ -89,7 +89,8 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     long watermark = ctx.timerService().currentWatermark();
     // a report ending on the hour belongs to the hour before
     long hour = hourOf(in.kind() == OeeInput.Kind.REPORT ? in.at() - 1 : in.at());
-    if (hour + HOUR <= watermark - latenessMs) {
+    // (no watermark yet is Long.MIN_VALUE: subtracting from it would wrap around)
+    if (watermark != Long.MIN_VALUE && hour + HOUR <= watermark - latenessMs) {
       lateDropped.inc();
       return;
     }
@@ -104,7 +105,7 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
       q[2] += in.rework();
       quantities.put(hour, q);
     }
-    latest.update(Math.max(in.at(), latest.value() == null ? Long.MIN_VALUE : latest.value()));
+    latest.update(Math.max(hour, latest.value() == null ? Long.MIN_VALUE : latest.value()));
     Long next = nextHour.value();
     if (next == null || hour < next && !hours.contains(next - HOUR)) {
       // nothing computed yet: start (or start earlier) when the watermark passes this hour
@@ -126,7 +127,7 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     }
     long watermark = ctx.timerService().currentWatermark();
     // at the end of a bounded input the watermark is MAX: compute up to the hour of the last record only
-    long until = watermark == Long.MAX_VALUE ? hourOf(latest.value()) + HOUR : watermark;
+    long until = watermark == Long.MAX_VALUE ? latest.value() + HOUR : watermark;
     long h = next;
     for (; h + HOUR <= until; h += HOUR) {
       emit(ctx.getCurrentKey(), h, ctx, out);

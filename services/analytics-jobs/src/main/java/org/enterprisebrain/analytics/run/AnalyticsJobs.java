@@ -2,12 +2,12 @@ package org.enterprisebrain.analytics.run;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.oee.OeeInput;
@@ -16,7 +16,7 @@ import org.enterprisebrain.analytics.oee.ShiftCalendar;
 import org.enterprisebrain.analytics.sink.ElasticsearchSink;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.spc.Measurement;
-import org.enterprisebrain.analytics.spc.SpcProcess;
+import org.enterprisebrain.analytics.spc.SpcJob;
 import org.enterprisebrain.analytics.stream.StandardSource;
 
 /**
@@ -45,30 +45,35 @@ public final class AnalyticsJobs {
   }
 
   public static void oee(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded, Sink<EsDocument> results) {
+    OeeJob.build(oeeInputs(env, s, bounded), s.index("oee"), ShiftCalendar.parse(s.shifts(), s.zone()),
+            s.lateness().toMillis())
+        .sinkTo(results).name("oee-to-elasticsearch").uid("oee-sink");
+  }
+
+  public static DataStream<OeeInput> oeeInputs(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {
     var source = StandardSource.of(s.kafka(), s.groupPrefix() + "oee", s.fromEarliest(),
         List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS, AnalyticsSettings.EQUIPMENT),
         OeeInput.class, OeeInput::from, bounded);
-    DataStream<OeeInput> inputs = env.fromSource(source,
-        StandardSource.<OeeInput>watermarks(s.outOfOrderness(), s.idleness()), "oee-inputs").uid("oee-source");
-    OeeJob.build(inputs, s.index("oee"), ShiftCalendar.parse(s.shifts(), s.zone()), s.lateness().toMillis())
-        .sinkTo(results).name("oee-to-elasticsearch").uid("oee-sink");
+    return env.fromSource(source, StandardSource.<OeeInput>watermarks(s.outOfOrderness(), s.idleness()), "oee-inputs")
+        .uid("oee-source");
   }
 
   public static void spc(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
       Sink<EsDocument> results, Sink<Alert> alerts) {
+    SpcJob.Streams spc = SpcJob.build(measurements(env, s, bounded), s.index("spc"), s.spcSubgroupSize(),
+        s.spcSubgroupTimeout().toMillis(), s.spcBaseline(), s.spcCapabilityWindow(), s.spcRules(), s.spcGiven());
+    spc.alerts().sinkTo(alerts).name("spc-alerts-to-kafka").uid("spc-alerts-kafka");
+    String alertIndex = s.index("alerts");
+    spc.points().union(spc.alerts().map(a -> a.document(alertIndex)).name("spc-alert-documents").uid("spc-alert-documents"))
+        .sinkTo(results).name("spc-to-elasticsearch").uid("spc-sink");
+  }
+
+  public static DataStream<Measurement> measurements(StreamExecutionEnvironment env, AnalyticsSettings s,
+      boolean bounded) {
     var source = StandardSource.of(s.kafka(), s.groupPrefix() + "spc", s.fromEarliest(),
         List.of(AnalyticsSettings.QUALITY_RESULTS), Measurement.class, Measurement::from, bounded);
-    SingleOutputStreamOperator<EsDocument> points = env.fromSource(source,
-            StandardSource.<Measurement>watermarks(s.outOfOrderness(), s.idleness()), "spc-inputs").uid("spc-source")
-        .keyBy(Measurement::key)
-        .process(new SpcProcess(s.index("spc"), s.spcSubgroupSize(), s.spcSubgroupTimeout().toMillis(),
-            s.spcBaseline(), s.spcCapabilityWindow(), s.spcRules(), s.spcGiven()))
-        .name("spc-charts").uid("spc-charts");
-    DataStream<Alert> raised = points.getSideOutput(SpcProcess.ALERTS);
-    raised.sinkTo(alerts).name("spc-alerts-to-kafka").uid("spc-alerts-kafka");
-    String alertIndex = s.index("alerts");
-    points.union(raised.map(a -> a.document(alertIndex)).name("spc-alert-documents"))
-        .sinkTo(results).name("spc-to-elasticsearch").uid("spc-sink");
+    return env.fromSource(source, StandardSource.<Measurement>watermarks(s.outOfOrderness(), s.idleness()),
+        "spc-inputs").uid("spc-source");
   }
 
   public static Sink<EsDocument> results(AnalyticsSettings s) {
@@ -76,13 +81,28 @@ public final class AnalyticsJobs {
         s.sinkRetries(), s.refreshInterval());
   }
 
+  /** Keyed like the standard topics (plant|equipment), so one machine's alerts stay in order. */
+  static final class AlertKey implements SerializationSchema<Alert> {
+    @Override
+    public byte[] serialize(Alert a) {
+      return (a.plant() + '|' + a.equipment()).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  static final class AlertValue implements SerializationSchema<Alert> {
+    @Override
+    public byte[] serialize(Alert a) {
+      return a.json().getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
   public static Sink<Alert> alerts(AnalyticsSettings s) {
     return KafkaSink.<Alert>builder()
         .setBootstrapServers(s.kafka())
         .setRecordSerializer(KafkaRecordSerializationSchema.<Alert>builder()
             .setTopic(s.alertsTopic())
-            .setKeySerializationSchema(a -> (a.plant() + '|' + a.equipment()).getBytes(StandardCharsets.UTF_8))
-            .setValueSerializationSchema(a -> a.json().getBytes(StandardCharsets.UTF_8))
+            .setKeySerializationSchema(new AlertKey())
+            .setValueSerializationSchema(new AlertValue())
             .build())
         // alerts carry their own ids: a redelivery is recognisable, a loss is not
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)

@@ -1,0 +1,342 @@
+package org.enterprisebrain.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.http.HttpHost;
+import org.apache.http.util.EntityUtils;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.analytics.oee.OeeInput;
+import org.enterprisebrain.analytics.oee.OeeJob;
+import org.enterprisebrain.analytics.oee.ShiftCalendar;
+import org.enterprisebrain.analytics.run.AnalyticsJobs;
+import org.enterprisebrain.analytics.run.AnalyticsSettings;
+import org.enterprisebrain.analytics.stream.Envelope;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The OEE and SPC jobs on a real Flink MiniCluster, reading a real Kafka broker and writing a real
+ * Elasticsearch node, over records whose results are worked out by hand below.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalyticsJobsIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+      .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+  static final String PLANT = "it-01";
+  static final Instant H0 = Instant.parse("2026-03-02T00:00:00Z"); // 08:00 in Shanghai: shift A
+  static final long MIN = 60_000;
+  static String kafka;
+  static RestClient es;
+  static int sent;
+
+  @BeforeAll
+  static void produce() throws Exception {
+    kafka = RealServers.kafka();
+    es = RestClient.builder(HttpHost.create(RealServers.elasticsearch())).build();
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      List<ProducerRecord<String, String>> records = new ArrayList<>();
+      records.add(master("M1", 30));
+      records.add(master("M2", 60));
+      // M1: 50 min running and a 10 min breakdown in hour 0; 45 min running and a 15 min changeover in hour 1
+      records.add(state("M1", 0, "running", null));
+      records.add(state("M1", 40, "down", "M01"));
+      records.add(state("M1", 50, "running", null));
+      records.add(state("M1", 90, "setup", "Q02"));
+      records.add(state("M1", 105, "running", null));
+      ProducerRecord<String, String> firstReport = report("M1", 0, 60, 90, 2, 1);
+      records.add(firstReport);
+      records.add(firstReport); // a duplicate (same id): counted once
+      records.add(report("M1", 60, 120, 80, 0, 0));
+      // M2: a planned stop for half of hour 0, then running
+      records.add(state("M2", 0, "running", null));
+      records.add(state("M2", 30, "planned-stop", "P01"));
+      records.add(state("M2", 60, "running", null));
+      records.add(report("M2", 0, 30, 28, 0, 0));
+      records.add(report("M2", 60, 120, 55, 1, 0));
+      records.addAll(measurements());
+      for (ProducerRecord<String, String> r : records) {
+        producer.send(r).get();
+      }
+      sent = records.size();
+    }
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    es.close();
+  }
+
+  @Test
+  @Order(1)
+  void oeePerMachineLineHourAndShiftMatchesTheHandCalculation() throws Exception {
+    runOeeAndSpc(settings("brain-it-", "it-"));
+
+    JsonNode m1h0 = doc("brain-it-oee", "hour|it-01|M1|" + H0);
+    assertThat(m1h0.path("availability").asDouble()).isCloseTo(50.0 / 60, within(1e-6));
+    assertThat(m1h0.path("performance").asDouble()).isCloseTo(93 * 30 / (50 * 60.0), within(1e-6));
+    assertThat(m1h0.path("quality").asDouble()).isCloseTo(90.0 / 93, within(1e-6));
+    assertThat(m1h0.path("oee").asDouble()).isCloseTo(50.0 / 60 * (93 * 30 / 3000.0) * (90.0 / 93), within(1e-6));
+    assertThat(m1h0.path("good").asLong()).as("the duplicate report is not counted").isEqualTo(90);
+    assertThat(m1h0.path("failures").asInt()).isEqualTo(1);
+    assertThat(m1h0.path("mttrSeconds").asDouble()).isEqualTo(600.0);
+    assertThat(m1h0.path("line").asText()).isEqualTo("L1");
+    assertThat(m1h0.path("shift").asText()).isEqualTo("A");
+    assertThat(m1h0.path("downtime").get(0).path("reason").asText()).isEqualTo("M01");
+
+    JsonNode m1h1 = doc("brain-it-oee", "hour|it-01|M1|" + H0.plusSeconds(3600));
+    assertThat(m1h1.path("availability").asDouble()).isCloseTo(0.75, within(1e-6));
+    assertThat(m1h1.path("setupSeconds").asDouble()).isEqualTo(900.0);
+    assertThat(m1h1.path("performance").asDouble()).isCloseTo(80 * 30 / (45 * 60.0), within(1e-6));
+
+    JsonNode m2h0 = doc("brain-it-oee", "hour|it-01|M2|" + H0);
+    assertThat(m2h0.path("plannedBusySeconds").asDouble()).isEqualTo(1800.0);
+    assertThat(m2h0.path("availability").asDouble()).isEqualTo(1.0);
+
+    // the line: sums of its machines; the bottleneck is the machine with the lowest effective capacity
+    JsonNode line = doc("brain-it-oee", "hour|it-01|L1|" + H0);
+    assertThat(line.path("level").asText()).isEqualTo("line");
+    assertThat(line.path("availability").asDouble()).isCloseTo(80.0 / 90, within(1e-6));
+    assertThat(line.path("performance").asDouble()).isCloseTo((93 * 30 + 28 * 60) / (80 * 60.0), within(1e-6));
+    assertThat(line.path("quality").asDouble()).isCloseTo(118.0 / 121, within(1e-6));
+    assertThat(line.path("bottleneck").asText()).isEqualTo("M2");
+    assertThat(line.path("machines")).hasSize(2);
+
+    // shift A so far: both hours of M1
+    JsonNode shift = doc("brain-it-oee", "shift|it-01|M1|" + Instant.parse("2026-03-01T22:00:00Z"));
+    assertThat(shift.path("runSeconds").asDouble()).isEqualTo(95 * 60.0);
+    assertThat(shift.path("plannedBusySeconds").asDouble()).isEqualTo(120 * 60.0);
+    assertThat(shift.path("good").asLong()).isEqualTo(170);
+  }
+
+  @Test
+  @Order(2)
+  void spcChartsLimitsFromTheBaselineAndAlertsARuleViolation() throws Exception {
+    // charts from the run above: 25 baseline subgroups, then one 6σ off
+    double[][] baseline = baselineValues();
+    double sumMeans = 0, sumRanges = 0;
+    for (double[] subgroup : baseline) {
+      double min = Double.MAX_VALUE, max = -Double.MAX_VALUE, sum = 0;
+      for (double v : subgroup) {
+        sum += v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      sumMeans += sum / 5;
+      sumRanges += max - min;
+    }
+    double center = sumMeans / 25, rBar = sumRanges / 25;
+    JsonNode point = doc("brain-it-spc", "it-01|M1|D-12.00|SG-25");
+    assertThat(point.path("chart").asText()).isEqualTo("xbar-r");
+    assertThat(point.path("center").asDouble()).isCloseTo(center, within(1e-9));
+    assertThat(point.path("ucl").asDouble()).isCloseTo(center + 0.577 * rBar, within(1e-4)); // A2(5) = 0.577
+    assertThat(point.path("spreadUcl").asDouble()).isCloseTo(2.114 * rBar, within(1e-4));   // D4(5) = 2.114
+    assertThat(point.path("violations").get(0).asText()).isEqualTo("1");
+    assertThat(point.path("cpk").isNumber()).isTrue();
+    JsonNode firstBaseline = doc("brain-it-spc", "it-01|M1|D-12.00|SG-0");
+    assertThat(firstBaseline.path("ucl").asDouble()).as("baseline points republished with their limits")
+        .isCloseTo(point.path("ucl").asDouble(), within(1e-12));
+
+    String alertId = "spc|it-01|M1|D-12.00|SG-25|1";
+    JsonNode alert = doc("brain-it-alerts", alertId);
+    assertThat(alert.path("severity").asText()).isEqualTo("critical");
+    assertThat(alert.path("message").asText()).contains("判异准则1");
+    assertThat(kafkaAlerts()).containsKey(alertId);
+  }
+
+  @Test
+  @Order(3)
+  void aJobKilledMidStreamRestartsFromItsCheckpointWithIdenticalResults() throws Exception {
+    FailOnce.failed.set(false);
+    FailOnce.checkpointed.set(false);
+    AnalyticsSettings s = settings("brain-failover-", "failover-");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.enableCheckpointing(100);
+    OeeJob.build(AnalyticsJobs.oeeInputs(env, s, true).map(new FailOnce<>(8)), s.index("oee"),
+            ShiftCalendar.parse(s.shifts(), s.zone()), s.lateness().toMillis())
+        .sinkTo(AnalyticsJobs.results(s));
+    env.execute("oee-failover");
+    assertThat(FailOnce.failed).as("the job failed once mid-stream").isTrue();
+    assertThat(FailOnce.checkpointed).as("after a completed checkpoint").isTrue();
+    assertThat(all("brain-failover-oee")).isEqualTo(all("brain-it-oee")).isNotEmpty();
+  }
+
+  /** Throws once, at the n-th record, after a checkpoint completed: the job restarts from that checkpoint. */
+  static final class FailOnce<T> extends RichMapFunction<T, T> implements CheckpointListener {
+    static final AtomicBoolean failed = new AtomicBoolean();
+    static final AtomicBoolean checkpointed = new AtomicBoolean();
+    private final int n;
+    private int seen;
+
+    FailOnce(int n) {
+      this.n = n;
+    }
+
+    @Override
+    public T map(T value) throws Exception {
+      if (++seen == n && !failed.get()) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!checkpointed.get() && System.currentTimeMillis() < deadline) {
+          Thread.sleep(20);
+        }
+        failed.set(true);
+        throw new IllegalStateException("injected failure after checkpoint");
+      }
+      return value;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      checkpointed.set(true);
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static AnalyticsSettings settings(String indexPrefix, String groupPrefix) {
+    Map<String, String> values = new HashMap<>();
+    values.put("BRAIN_KAFKA_BOOTSTRAP", kafka);
+    values.put("BRAIN_ELASTICSEARCH_URL", RealServers.elasticsearch());
+    values.put("BRAIN_ANALYTICS_INDEX_PREFIX", indexPrefix);
+    values.put("BRAIN_ANALYTICS_GROUP_PREFIX", groupPrefix);
+    values.put("BRAIN_ANALYTICS_START_FROM", "earliest");
+    return AnalyticsSettings.from(values);
+  }
+
+  static void runOeeAndSpc(AnalyticsSettings s) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    AnalyticsJobs.add("oee", env, s, true);
+    AnalyticsJobs.add("spc", env, s, true);
+    env.execute("oee-and-spc");
+  }
+
+  static JsonNode doc(String index, String id) throws Exception {
+    var response = es.performRequest(new Request("GET", "/" + index + "/_doc/"
+        + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)));
+    return Envelope.JSON.readTree(EntityUtils.toString(response.getEntity())).path("_source");
+  }
+
+  static Map<String, String> all(String index) throws Exception {
+    es.performRequest(new Request("POST", "/" + index + "/_refresh"));
+    Request search = new Request("GET", "/" + index + "/_search");
+    search.setJsonEntity("{\"size\":1000,\"query\":{\"match_all\":{}}}");
+    JsonNode hits = Envelope.JSON.readTree(EntityUtils.toString(es.performRequest(search).getEntity()))
+        .path("hits").path("hits");
+    Map<String, String> docs = new TreeMap<>();
+    hits.forEach(h -> docs.put(h.path("_id").asText(), h.path("_source").toString()));
+    return docs;
+  }
+
+  static Map<String, String> kafkaAlerts() {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka);
+    p.put("group.id", "alerts-check");
+    p.put("auto.offset.reset", "earliest");
+    Map<String, String> alerts = new HashMap<>();
+    try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of("brain.alerts.v1"));
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (alerts.isEmpty() && System.currentTimeMillis() < deadline) {
+        for (var r : consumer.poll(Duration.ofMillis(300))) {
+          alerts.put(r.value().replaceAll("^\\{\"id\":\"([^\"]+)\".*$", "$1"), r.value());
+        }
+      }
+    }
+    return alerts;
+  }
+
+  static ProducerRecord<String, String> envelope(String topic, String entity, String id, Instant at, ObjectNode payload) {
+    ObjectNode e = Envelope.JSON.createObjectNode().put("id", id).put("entity", entity).put("schemaVersion", 1);
+    e.putObject("source").put("system", "MES-T").put("kind", "MES");
+    e.put("plant", PLANT).put("occurredAt", at.toString()).set("payload", payload);
+    return new ProducerRecord<>(topic, PLANT + "|" + payload.path("equipment").asText(
+        payload.path("equipmentId").asText()), e.toString());
+  }
+
+  static ProducerRecord<String, String> master(String equipment, double idealCycle) {
+    return envelope(AnalyticsSettings.EQUIPMENT, "equipment", "EQ-" + equipment, H0.minusSeconds(86_400),
+        Envelope.JSON.createObjectNode().put("equipmentId", equipment).put("name", equipment + " 号机")
+            .put("level", "workcell").put("line", "L1").put("idealCycleTimeSeconds", idealCycle));
+  }
+
+  static ProducerRecord<String, String> state(String equipment, int minute, String state, String reason) {
+    Instant at = H0.plusSeconds(minute * 60L);
+    ObjectNode p = Envelope.JSON.createObjectNode().put("equipment", equipment).put("state", state);
+    if (reason != null) {
+      p.put("reasonCode", reason);
+    }
+    p.put("since", at.toString());
+    return envelope(AnalyticsSettings.EQUIPMENT_STATES, "equipment-state", "ST-" + equipment + "-" + minute, at, p);
+  }
+
+  static ProducerRecord<String, String> report(String equipment, int from, int to, int good, int scrap, int rework) {
+    Instant end = H0.plusSeconds(to * 60L);
+    return envelope(AnalyticsSettings.OPERATION_REPORTS, "operation-report", "OR-" + equipment + "-" + to, end,
+        Envelope.JSON.createObjectNode().put("workOrder", "WO-1").put("equipment", equipment).put("operation", "0010")
+            .put("good", good).put("scrap", scrap).put("rework", rework)
+            .put("start", H0.plusSeconds(from * 60L).toString()).put("end", end.toString()));
+  }
+
+  static double[][] baselineValues() {
+    Random r = new Random(42);
+    double[][] values = new double[25][5];
+    for (double[] subgroup : values) {
+      for (int i = 0; i < 5; i++) {
+        subgroup[i] = Math.round((12.0 + 0.004 * r.nextGaussian()) * 1000) / 1000.0;
+      }
+    }
+    return values;
+  }
+
+  static List<ProducerRecord<String, String>> measurements() {
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    double[][] baseline = baselineValues();
+    for (int g = 0; g <= 25; g++) {
+      for (int i = 0; i < 5; i++) {
+        double value = g < 25 ? baseline[g][i] : 12.012 + 0.001 * i; // the 26th subgroup: about 6σ of the mean off
+        Instant at = H0.plusSeconds(g * 300L);
+        records.add(envelope(AnalyticsSettings.QUALITY_RESULTS, "quality-result", "QR-SG-" + g + "-" + i, at,
+            Envelope.JSON.createObjectNode().put("characteristic", "D-12.00").put("characteristicName", "内孔直径 Φ12")
+                .put("product", "4000123").put("equipment", "M1").put("value", value).put("unit", "mm")
+                .put("lsl", 11.98).put("usl", 12.02).put("target", 12.0).put("subgroup", "SG-" + g)
+                .put("sampleIndex", i + 1)));
+      }
+    }
+    return records;
+  }
+}

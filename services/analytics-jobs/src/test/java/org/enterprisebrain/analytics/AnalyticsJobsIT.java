@@ -88,6 +88,14 @@ class AnalyticsJobsIT {
       records.add(report("M2", 0, 30, 28, 0, 0));
       records.add(report("M2", 60, 120, 55, 1, 0));
       records.addAll(measurements());
+      // a line meter read every 15 min, 10 kWh per reading, with a counter reset at 01:30 (5 kWh after it)
+      double[] register = {1000, 1010, 1020, 1030, 1040, 1050, 1060, 5, 15, 25};
+      for (int i = 0; i < register.length; i++) {
+        records.add(meter("EM-L1", i * 15, register[i]));
+      }
+      records.add(meter("EM-L1", 45, 1030)); // a duplicate reading (same id)
+      records.add(interval("EM-X", 150, 210, 60)); // 10:30-11:30 Shanghai: half peak, half valley
+      records.addAll(telemetry());
       for (ProducerRecord<String, String> r : records) {
         producer.send(r).get();
       }
@@ -103,7 +111,7 @@ class AnalyticsJobsIT {
   @Test
   @Order(1)
   void oeePerMachineLineHourAndShiftMatchesTheHandCalculation() throws Exception {
-    runOeeAndSpc(settings("brain-it-", "it-"));
+    runAll(settings("brain-it-", "it-"));
 
     JsonNode m1h0 = doc("brain-it-oee", "hour|it-01|M1|" + H0);
     assertThat(m1h0.path("availability").asDouble()).isCloseTo(50.0 / 60, within(1e-6));
@@ -174,11 +182,40 @@ class AnalyticsJobsIT {
     JsonNode alert = doc("brain-it-alerts", alertId);
     assertThat(alert.path("severity").asText()).isEqualTo("critical");
     assertThat(alert.path("message").asText()).contains("判异准则1");
-    assertThat(kafkaAlerts()).containsKey(alertId);
+    assertThat(kafkaAlerts(alertId)).containsKey(alertId);
   }
 
   @Test
   @Order(3)
+  void energyPerMeterHourWithCounterResetTariffAndCarbon() throws Exception {
+    JsonNode h0 = doc("brain-it-energy", "it-01|EM-L1|" + H0);
+    assertThat(h0.path("consumption").asDouble()).as("the duplicate reading changes nothing").isCloseTo(40, within(1e-6));
+    assertThat(h0.path("byTariff").path("peak").asDouble()).isCloseTo(40, within(1e-6)); // 08:00-09:00 Shanghai
+    assertThat(h0.path("co2Kg").asDouble()).isCloseTo(40 * 0.5703, within(1e-6));
+    JsonNode h1 = doc("brain-it-energy", "it-01|EM-L1|" + H0.plusSeconds(3600));
+    assertThat(h1.path("consumption").asDouble()).as("10 + 10 + 5 after the reset + 10").isCloseTo(35, within(1e-6));
+    assertThat(doc("brain-it-energy", "it-01|EM-X|" + H0.plusSeconds(7200)).path("byTariff").path("peak").asDouble())
+        .isCloseTo(30, within(1e-6));
+    assertThat(doc("brain-it-energy", "it-01|EM-X|" + H0.plusSeconds(10800)).path("byTariff").path("valley").asDouble())
+        .isCloseTo(30, within(1e-6));
+  }
+
+  @Test
+  @Order(4)
+  void equipmentHealthRaisesOneAlertPerEpisodeAndWritesWindowFeatures() throws Exception {
+    Map<String, String> alerts = all("brain-it-alerts");
+    List<String> health = alerts.keySet().stream().filter(id -> id.startsWith("health|it-01|M1|spindle.temperature")).toList();
+    assertThat(health).as("one episode, one alert").hasSize(1);
+    assertThat(health.get(0)).endsWith(H0.plusSeconds(50 * 60L).toString()); // the first sample of the ramp
+    assertThat(kafkaAlerts(health.get(0))).containsKey(health.get(0));
+    JsonNode window = doc("brain-it-health", "it-01|M1|spindle.temperature|" + H0.plusSeconds(50 * 60L));
+    assertThat(window.path("count").asLong()).isEqualTo(10);
+    assertThat(window.path("anomalies").asLong()).isEqualTo(10);
+    assertThat(doc("brain-it-health", "it-01|M1|spindle.temperature|" + H0).path("anomalies").asLong()).isZero();
+  }
+
+  @Test
+  @Order(5)
   void aJobKilledMidStreamRestartsFromItsCheckpointWithIdenticalResults() throws Exception {
     FailOnce.failed.set(false);
     FailOnce.checkpointed.set(false);
@@ -237,11 +274,12 @@ class AnalyticsJobsIT {
     return AnalyticsSettings.from(values);
   }
 
-  static void runOeeAndSpc(AnalyticsSettings s) throws Exception {
+  static void runAll(AnalyticsSettings s) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
-    AnalyticsJobs.add("oee", env, s, true);
-    AnalyticsJobs.add("spc", env, s, true);
+    for (String job : AnalyticsJobs.NAMES) {
+      AnalyticsJobs.add(job, env, s, true);
+    }
     env.execute("oee-and-spc");
   }
 
@@ -262,16 +300,17 @@ class AnalyticsJobsIT {
     return docs;
   }
 
-  static Map<String, String> kafkaAlerts() {
+  /** The alerts on the topic, read until {@code expected} is among them (or 15 s passed). */
+  static Map<String, String> kafkaAlerts(String expected) {
     Properties p = new Properties();
     p.put("bootstrap.servers", kafka);
-    p.put("group.id", "alerts-check");
+    p.put("group.id", "alerts-check-" + java.util.UUID.randomUUID());
     p.put("auto.offset.reset", "earliest");
     Map<String, String> alerts = new HashMap<>();
     try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of("brain.alerts.v1"));
       long deadline = System.currentTimeMillis() + 15_000;
-      while (alerts.isEmpty() && System.currentTimeMillis() < deadline) {
+      while (!alerts.containsKey(expected) && System.currentTimeMillis() < deadline) {
         for (var r : consumer.poll(Duration.ofMillis(300))) {
           alerts.put(r.value().replaceAll("^\\{\"id\":\"([^\"]+)\".*$", "$1"), r.value());
         }
@@ -310,6 +349,36 @@ class AnalyticsJobsIT {
         Envelope.JSON.createObjectNode().put("workOrder", "WO-1").put("equipment", equipment).put("operation", "0010")
             .put("good", good).put("scrap", scrap).put("rework", rework)
             .put("start", H0.plusSeconds(from * 60L).toString()).put("end", end.toString()));
+  }
+
+  static ProducerRecord<String, String> meter(String meter, int minute, double value) {
+    Instant at = H0.plusSeconds(minute * 60L);
+    return envelope(AnalyticsSettings.ENERGY_READINGS, "energy-reading", "EN-" + meter + "-" + minute, at,
+        Envelope.JSON.createObjectNode().put("meter", meter).put("medium", "electricity").put("value", value)
+            .put("valueKind", "cumulative").put("unit", "kWh").put("readAt", at.toString()).put("line", "L1"));
+  }
+
+  static ProducerRecord<String, String> interval(String meter, int from, int to, double value) {
+    Instant end = H0.plusSeconds(to * 60L);
+    return envelope(AnalyticsSettings.ENERGY_READINGS, "energy-reading", "EN-" + meter + "-" + to, end,
+        Envelope.JSON.createObjectNode().put("meter", meter).put("medium", "electricity").put("value", value)
+            .put("valueKind", "interval").put("unit", "kWh").put("intervalStart", H0.plusSeconds(from * 60L).toString())
+            .put("intervalEnd", end.toString()).put("line", "L1"));
+  }
+
+  /** 50 minutes of a steady spindle temperature, then a 10 minute ramp of 2.5 °C per minute. */
+  static List<ProducerRecord<String, String>> telemetry() {
+    Random r = new Random(3);
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    for (int minute = 0; minute < 60; minute++) {
+      double value = 38 + 0.3 * r.nextGaussian() + (minute >= 50 ? 2.5 * (minute - 49) : 0);
+      Instant at = H0.plusSeconds(minute * 60L);
+      records.add(envelope(AnalyticsSettings.TELEMETRY, "telemetry", "TM-M1-" + minute, at,
+          Envelope.JSON.createObjectNode().put("equipment", "M1").put("signal", "spindle.temperature")
+              .put("value", Math.round(value * 10) / 10.0).put("unit", "Cel").put("quality", "good")
+              .put("sampledAt", at.toString())));
+    }
+    return records;
   }
 
   static double[][] baselineValues() {

@@ -8,8 +8,16 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.enterprisebrain.analytics.alerts.Alert;
+import org.enterprisebrain.analytics.energy.EmissionFactors;
+import org.enterprisebrain.analytics.energy.EnergyProcess;
+import org.enterprisebrain.analytics.energy.MeterReading;
+import org.enterprisebrain.analytics.energy.TariffTable;
+import org.enterprisebrain.analytics.health.EwmaScorer;
+import org.enterprisebrain.analytics.health.HealthProcess;
+import org.enterprisebrain.analytics.health.Sample;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
 import org.enterprisebrain.analytics.oee.ShiftCalendar;
@@ -26,7 +34,7 @@ import org.enterprisebrain.analytics.stream.StandardSource;
  */
 public final class AnalyticsJobs {
 
-  public static final List<String> NAMES = List.of("oee", "spc");
+  public static final List<String> NAMES = List.of("oee", "spc", "energy", "health");
 
   private AnalyticsJobs() {
   }
@@ -35,6 +43,8 @@ public final class AnalyticsJobs {
     switch (job) {
       case "oee" -> oee(env, s, bounded, results(s));
       case "spc" -> spc(env, s, bounded, results(s), alerts(s));
+      case "energy" -> energy(env, s, bounded, results(s), alerts(s));
+      case "health" -> health(env, s, bounded, results(s), alerts(s));
       default -> throw new IllegalArgumentException("no analytics job '" + job + "'; one of " + NAMES);
     }
   }
@@ -62,10 +72,43 @@ public final class AnalyticsJobs {
       Sink<EsDocument> results, Sink<Alert> alerts) {
     SpcJob.Streams spc = SpcJob.build(measurements(env, s, bounded), s.index("spc"), s.spcSubgroupSize(),
         s.spcSubgroupTimeout().toMillis(), s.spcBaseline(), s.spcCapabilityWindow(), s.spcRules(), s.spcGiven());
-    spc.alerts().sinkTo(alerts).name("spc-alerts-to-kafka").uid("spc-alerts-kafka");
+    deliver("spc", spc.points(), spc.alerts(), s, results, alerts);
+  }
+
+  public static void energy(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
+      Sink<EsDocument> results, Sink<Alert> alerts) {
+    var source = StandardSource.of(s.kafka(), s.groupPrefix() + "energy", s.fromEarliest(),
+        List.of(AnalyticsSettings.ENERGY_READINGS), MeterReading.class, MeterReading::from, bounded);
+    SingleOutputStreamOperator<EsDocument> hours = env.fromSource(source,
+            StandardSource.<MeterReading>watermarks(s.outOfOrderness(), s.idleness()), "energy-inputs").uid("energy-source")
+        .keyBy(MeterReading::key)
+        .process(new EnergyProcess(s.index("energy"), TariffTable.parse(s.tariff(), s.zone()),
+            EmissionFactors.parse(s.emissionFactors()), s.energyZ(), s.lateness().toMillis()))
+        .name("energy-per-meter-hour").uid("energy-per-meter-hour");
+    deliver("energy", hours, hours.getSideOutput(EnergyProcess.ALERTS), s, results, alerts);
+  }
+
+  public static void health(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
+      Sink<EsDocument> results, Sink<Alert> alerts) {
+    var source = StandardSource.of(s.kafka(), s.groupPrefix() + "health", s.fromEarliest(),
+        List.of(AnalyticsSettings.TELEMETRY), Sample.class, Sample::from, bounded);
+    SingleOutputStreamOperator<EsDocument> windows = env.fromSource(source,
+            StandardSource.<Sample>watermarks(s.outOfOrderness(), s.idleness()), "health-inputs").uid("health-source")
+        .keyBy(Sample::key)
+        .process(new HealthProcess(s.index("health"),
+            new EwmaScorer(s.healthAlpha(), s.healthZ(), s.healthWarmUp(), s.healthLimits()),
+            s.healthWindow().toMillis()))
+        .name("health-per-signal").uid("health-per-signal");
+    deliver("health", windows, windows.getSideOutput(HealthProcess.ALERTS), s, results, alerts);
+  }
+
+  /** Results to Elasticsearch; alerts to Kafka and, as documents, to the alerts index. */
+  private static void deliver(String job, DataStream<EsDocument> documents, DataStream<Alert> raised,
+      AnalyticsSettings s, Sink<EsDocument> results, Sink<Alert> alerts) {
+    raised.sinkTo(alerts).name(job + "-alerts-to-kafka").uid(job + "-alerts-kafka");
     String alertIndex = s.index("alerts");
-    spc.points().union(spc.alerts().map(a -> a.document(alertIndex)).name("spc-alert-documents").uid("spc-alert-documents"))
-        .sinkTo(results).name("spc-to-elasticsearch").uid("spc-sink");
+    documents.union(raised.map(a -> a.document(alertIndex)).name(job + "-alert-documents").uid(job + "-alert-documents"))
+        .sinkTo(results).name(job + "-to-elasticsearch").uid(job + "-sink");
   }
 
   public static DataStream<Measurement> measurements(StreamExecutionEnvironment env, AnalyticsSettings s,

@@ -17,8 +17,9 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     String alertsTopic, boolean fromEarliest, Duration outOfOrderness, Duration idleness, Duration lateness,
     Duration checkpointInterval, int parallelism, String shifts, String zone, int spcSubgroupSize,
     Duration spcSubgroupTimeout, int spcBaseline, int spcCapabilityWindow, Set<Integer> spcRules,
-    Map<String, double[]> spcGiven, int sinkBatch, Duration sinkFlush, int sinkRetries, String refreshInterval,
-    int restPort) implements Serializable {
+    Map<String, double[]> spcGiven, String tariff, String emissionFactors, double energyZ, double healthAlpha,
+    double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
+    Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort) implements Serializable {
 
   public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
   public static final String EQUIPMENT_STATES = "brain.equipment.equipment-state.v1";
@@ -26,6 +27,19 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
   public static final String QUALITY_RESULTS = "brain.quality.quality-result.v1";
   public static final String ENERGY_READINGS = "brain.energy.energy-reading.v1";
   public static final String TELEMETRY = "brain.equipment.telemetry.v1";
+
+  /**
+   * An example time-of-use table in the shape of Zhejiang's industrial tariff (尖峰/高峰/低谷, the rest 平段).
+   * Utilities revise the hours: set the plant's own table.
+   */
+  public static final String DEFAULT_TARIFF =
+      "sharp:19:00-21:00;peak:08:00-11:00,13:00-19:00,21:00-22:00;valley:22:00-08:00,11:00-13:00";
+  /**
+   * kg CO₂ per unit. Electricity: national grid average 0.5703 tCO₂/MWh (生态环境部 环办气候函〔2023〕43号);
+   * natural gas: 2.162 kg/m³ from the default calorific value and carbon content of the 核算指南.
+   */
+  public static final String DEFAULT_EMISSION_FACTORS =
+      "electricity/kWh=0.5703;electricity/MWh=570.3;natural-gas/Nm3=2.162;natural-gas/m3=2.162";
 
   public static AnalyticsSettings fromEnvironment() {
     Map<String, String> values = new HashMap<>(System.getenv());
@@ -59,18 +73,19 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_SPC_CAPABILITY_WINDOW", "25")),
         rules(or(get, "BRAIN_ANALYTICS_SPC_RULES", "1,2,3,5,6")),
         given(or(get, "BRAIN_ANALYTICS_SPC_GIVEN", "")),
+        or(get, "BRAIN_ANALYTICS_TARIFF", DEFAULT_TARIFF),
+        or(get, "BRAIN_ANALYTICS_EMISSION_FACTORS", DEFAULT_EMISSION_FACTORS),
+        Double.parseDouble(or(get, "BRAIN_ANALYTICS_ENERGY_Z", "4")),
+        Double.parseDouble(or(get, "BRAIN_ANALYTICS_HEALTH_ALPHA", "0.05")),
+        Double.parseDouble(or(get, "BRAIN_ANALYTICS_HEALTH_Z", "4")),
+        Integer.parseInt(or(get, "BRAIN_ANALYTICS_HEALTH_WARM_UP", "30")),
+        limits(or(get, "BRAIN_ANALYTICS_HEALTH_LIMITS", "")),
+        Duration.parse(or(get, "BRAIN_ANALYTICS_HEALTH_WINDOW", "PT10M")),
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_SINK_BATCH", "1000")),
         Duration.parse(or(get, "BRAIN_ANALYTICS_SINK_FLUSH", "PT0.2S")),
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_SINK_RETRIES", "8")),
         or(get, "BRAIN_ANALYTICS_REFRESH_INTERVAL", "1s"),
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_REST_PORT", "8091")));
-  }
-
-  public AnalyticsSettings withKafka(String bootstrap, String elasticsearchUrl) {
-    return new AnalyticsSettings(bootstrap, elasticsearchUrl, indexPrefix, groupPrefix, alertsTopic, fromEarliest,
-        outOfOrderness, idleness, lateness, checkpointInterval, parallelism, shifts, zone, spcSubgroupSize,
-        spcSubgroupTimeout, spcBaseline, spcCapabilityWindow, spcRules, spcGiven, sinkBatch, sinkFlush,
-        sinkRetries, refreshInterval, restPort);
   }
 
   public String index(String analysis) {
@@ -92,6 +107,22 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
       rules.add(rule);
     }
     return rules;
+  }
+
+  /** {@code spindle.temperature<=60;servo.temperature<=70}: fixed upper limits per signal name. */
+  static Map<String, Double> limits(String spec) {
+    Map<String, Double> limits = new HashMap<>();
+    for (String part : spec.split(";")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] kv = part.split("<=");
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("BRAIN_ANALYTICS_HEALTH_LIMITS: '" + part + "' is not signal<=limit");
+      }
+      limits.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+    }
+    return limits;
   }
 
   /** {@code D-12.00=12.0:0.004;T-8.50=8.5:0.09}: characteristic = center line : process σ. */

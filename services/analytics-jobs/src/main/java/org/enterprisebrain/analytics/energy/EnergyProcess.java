@@ -1,0 +1,231 @@
+package org.enterprisebrain.analytics.energy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.enterprisebrain.analytics.alerts.Alert;
+import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.stream.Envelope;
+
+/**
+ * Consumption of one meter per hour, split by time-of-use period, with CO₂, from cumulative register
+ * readings (differences of consecutive readings; a reading below the previous one is a counter reset or
+ * a replaced meter, and counts from zero) or interval readings. Readings are taken in event-time order
+ * once the watermark passes them; a consumption is spread evenly over the time between its readings, so
+ * an hour is complete once a reading at or after its end is in. A complete hour is compared with the
+ * meter's own baseline (EWMA of its hourly consumption): more than {@code zLimit} σ off raises an alert.
+ */
+public final class EnergyProcess extends KeyedProcessFunction<String, MeterReading, EsDocument> {
+
+  private static final long serialVersionUID = 1L;
+  private static final long HOUR = 3_600_000L;
+  public static final OutputTag<Alert> ALERTS = new OutputTag<>("energy-alerts", TypeInformation.of(Alert.class));
+  /** Hours of history before a meter's baseline is trusted. */
+  static final int WARM_UP_HOURS = 24;
+  static final double ALPHA = 0.1;
+
+  private final String index;
+  private final TariffTable tariff;
+  private final EmissionFactors factors;
+  private final double zLimit;
+  private final long latenessMs;
+
+  private transient MapState<Long, Double> pending;
+  private transient MapState<Long, double[]> hours;
+  private transient ValueState<double[]> last;          // {at, value}
+  private transient ValueState<double[]> baseline;      // {hours seen, mean, variance}
+  private transient ValueState<Long> evaluated;         // hours before this one were compared with the baseline
+  private transient ValueState<MeterReading> meter;
+  private transient MapState<String, Long> seen;
+  private transient Counter resets;
+  private transient Counter duplicates;
+  private transient Counter late;
+
+  public EnergyProcess(String index, TariffTable tariff, EmissionFactors factors, double zLimit, long latenessMs) {
+    this.index = index;
+    this.tariff = tariff;
+    this.factors = factors;
+    this.zLimit = zLimit;
+    this.latenessMs = latenessMs;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.DOUBLE));
+    hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Types.LONG,
+        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+    last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+    baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("baseline", PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+    evaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated", Types.LONG));
+    meter = getRuntimeContext().getState(new ValueStateDescriptor<>("meter", MeterReading.class));
+    seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
+    resets = getRuntimeContext().getMetricGroup().counter("counterResets");
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
+    late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
+  }
+
+  @Override
+  public void processElement(MeterReading r, Context ctx, Collector<EsDocument> out) throws Exception {
+    if (seen.contains(r.recordId())) {
+      duplicates.inc();
+      return;
+    }
+    long watermark = ctx.timerService().currentWatermark();
+    double[] previous = last.value();
+    // a cumulative reading older than the last one taken cannot be placed between readings any more
+    if (r.cumulative() && previous != null && r.at() <= previous[0]) {
+      late.inc();
+      return;
+    }
+    seen.put(r.recordId(), r.at());
+    meter.update(r);
+    if (r.cumulative()) {
+      pending.put(r.at(), r.value());
+    } else {
+      // interval consumption needs no ordering: spread it now
+      Map<Long, double[]> touched = new TreeMap<>();
+      tariff.split(r.value(), r.intervalStart(), r.at(), touched);
+      add(touched);
+      emit(ctx, out, touched.keySet(), r.at());
+      return;
+    }
+    ctx.timerService().registerEventTimeTimer(r.at());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<EsDocument> out) throws Exception {
+    TreeMap<Long, Double> due = new TreeMap<>();
+    for (Map.Entry<Long, Double> e : pending.entries()) {
+      if (e.getKey() <= timestamp) {
+        due.put(e.getKey(), e.getValue());
+      }
+    }
+    Map<Long, double[]> touched = new TreeMap<>();
+    double[] previous = last.value();
+    for (Map.Entry<Long, Double> e : due.entrySet()) {
+      pending.remove(e.getKey());
+      if (previous != null) {
+        double delta = e.getValue() - previous[1];
+        if (delta < 0) {
+          resets.inc();
+          delta = e.getValue();
+        }
+        tariff.split(delta, (long) previous[0], e.getKey(), touched);
+      }
+      previous = new double[] {e.getKey(), e.getValue()};
+    }
+    last.update(previous);
+    add(touched);
+    emit(ctx, out, touched.keySet(), previous == null ? timestamp : (long) previous[0]);
+    prune(timestamp - latenessMs);
+  }
+
+  private void add(Map<Long, double[]> touched) throws Exception {
+    for (Map.Entry<Long, double[]> e : touched.entrySet()) {
+      double[] sum = hours.get(e.getKey());
+      if (sum == null) {
+        sum = new double[e.getValue().length];
+      }
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += e.getValue()[i];
+        e.getValue()[i] = sum[i];
+      }
+      hours.put(e.getKey(), sum);
+    }
+  }
+
+  /** Writes the touched hours; compares every hour that is now complete (covered up to its end) with the baseline. */
+  private void emit(Context ctx, Collector<EsDocument> out, Iterable<Long> touched, long coveredUntil) throws Exception {
+    MeterReading m = meter.value();
+    for (long hour : touched) {
+      out.collect(document(m, hour, hours.get(hour)));
+    }
+    Long from = evaluated.value();
+    List<Long> complete = new ArrayList<>();
+    for (Long hour : hours.keys()) {
+      if (hour + HOUR <= coveredUntil && (from == null || hour >= from)) {
+        complete.add(hour);
+      }
+    }
+    complete.sort(null);
+    for (long hour : complete) {
+      compare(m, hour, hours.get(hour)[TariffTable.PERIODS.size()], ctx);
+      evaluated.update(hour + HOUR);
+    }
+  }
+
+  private void compare(MeterReading m, long hour, double consumption, Context ctx) throws Exception {
+    double[] b = baseline.value();
+    if (b == null) {
+      b = new double[] {0, consumption, 0};
+    } else {
+      double sd = Math.sqrt(b[2]);
+      double z = sd > 0 ? (consumption - b[1]) / sd : 0;
+      if (b[0] >= WARM_UP_HOURS && Math.abs(z) > zLimit) {
+        ctx.output(ALERTS, new Alert("energy|" + m.plant() + '|' + m.meter() + '|' + Instant.ofEpochMilli(hour),
+            "energy-anomaly", "warning", m.plant(), m.equipment() == null ? m.line() : m.equipment(), m.meter(),
+            "ewma-z", String.format("%s 能耗异常：%.1f %s，基线 %.1f（%.1fσ）", m.meter(), consumption, m.unit(), b[1], z),
+            String.format("%s consumption anomaly: %.1f %s against a baseline of %.1f (%.1fσ)", m.meter(), consumption,
+                m.unit(), b[1], z), hour, consumption, b[1] + zLimit * sd * Math.signum(z)));
+        baseline.update(new double[] {b[0] + 1, b[1], b[2]}); // an anomaly does not teach the baseline
+        return;
+      }
+      double diff = consumption - b[1];
+      double mean = b[1] + ALPHA * diff;
+      b = new double[] {b[0], mean, (1 - ALPHA) * (b[2] + ALPHA * diff * diff)};
+    }
+    baseline.update(new double[] {b[0] + 1, b[1], b[2]});
+  }
+
+  private EsDocument document(MeterReading m, long hour, double[] slots) {
+    double total = slots[TariffTable.PERIODS.size()];
+    ObjectNode n = Envelope.JSON.createObjectNode().put("plant", m.plant()).put("meter", m.meter())
+        .put("medium", m.medium()).put("unit", m.unit()).put("line", m.line()).put("equipment", m.equipment())
+        .put("start", Instant.ofEpochMilli(hour).toString())
+        .put("end", Instant.ofEpochMilli(hour + HOUR).toString()).put("consumption", round(total));
+    ObjectNode byPeriod = n.putObject("byTariff");
+    for (int i = 0; i < TariffTable.PERIODS.size(); i++) {
+      byPeriod.put(TariffTable.PERIODS.get(i), round(slots[i]));
+    }
+    double factor = factors.kgPerUnit(m.medium(), m.unit());
+    if (Double.isFinite(factor)) {
+      n.put("co2Kg", round(total * factor));
+    }
+    return new EsDocument(index, m.plant() + '|' + m.meter() + '|' + Instant.ofEpochMilli(hour), n.toString());
+  }
+
+  private void prune(long horizon) throws Exception {
+    Iterator<Long> h = hours.keys().iterator();
+    while (h.hasNext()) {
+      if (h.next() < horizon - HOUR) {
+        h.remove();
+      }
+    }
+    Iterator<Map.Entry<String, Long>> s = seen.iterator();
+    while (s.hasNext()) {
+      if (s.next().getValue() < horizon) {
+        s.remove();
+      }
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1e6) / 1e6;
+  }
+}

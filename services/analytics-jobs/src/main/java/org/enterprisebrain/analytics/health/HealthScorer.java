@@ -1,0 +1,19 @@
+package org.enterprisebrain.analytics.health;
+
+import java.io.Serializable;
+
+/**
+ * How a signal is judged, sample by sample. The built-in scorer is statistical ({@link EwmaScorer}); models
+ * from the registry plug in here (a later issue), scoring the same samples with the same state handling.
+ */
+public interface HealthScorer extends Serializable {
+
+  /** A verdict on one sample: its score (|z| for the EWMA scorer), and the limit it was held against. */
+  record Verdict(double score, double limit, boolean anomalous, String rule) {}
+
+  /** Judges the sample against {@code state} and returns the updated state in {@code state} itself. */
+  Verdict score(Sample sample, double[] state);
+
+  /** A new, empty state for one signal. */
+  double[] initialState();
+}

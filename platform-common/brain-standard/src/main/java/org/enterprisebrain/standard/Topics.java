@@ -21,6 +21,9 @@ public final class Topics {
    */
   public static final String INGEST_OUTCOMES = "brain.ingest-outcomes.v1";
 
+  /** Alerts of the analytics jobs (SPC rules, health and energy anomalies), keyed plant|equipment. */
+  public static final String ALERTS = "brain.alerts.v1";
+
   private Topics() {
   }
 

@@ -19,6 +19,22 @@ public class ProblemException extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  public static ProblemException badRequest(String field, String message) {
+    return new ProblemException(HttpStatus.BAD_REQUEST, "Bad request", message, List.of(new FieldError(field, message)));
+  }
+
+  public static ProblemException notFound(String field, String message) {
+    return new ProblemException(HttpStatus.NOT_FOUND, "Not found", message, List.of(new FieldError(field, message)));
+  }
+
+  public static ProblemException forbidden(String field, String message) {
+    return new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", message, List.of(new FieldError(field, message)));
+  }
+
+  public static ProblemException conflict(String field, String message) {
+    return new ProblemException(HttpStatus.CONFLICT, "Conflict", message, List.of(new FieldError(field, message)));
+  }
+
   public HttpStatus status() {
     return status;
   }

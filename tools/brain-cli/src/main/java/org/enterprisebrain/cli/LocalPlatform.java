@@ -17,26 +17,27 @@ import org.enterprisebrain.servers.PostgresServer;
 
 /**
  * The whole platform on one machine, every server real and in its own process: Kafka (KRaft),
- * Keycloak with the brain realm, PostgreSQL, Elasticsearch, ingestion-service, catalog-service and the
- * gateway. Stops in reverse order.
+ * Keycloak with the brain realm, PostgreSQL, Elasticsearch, the analytics jobs on a Flink MiniCluster,
+ * ingestion-service, catalog-service, analytics-service and the gateway. Stops in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   /** Where things are and which ports they listen on (all on 127.0.0.1). */
   public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int catalogPort,
-      int kafkaPort, int kafkaControllerPort, int keycloakPort, int elasticsearchPort, int postgresPort,
-      String kafkaClasspath, String elasticsearchHeap) {
+      int analyticsPort, int flinkRestPort, int kafkaPort, int kafkaControllerPort, int keycloakPort,
+      int elasticsearchPort, int postgresPort, String kafkaClasspath, String elasticsearchHeap) {
 
     public static Settings defaults(Path home) {
-      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 9092, 9093, 8180, 9200, 5433,
-          System.getProperty("java.class.path"), "1g");
+      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8091, 9092, 9093, 8180, 9200,
+          5433, System.getProperty("java.class.path"), "1g");
     }
 
     /** Every port free and chosen now: for tests and benchmarks beside a running platform. */
     public static Settings ephemeral(Path home, Path dataDir, String kafkaClasspath) {
       return new Settings(home, dataDir, ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
-          ManagedProcess.freePort(), ManagedProcess.freePort(), kafkaClasspath, "1g");
+          ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
+          kafkaClasspath, "1g");
     }
   }
 
@@ -98,14 +99,24 @@ public final class LocalPlatform implements AutoCloseable {
         "BRAIN_CATALOG_URL", "http://127.0.0.1:" + settings.catalogPort(),
         "BRAIN_CATALOG_DB_URL", postgres.jdbcUrl(),
         "BRAIN_ELASTICSEARCH_URL", elasticsearch.url()));
+    env.put("BRAIN_ANALYTICS_PORT", Integer.toString(settings.analyticsPort()));
+    env.put("BRAIN_ANALYTICS_URL", "http://127.0.0.1:" + settings.analyticsPort());
+    env.put("BRAIN_ANALYTICS_REST_PORT", Integer.toString(settings.flinkRestPort()));
+    env.put("BRAIN_FLINK_REST_URL", "http://127.0.0.1:" + settings.flinkRestPort());
     long t3 = System.nanoTime();
     ManagedProcess ingestion = service("ingestion-service", env, logs);
     ManagedProcess catalog = service("catalog-service", env, logs);
+    ManagedProcess analytics = service("analytics-service", env, logs);
+    ManagedProcess jobs = analyticsJobs(env, data, logs);
     ManagedProcess gateway = service("gateway", env, logs);
     awaitHealthy(ingestion, settings.ingestionPort());
     awaitHealthy(catalog, settings.catalogPort());
+    awaitHealthy(analytics, settings.analyticsPort());
     awaitHealthy(gateway, settings.gatewayPort());
-    out.printf("  ingestion-service, catalog-service and gateway ready in %.1f s%n", (System.nanoTime() - t3) / 1e9);
+    // the jobs are up when the Flink REST API lists all of them running
+    jobs.awaitReady(() -> runningJobs() >= ANALYTICS_JOBS, Duration.ofMinutes(3));
+    out.printf("  services, gateway and %d analytics jobs ready in %.1f s%n", ANALYTICS_JOBS,
+        (System.nanoTime() - t3) / 1e9);
     out.printf("platform ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
@@ -125,6 +136,56 @@ public final class LocalPlatform implements AutoCloseable {
     ManagedProcess process = ManagedProcess.start(name, command, env, settings.home(), logs.resolve(name + ".log"));
     processes.add(process);
     return process;
+  }
+
+  /** oee, spc, energy, health */
+  static final int ANALYTICS_JOBS = 4;
+
+  /**
+   * The Flink jobs on a MiniCluster in their own JVM, from analytics-jobs' build (its jar and runtime
+   * classpath): Flink must not share a classpath with Spring Boot. Local jobs keep no state between runs and
+   * read their topics from the start.
+   */
+  private ManagedProcess analyticsJobs(Map<String, String> env, Path data, Path logs) {
+    Path module = settings.home().resolve("services/analytics-jobs/target");
+    Path jar = module.resolve("analytics-jobs-0.1.0-SNAPSHOT.jar");
+    if (!Files.isRegularFile(jar) || !Files.isDirectory(module.resolve("analytics-jobs/lib"))) {
+      throw new IllegalStateException(jar + " or its lib/ is missing: build first (./brain up builds what is missing)");
+    }
+    Path tmp = data.resolve("analytics/tmp");
+    try {
+      Files.createDirectories(tmp);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Map<String, String> jobEnv = new HashMap<>(env);
+    jobEnv.put("BRAIN_ANALYTICS_START_FROM", "earliest");
+    List<String> command = List.of(ManagedProcess.javaBinary(), "-Xms256m", "-Xmx640m", "-XX:+UseSerialGC",
+        "-Djava.io.tmpdir=" + tmp, "-cp", jar + java.io.File.pathSeparator + module.resolve("analytics-jobs/lib") + "/*",
+        "org.enterprisebrain.analytics.run.LocalRunner");
+    ManagedProcess process = ManagedProcess.start("analytics-jobs", command, jobEnv, settings.home(),
+        logs.resolve("analytics-jobs.log"));
+    processes.add(process);
+    return process;
+  }
+
+  /** How many jobs the local Flink cluster reports RUNNING (0 while its REST API is not up). */
+  int runningJobs() {
+    try {
+      String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + settings.flinkRestPort() + "/jobs/overview"))
+          .timeout(Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      return body.split("\"state\":\"RUNNING\"", -1).length - 1;
+    } catch (java.io.IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  public String flinkRestUrl() {
+    return "http://127.0.0.1:" + settings.flinkRestPort();
   }
 
   /** The node build next to the CLI (packaged) or in the source checkout. */

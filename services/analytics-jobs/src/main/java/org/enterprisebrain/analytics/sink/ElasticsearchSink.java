@@ -39,13 +39,8 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
 
   private static final long serialVersionUID = 1L;
 
-  /** Applied to every analytics index: ids and codes are keywords, times are dates. */
-  static final String TEMPLATE = """
-      {"index_patterns":["%s*"],"priority":100,"template":{
-        "settings":{"number_of_shards":1,"refresh_interval":"%s"},
-        "mappings":{"date_detection":false,"dynamic_templates":[
-          {"times":{"match_pattern":"regex","match":"^(start|end|at|.*At)$","mapping":{"type":"date"}}},
-          {"strings":{"match_mapping_type":"string","mapping":{"type":"keyword"}}}]}}}""";
+  /** The template of every analytics index (ids and codes keywords, times dates), shared with the service. */
+  static final String TEMPLATE = "/elasticsearch/analytics-template.json";
 
   private final String url;
   private final String indexPrefix;
@@ -72,7 +67,10 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
   /** Puts the index template for the analytics indices (idempotent; also used by tests and the service). */
   public static void putTemplate(RestClient client, String indexPrefix, String refreshInterval) throws IOException {
     Request request = new Request("PUT", "/_index_template/" + indexPrefix.replaceAll("[^a-z0-9-]", "") + "template");
-    request.setJsonEntity(TEMPLATE.formatted(indexPrefix, refreshInterval));
+    try (var in = ElasticsearchSink.class.getResourceAsStream(TEMPLATE)) {
+      request.setJsonEntity(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("%PREFIX%", indexPrefix)
+          .replace("%REFRESH%", refreshInterval));
+    }
     client.performRequest(request);
   }
 

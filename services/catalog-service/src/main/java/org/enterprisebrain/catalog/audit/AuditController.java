@@ -1,10 +1,10 @@
 package org.enterprisebrain.catalog.audit;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.List;
 import java.util.Locale;
 import org.enterprisebrain.catalog.api.AuditApi;
 import org.enterprisebrain.catalog.web.ApiMapping;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +22,7 @@ public class AuditController implements AuditApi {
       String resource, Integer limit) {
     int size = limit == null ? 100 : limit;
     if (size < 1 || size > 1000) {
-      throw CatalogException.badRequest("limit", "limit must be between 1 and 1000");
+      throw ProblemException.badRequest("limit", "limit must be between 1 and 1000");
     }
     return ResponseEntity.ok(log.find(user, resource, size).stream()
         .map(e -> new org.enterprisebrain.catalog.api.model.AuditEvent(e.id(), ApiMapping.time(e.at()), e.principal(),

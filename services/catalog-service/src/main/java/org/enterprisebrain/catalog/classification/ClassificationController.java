@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.classification;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.List;
 import java.util.Locale;
 import org.enterprisebrain.catalog.api.ClassificationApi;
@@ -13,7 +14,6 @@ import org.enterprisebrain.catalog.api.model.LabelState;
 import org.enterprisebrain.catalog.api.model.ProtectionPolicy;
 import org.enterprisebrain.catalog.scheme.SchemeRepository;
 import org.enterprisebrain.catalog.web.ApiMapping;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.web.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,7 +72,7 @@ public class ClassificationController implements ClassificationApi {
   @Override
   public ResponseEntity<org.enterprisebrain.catalog.api.model.Label> decideLabel(Long labelId, LabelDecision decision) {
     if (decision == null || decision.getDecision() == null) {
-      throw CatalogException.badRequest("decision", "decision is required: confirm, reject or recognize");
+      throw ProblemException.badRequest("decision", "decision is required: confirm, reject or recognize");
     }
     LabelDecisions.Request request = new LabelDecisions.Request(
         LabelDecisions.Decision.valueOf(decision.getDecision().getValue().toUpperCase(Locale.ROOT)),

@@ -1,8 +1,8 @@
 package org.enterprisebrain.catalog.classification;
 
+import org.enterprisebrain.web.ProblemException;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.scheme.SchemeRepository;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,27 +32,27 @@ public class LabelDecisions {
 
   @Transactional
   public Label decide(long id, Request request, String decidedBy) {
-    Label decided = apply(id, request, decidedBy).orElseThrow(() -> CatalogException.conflict("labelId",
+    Label decided = apply(id, request, decidedBy).orElseThrow(() -> ProblemException.conflict("labelId",
         "label " + id + " was decided finally meanwhile"));
     events.publishEvent(new LabelsChanged(decided.entity()));
     return decided;
   }
 
   private java.util.Optional<Label> apply(long id, Request request, String decidedBy) {
-    Label label = labels.find(id).orElseThrow(() -> CatalogException.notFound("labelId", "no label " + id));
+    Label label = labels.find(id).orElseThrow(() -> ProblemException.notFound("labelId", "no label " + id));
     if (label.state() == Label.State.REJECTED || label.state() == Label.State.RECOGNIZED) {
-      throw CatalogException.conflict("labelId", "label " + id + " is " + label.state().name().toLowerCase(
+      throw ProblemException.conflict("labelId", "label " + id + " is " + label.state().name().toLowerCase(
           java.util.Locale.ROOT) + " and final; classify a new sample for a new suggestion");
     }
     String category = request.category() == null ? label.category() : request.category();
     if (!scheme.categoryCodes().contains(category)) {
-      throw CatalogException.badRequest("category", "unknown category '" + category + "'; see GET /api/v1/catalog/scheme");
+      throw ProblemException.badRequest("category", "unknown category '" + category + "'; see GET /api/v1/catalog/scheme");
     }
     Grade grade = request.grade() == null ? label.grade() : request.grade();
     return switch (request.decision()) {
       case CONFIRM -> {
         if (grade.authorityOnly()) {
-          throw CatalogException.badRequest("grade", "重要/核心 data is identified by the authority, not confirmed by"
+          throw ProblemException.badRequest("grade", "重要/核心 data is identified by the authority, not confirmed by"
               + " the company: use decision 'recognize' with the authority's reference");
         }
         boolean corrected = !category.equals(label.category()) || grade != label.grade();
@@ -63,11 +63,11 @@ public class LabelDecisions {
           decidedBy, request.comment());
       case RECOGNIZE -> {
         if (!grade.authorityOnly()) {
-          throw CatalogException.badRequest("grade", "recognize records the authority's identification of 重要 or"
+          throw ProblemException.badRequest("grade", "recognize records the authority's identification of 重要 or"
               + " 核心 data: grade must be IMPORTANT or CORE");
         }
         if (request.authorityReference() == null || request.authorityReference().isBlank()) {
-          throw CatalogException.badRequest("authorityReference", "the authority's notice or catalogue reference"
+          throw ProblemException.badRequest("authorityReference", "the authority's notice or catalogue reference"
               + " is required to record 重要/核心 data");
         }
         yield labels.decide(id, Label.State.RECOGNIZED, Label.Method.MANUAL, category, grade,

@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.classification;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,16 +69,16 @@ public class SampleClassifier {
     try {
       rows = Csv.parse(csv == null ? "" : csv);
     } catch (Csv.FormatException e) {
-      throw CatalogException.badRequest("line " + e.line(), "the CSV cannot be read: " + e.getMessage());
+      throw ProblemException.badRequest("line " + e.line(), "the CSV cannot be read: " + e.getMessage());
     }
     if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
-      throw CatalogException.badRequest("body", "the CSV needs a header row naming its columns");
+      throw ProblemException.badRequest("body", "the CSV needs a header row naming its columns");
     }
     List<String> header = rows.get(0).stream().map(String::strip).toList();
     Set<String> seen = new HashSet<>();
     for (int c = 0; c < header.size(); c++) {
       if (header.get(c).isEmpty() || !seen.add(header.get(c))) {
-        throw CatalogException.badRequest("column " + (c + 1), "column " + (c + 1) + " of the header is "
+        throw ProblemException.badRequest("column " + (c + 1), "column " + (c + 1) + " of the header is "
             + (header.get(c).isEmpty() ? "empty" : "a duplicate of '" + header.get(c) + "'"));
       }
     }
@@ -98,7 +99,7 @@ public class SampleClassifier {
     for (int i = 0; i < records.size(); i++) {
       JsonNode record = records.get(i);
       if (record == null || !record.isObject()) {
-        throw CatalogException.badRequest("/" + i, "sample record " + i + " is not a JSON object");
+        throw ProblemException.badRequest("/" + i, "sample record " + i + " is not a JSON object");
       }
       // whole envelopes are welcome: their payload is the entity's data
       JsonNode payload = record.path("payload").isObject() && record.has("entity") ? record.get("payload") : record;
@@ -178,6 +179,6 @@ public class SampleClassifier {
 
   private EntityStandard entity(String name) {
     return standard.entity(name)
-        .orElseThrow(() -> CatalogException.notFound("entity", "no entity '" + name + "' in the data standard"));
+        .orElseThrow(() -> ProblemException.notFound("entity", "no entity '" + name + "' in the data standard"));
   }
 }

@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.datasets;
 
+import org.enterprisebrain.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.enterprisebrain.catalog.quality.QualityRepository;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
 import org.enterprisebrain.catalog.web.ApiMapping;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.web.Callers;
@@ -53,19 +53,19 @@ public class DatasetsController implements DatasetsApi {
   public ResponseEntity<org.enterprisebrain.catalog.api.model.Dataset> setDatasetOwner(String entity,
       DatasetOwner owner) {
     if (owner == null || owner.getPlant() == null || owner.getPlant().isBlank()) {
-      throw CatalogException.badRequest("plant", "plant is required");
+      throw ProblemException.badRequest("plant", "plant is required");
     }
     if (owner.getSourceSystem() == null || owner.getSourceSystem().isBlank()) {
-      throw CatalogException.badRequest("sourceSystem", "sourceSystem is required");
+      throw ProblemException.badRequest("sourceSystem", "sourceSystem is required");
     }
     if (owner.getOwner() == null || owner.getOwner().isBlank() || owner.getOwner().length() > 200) {
-      throw CatalogException.badRequest("owner", "owner must name a person or team (1 to 200 characters)");
+      throw ProblemException.badRequest("owner", "owner must name a person or team (1 to 200 characters)");
     }
     if (!Callers.current().mayActForPlant(owner.getPlant())) {
-      throw CatalogException.forbidden("plant", "plant '" + owner.getPlant() + "' is outside this token's plants");
+      throw ProblemException.forbidden("plant", "plant '" + owner.getPlant() + "' is outside this token's plants");
     }
     if (!datasets.setOwner(owner.getSourceSystem(), entity, owner.getPlant(), owner.getOwner().strip())) {
-      throw CatalogException.notFound("sourceSystem", "no dataset " + owner.getSourceSystem() + " / " + entity
+      throw ProblemException.notFound("sourceSystem", "no dataset " + owner.getSourceSystem() + " / " + entity
           + " / " + owner.getPlant());
     }
     return ResponseEntity.ok(view(datasets.find(entity).stream()
@@ -104,7 +104,7 @@ public class DatasetsController implements DatasetsApi {
   public ResponseEntity<RecordPage> queryRecords(String entity, String plant, String source, Integer limit) {
     int size = limit == null ? 50 : limit;
     if (size < 1 || size > 500) {
-      throw CatalogException.badRequest("limit", "limit must be between 1 and 500");
+      throw ProblemException.badRequest("limit", "limit must be between 1 and 500");
     }
     RecordQuery.Page page = records.newest(entity, plant, source, size,
         new RecordQuery.Caller(Callers.current(), Callers.clientId(), request.getRemoteAddr()));

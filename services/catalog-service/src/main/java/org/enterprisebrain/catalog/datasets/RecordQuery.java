@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.datasets;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import org.enterprisebrain.catalog.scheme.ProtectionPolicy;
 import org.enterprisebrain.catalog.scheme.SchemeRepository;
 import org.enterprisebrain.catalog.standards.EffectiveField;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
@@ -61,7 +61,7 @@ public class RecordQuery {
 
   public Page newest(String entityName, String plant, String source, int limit, Caller caller) {
     EntityStandard entity = standard.entity(entityName)
-        .orElseThrow(() -> CatalogException.notFound("entity", "no entity '" + entityName + "' in the data standard"));
+        .orElseThrow(() -> ProblemException.notFound("entity", "no entity '" + entityName + "' in the data standard"));
     List<EffectiveField> effective = fields.of(entity);
     Map<Grade, ProtectionPolicy> policies = scheme.policies();
     String resource = "dataset " + entityName + " plant " + plant + (source == null ? "" : " source " + source);
@@ -70,7 +70,7 @@ public class RecordQuery {
       Grade highest = EffectiveFields.highest(effective);
       audit.record(caller.principal().name(), caller.clientId(), caller.address(), resource, graded, highest,
           "plant scope " + caller.principal().plants(), AuditEvent.Decision.DENIED);
-      throw CatalogException.forbidden("plant", "plant '" + plant + "' is outside this token's plants "
+      throw ProblemException.forbidden("plant", "plant '" + plant + "' is outside this token's plants "
           + caller.principal().plants());
     }
     Grade clearance = Grade.clearance(caller.principal().clearance());

@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.lineage;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.List;
 import org.enterprisebrain.catalog.api.LineageApi;
 import org.enterprisebrain.catalog.api.model.LineageEdge;
@@ -9,7 +10,6 @@ import org.enterprisebrain.catalog.api.model.LineageNodeRequest;
 import org.enterprisebrain.catalog.api.model.LineageView;
 import org.enterprisebrain.catalog.api.model.PropagatedGrade;
 import org.enterprisebrain.catalog.web.ApiMapping;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.web.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +27,7 @@ public class LineageController implements LineageApi {
   public ResponseEntity<LineageView> getLineage(String node, Integer depth) {
     int d = depth == null ? 3 : depth;
     if (d < 1 || d > 10) {
-      throw CatalogException.badRequest("depth", "depth must be between 1 and 10");
+      throw ProblemException.badRequest("depth", "depth must be between 1 and 10");
     }
     LineageService.View view = lineage.view(node, d);
     return ResponseEntity.ok(new LineageView(view.nodes().stream().map(LineageController::node).toList(),

@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.lineage;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.standards.EffectiveFields;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.standard.DataStandard;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +70,7 @@ public class LineageService {
     String[] fromParts = parse("from", from);
     String[] toParts = parse("to", to);
     if (from.equals(to)) {
-      throw CatalogException.badRequest("to", "an edge needs two different nodes");
+      throw ProblemException.badRequest("to", "an edge needs two different nodes");
     }
     repository.ensureNode(from, fromParts[0], fromParts[1], by);
     repository.ensureNode(to, toParts[0], toParts[1], by);
@@ -81,15 +81,15 @@ public class LineageService {
   @Transactional
   public LineageRepository.StoredEdge approve(long edgeId, String by) {
     LineageRepository.StoredEdge edge = repository.edge(edgeId)
-        .orElseThrow(() -> CatalogException.notFound("edgeId", "no lineage edge " + edgeId));
+        .orElseThrow(() -> ProblemException.notFound("edgeId", "no lineage edge " + edgeId));
     if (!edge.edge().deidentifying()) {
-      throw CatalogException.badRequest("edgeId", "only a de-identifying transform is approved; this edge passes"
+      throw ProblemException.badRequest("edgeId", "only a de-identifying transform is approved; this edge passes"
           + " grades on as it is");
     }
     if (by.equals(edge.createdBy())) {
-      throw CatalogException.conflict("edgeId", "the engineer who registered a transform cannot approve it");
+      throw ProblemException.conflict("edgeId", "the engineer who registered a transform cannot approve it");
     }
-    return repository.approve(edgeId, by).orElseThrow(() -> CatalogException.conflict("edgeId",
+    return repository.approve(edgeId, by).orElseThrow(() -> ProblemException.conflict("edgeId",
         "the engineer who registered a transform cannot approve it"));
   }
 
@@ -97,7 +97,7 @@ public class LineageService {
   public NodeView label(String id, Grade grade, String authorityReference, String by) {
     String[] parts = parse("id", id);
     if (grade != null && grade.authorityOnly() && (authorityReference == null || authorityReference.isBlank())) {
-      throw CatalogException.badRequest("authorityReference", "重要/核心 is the authority's identification: give"
+      throw ProblemException.badRequest("authorityReference", "重要/核心 is the authority's identification: give"
           + " its notice or catalogue reference");
     }
     repository.ensureNode(id, parts[0], parts[1], by);
@@ -109,7 +109,7 @@ public class LineageService {
     parse("node", id);
     LineageGraph graph = graph();
     if (!graph.nodes().containsKey(id)) {
-      throw CatalogException.notFound("node", "no lineage node '" + id + "'");
+      throw ProblemException.notFound("node", "no lineage node '" + id + "'");
     }
     Set<String> around = graph.neighbourhood(id, depth);
     Map<String, List<LineageGraph.Propagated>> propagated = graph.propagate();
@@ -145,7 +145,7 @@ public class LineageService {
   private static String[] parse(String field, String id) {
     Matcher m = id == null ? null : NODE_ID.matcher(id);
     if (m == null || !m.matches()) {
-      throw CatalogException.badRequest(field, "a lineage node is kind:name with kind one of source, topic, job,"
+      throw ProblemException.badRequest(field, "a lineage node is kind:name with kind one of source, topic, job,"
           + " index, model, report, dataset; got '" + id + "'");
     }
     return new String[] {m.group(1), m.group(2)};

@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.quality;
 
+import org.enterprisebrain.web.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import org.enterprisebrain.catalog.api.QualityApi;
 import org.enterprisebrain.catalog.api.model.QualityWindow;
 import org.enterprisebrain.catalog.web.ApiMapping;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.web.Callers;
@@ -28,11 +28,11 @@ public class QualityController implements QualityApi {
   @Override
   public ResponseEntity<List<QualityWindow>> datasetQuality(String entity, String plant, String source, Integer hours) {
     if (standard.entity(entity).isEmpty()) {
-      throw CatalogException.notFound("entity", "no entity '" + entity + "' in the data standard");
+      throw ProblemException.notFound("entity", "no entity '" + entity + "' in the data standard");
     }
     int span = hours == null ? 24 : hours;
     if (span < 1 || span > 2160) {
-      throw CatalogException.badRequest("hours", "hours must be between 1 and 2160");
+      throw ProblemException.badRequest("hours", "hours must be between 1 and 2160");
     }
     BrainPrincipal caller = Callers.current();
     Instant since = Instant.now().minus(Duration.ofHours(span));

@@ -1,5 +1,6 @@
 package org.enterprisebrain.catalog.standards;
 
+import org.enterprisebrain.web.ProblemException;
 import java.util.List;
 import java.util.Locale;
 import org.enterprisebrain.catalog.api.StandardsApi;
@@ -10,7 +11,6 @@ import org.enterprisebrain.catalog.api.model.SearchHit;
 import org.enterprisebrain.catalog.api.model.FieldEntry;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.catalog.web.ApiMapping;
-import org.enterprisebrain.catalog.web.CatalogException;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +48,7 @@ public class StandardsController implements StandardsApi {
     // a free-form JSON object arrives as a map: the comparison walks it as a tree
     JsonNode candidate = body == null ? null : JSON.valueToTree(body);
     if (candidate == null || !candidate.isObject() || !candidate.has("properties")) {
-      throw CatalogException.badRequest("", "the body must be a JSON Schema of the entity's payload, with properties");
+      throw ProblemException.badRequest("", "the body must be a JSON Schema of the entity's payload, with properties");
     }
     int current = entity.newestVersion();
     SchemaCompatibility.Report report = SchemaCompatibility.compare(JSON.readTree(entity.versions().get(current)),
@@ -65,13 +65,13 @@ public class StandardsController implements StandardsApi {
   public ResponseEntity<List<SearchHit>> searchCatalog(String q, String kind, Integer limit) {
     int size = limit == null ? 20 : limit;
     if (q == null || q.isBlank() || q.length() > 200) {
-      throw CatalogException.badRequest("q", "q must hold 1 to 200 characters");
+      throw ProblemException.badRequest("q", "q must hold 1 to 200 characters");
     }
     if (size < 1 || size > 100) {
-      throw CatalogException.badRequest("limit", "limit must be between 1 and 100");
+      throw ProblemException.badRequest("limit", "limit must be between 1 and 100");
     }
     if (kind != null && !List.of("entity", "field", "dataset").contains(kind)) {
-      throw CatalogException.badRequest("kind", "kind is one of entity, field, dataset");
+      throw ProblemException.badRequest("kind", "kind is one of entity, field, dataset");
     }
     org.enterprisebrain.security.BrainPrincipal caller = org.enterprisebrain.web.Callers.current();
     return ResponseEntity.ok(search.search(q.strip(), kind, size).stream()
@@ -95,6 +95,6 @@ public class StandardsController implements StandardsApi {
 
   private EntityStandard entity(String name) {
     return standard.entity(name)
-        .orElseThrow(() -> CatalogException.notFound("entity", "no entity '" + name + "' in the data standard"));
+        .orElseThrow(() -> ProblemException.notFound("entity", "no entity '" + name + "' in the data standard"));
   }
 }

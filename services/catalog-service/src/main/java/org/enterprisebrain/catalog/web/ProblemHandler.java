@@ -1,64 +1,9 @@
 package org.enterprisebrain.catalog.web;
 
-import static org.enterprisebrain.web.Problems.problem;
-
-import java.io.UncheckedIOException;
-import java.util.List;
-import org.enterprisebrain.standard.FieldError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.enterprisebrain.web.ProblemAdvice;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error as RFC 9457 problem details naming the field; Spring MVC's own (415, 405 …) alike. */
+/** The platform's problem+json answers for every error of the catalog. */
 @RestControllerAdvice
-public class ProblemHandler extends ResponseEntityExceptionHandler {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
-
-  @ExceptionHandler(CatalogException.class)
-  ResponseEntity<ProblemDetail> catalog(CatalogException e) {
-    return ResponseEntity.status(e.status()).body(e.toProblem());
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
-    String detail = "'" + e.getValue() + "' is not a valid value for " + e.getName();
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail,
-        List.of(new FieldError(e.getName(), detail))));
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String detail = "the body is not readable: " + (e.getMostSpecificCause() == null ? e.getMessage()
-        : e.getMostSpecificCause().getMessage());
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
-        List.of(new FieldError("", detail))));
-  }
-
-  /** Elasticsearch (or another backing server) unreachable: try again later, as the spec says. */
-  @ExceptionHandler(UncheckedIOException.class)
-  ResponseEntity<ProblemDetail> unavailable(UncheckedIOException e) {
-    LOG.warn("backing server unavailable: {}", e.getMessage());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage() + ": try again shortly",
-            List.of()));
-  }
-
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    LOG.error("unexpected error", e);
-    return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error", "the request could not be processed", List.of()));
-  }
+public class ProblemHandler extends ProblemAdvice {
 }

@@ -23,7 +23,7 @@ public class KafkaTopicsConfig {
   @Bean
   KafkaAdmin.NewTopics standardTopics(DataStandard standard, IngestionProperties properties) {
     return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(standard.entities().stream()
-            .flatMap(e -> e.versions().keySet().stream().map(e::topic)), java.util.stream.Stream.of(Topics.INGEST_OUTCOMES))
+            .flatMap(e -> e.versions().keySet().stream().map(e::topic)), java.util.stream.Stream.of(Topics.INGEST_OUTCOMES, Topics.ALERTS))
         .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
         .toArray(NewTopic[]::new));
   }

@@ -1,0 +1,31 @@
+package org.enterprisebrain.analytics.service.alerts;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.enterprisebrain.analytics.service.api.AlertsApi;
+import org.enterprisebrain.analytics.service.api.model.Alert;
+import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.analytics.service.results.Selection;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AlertsController implements AlertsApi {
+
+  private final ResultStore results;
+
+  public AlertsController(ResultStore results) {
+    this.results = results;
+  }
+
+  @Override
+  public ResponseEntity<List<Alert>> listAlerts(String plant, String equipment, String kind, String severity,
+      OffsetDateTime from, OffsetDateTime to, Integer size) {
+    Selection s = Selection.of(plant, from, to).where("equipment", equipment)
+        .where("kind", Selection.oneOf("kind", kind, Set.of("spc-rule", "health-anomaly", "energy-anomaly")))
+        .where("severity", Selection.oneOf("severity", severity, Set.of("info", "warning", "critical")));
+    return ResponseEntity.ok(results.search("alerts", s.query("at"), "at", false, Selection.size(size)).stream()
+        .map(d -> results.as(d, Alert.class)).toList());
+  }
+}

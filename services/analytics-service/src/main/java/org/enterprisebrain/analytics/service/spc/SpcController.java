@@ -1,0 +1,73 @@
+package org.enterprisebrain.analytics.service.spc;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.analytics.service.api.SpcApi;
+import org.enterprisebrain.analytics.service.api.model.SpcCharacteristic;
+import org.enterprisebrain.analytics.service.api.model.SpcChart;
+import org.enterprisebrain.analytics.service.api.model.SpcPoint;
+import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.analytics.service.results.Selection;
+import org.enterprisebrain.web.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+public class SpcController implements SpcApi {
+
+  private final ResultStore results;
+
+  public SpcController(ResultStore results) {
+    this.results = results;
+  }
+
+  @Override
+  public ResponseEntity<List<SpcCharacteristic>> listCharacteristics(String plant, String equipment,
+      OffsetDateTime from, OffsetDateTime to) {
+    Selection s = Selection.of(plant, from, to).where("equipment", equipment);
+    Map<String, List<JsonNode>> charts = new LinkedHashMap<>();
+    for (JsonNode p : results.search("spc", s.query("at"), "at", true, Selection.MAX_SIZE)) {
+      charts.computeIfAbsent(p.path("plant").asString() + '|' + p.path("equipment").asString() + '|'
+          + p.path("characteristic").asString(), k -> new ArrayList<>()).add(p);
+    }
+    List<SpcCharacteristic> list = new ArrayList<>();
+    charts.values().forEach(points -> {
+      JsonNode last = points.get(points.size() - 1);
+      long violated = points.stream().filter(p -> !p.path("violations").isEmpty()).count();
+      list.add(new SpcCharacteristic(last.path("plant").asString(), last.path("equipment").asString(),
+          last.path("characteristic").asString(), points.size(), (int) violated)
+          .characteristicName(last.path("characteristicName").asString(null)).chart(last.path("chart").asString(null))
+          .lastAt(OffsetDateTime.parse(last.path("at").asString()))
+          .cpk(number(last, "cpk")).ppk(number(last, "ppk")));
+    });
+    return ResponseEntity.ok(list);
+  }
+
+  @Override
+  public ResponseEntity<SpcChart> getChart(String plant, String equipment, String characteristic,
+      OffsetDateTime from, OffsetDateTime to, Integer size) {
+    Selection s = Selection.of(plant, from, to).where("equipment", equipment).where("characteristic", characteristic);
+    List<JsonNode> points = results.search("spc", s.query("at"), "at", true, Selection.size(size));
+    if (points.isEmpty()) {
+      throw ProblemException.notFound("characteristic", "no chart of " + characteristic + " on " + equipment
+          + " in plant " + plant + " between " + s.from() + " and " + s.to());
+    }
+    JsonNode last = points.get(points.size() - 1);
+    SpcChart chart = new SpcChart(plant, equipment, characteristic,
+        points.stream().map(p -> results.as(p, SpcPoint.class)).toList())
+        .characteristicName(last.path("characteristicName").asString(null)).unit(last.path("unit").asString(null))
+        .lsl(number(last, "lsl")).usl(number(last, "usl")).target(number(last, "target"));
+    if (last.has("chart")) {
+      chart.chart(SpcChart.ChartEnum.fromValue(last.path("chart").asString()));
+    }
+    return ResponseEntity.ok(chart);
+  }
+
+  static Double number(JsonNode node, String field) {
+    return node.path(field).isNumber() ? node.path(field).asDouble() : null;
+  }
+}

@@ -1,0 +1,208 @@
+package org.enterprisebrain.analytics.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.testsupport.RealElasticsearch;
+import org.enterprisebrain.testsupport.RealKeycloak;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The analytics API on a real Elasticsearch node and real Keycloak tokens, over result documents in the
+ * shape the jobs write (their mapping from the shared index template).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnalyticsApiIT {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String PREFIX = "brain-api-it-";
+  static final Instant H0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("brain.elasticsearch.url", RealElasticsearch::url);
+    registry.add("brain.analytics.index-prefix", () -> PREFIX);
+    // nothing listens here: the jobs endpoint must answer 503, not fail
+    registry.add("brain.analytics.flink-rest-url", () -> "http://127.0.0.1:" + org.enterprisebrain.servers.ManagedProcess.freePort());
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    registry.add("server.address", () -> "127.0.0.1");
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  @BeforeAll
+  static void seed() throws Exception {
+    try (RestClient es = RestClient.builder(HttpHost.create(RealElasticsearch.url())).build();
+        InputStream template = AnalyticsApiIT.class.getResourceAsStream("/elasticsearch/analytics-template.json")) {
+      Request put = new Request("PUT", "/_index_template/api-it");
+      put.setJsonEntity(new String(template.readAllBytes(), StandardCharsets.UTF_8).replace("%PREFIX%", PREFIX)
+          .replace("%REFRESH%", "1s"));
+      es.performRequest(put);
+      StringBuilder bulk = new StringBuilder();
+      // two hours of one machine of hz-01 and one of nb-02 (another plant)
+      index(bulk, "oee", "h0", hour("hz-01", "CNC-1", H0, 3600, 3000, 2400, 95, 100, 1, 300, "down", "M01"));
+      index(bulk, "oee", "h1", hour("hz-01", "CNC-1", H0.plusSeconds(3600), 1800, 1800, 1620, 60, 60, 0, 0, null, null));
+      index(bulk, "oee", "n0", hour("nb-02", "PRESS-9", H0, 3600, 3600, 3600, 10, 10, 0, 0, null, null));
+      index(bulk, "oee", "l0", JSON.createObjectNode().put("level", "line").put("period", "hour").put("plant", "hz-01")
+          .put("line", "L1").put("start", H0.toString()).put("end", H0.plusSeconds(3600).toString()).put("good", 95)
+          .put("produced", 100).put("plannedBusySeconds", 3600).put("runSeconds", 3000).put("failures", 1));
+      for (int i = 0; i < 3; i++) {
+        ObjectNode point = JSON.createObjectNode();
+        var violations = point.putArray("violations");
+        if (i == 2) {
+          violations.add("1"); // the last point breaks rule 1
+        }
+        index(bulk, "spc", "p" + i, point.put("plant", "hz-01").put("equipment", "CNC-1")
+            .put("characteristic", "D-12.00").put("characteristicName", "内孔直径 Φ12").put("unit", "mm")
+            .put("chart", "xbar-r").put("phase", "monitoring").put("subgroup", "SG-" + i)
+            .put("at", H0.plusSeconds(600L * i).toString()).put("n", 5).put("value", 12.0 + 0.001 * i)
+            .put("center", 12.0).put("ucl", 12.005).put("lcl", 11.995).put("cpk", 1.3 + 0.1 * i).put("lsl", 11.98)
+            .put("usl", 12.02));
+      }
+      ObjectNode energy = JSON.createObjectNode().put("plant", "hz-01").put("meter", "EM-L1").put("medium", "electricity")
+          .put("unit", "kWh").put("line", "L1").put("start", H0.toString()).put("end", H0.plusSeconds(3600).toString())
+          .put("consumption", 190.0).put("co2Kg", 190 * 0.5703);
+      energy.putObject("byTariff").put("sharp", 0).put("peak", 190.0).put("flat", 0).put("valley", 0);
+      index(bulk, "energy", "e0", energy);
+      index(bulk, "alerts", "a0", JSON.createObjectNode().put("id", "spc|x|1").put("kind", "spc-rule")
+          .put("severity", "critical").put("plant", "hz-01").put("equipment", "CNC-1").put("rule", "1")
+          .put("message", "判异准则1").put("at", H0.plusSeconds(1200).toString()));
+      index(bulk, "health", "w0", JSON.createObjectNode().put("plant", "hz-01").put("equipment", "CNC-1")
+          .put("signal", "spindle.temperature").put("start", H0.toString()).put("end", H0.plusSeconds(600).toString())
+          .put("count", 10).put("mean", 38.2).put("min", 37.9).put("max", 38.6).put("sd", 0.2).put("anomalies", 0));
+      Request request = new Request("POST", "/_bulk");
+      request.addParameter("refresh", "true");
+      request.setJsonEntity(bulk.toString());
+      JsonNode result = JSON.readTree(new String(es.performRequest(request).getEntity().getContent().readAllBytes(),
+          StandardCharsets.UTF_8));
+      assertThat(result.path("errors").asBoolean()).as(result.toString()).isFalse();
+    }
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void aManagerSeesHisPlantsOeeAndASummaryAddedFromHourlyComponents() throws Exception {
+    String manager = RealKeycloak.userToken("manager"); // plants: hz-01
+    JsonNode hours = ok(get("/api/v1/analytics/oee?from=" + H0.minusSeconds(60) + "&to=" + H0.plusSeconds(7200), manager));
+    assertThat(hours.valueStream().map(h -> h.path("plant").asString()).distinct().toList()).containsExactly("hz-01");
+    assertThat(hours.get(0).path("start").asString()).startsWith(H0.plusSeconds(3600).toString().substring(0, 16));
+
+    JsonNode summary = ok(get("/api/v1/analytics/oee/summary?plant=hz-01&from=" + H0 + "&to=" + H0.plusSeconds(7200), manager));
+    JsonNode total = summary.path("total");
+    assertThat(total.path("hours").asInt()).isEqualTo(2);
+    assertThat(total.path("availability").asDouble()).isCloseTo(4800.0 / 5400, within(1e-9));
+    assertThat(total.path("performance").asDouble()).isCloseTo(4020.0 / 4800, within(1e-9));
+    assertThat(total.path("quality").asDouble()).isCloseTo(155.0 / 160, within(1e-9));
+    assertThat(total.path("mttrSeconds").asDouble()).isEqualTo(300.0);
+    assertThat(total.path("downtime").get(0).path("reason").asString()).isEqualTo("M01");
+    assertThat(summary.path("machines")).hasSize(1);
+  }
+
+  @Test
+  void spcEnergyHealthAndAlertsAreServed() throws Exception {
+    String engineer = RealKeycloak.userToken("engineer");
+    String range = "from=" + H0.minusSeconds(60) + "&to=" + H0.plusSeconds(7200);
+    JsonNode characteristics = ok(get("/api/v1/analytics/spc/characteristics?plant=hz-01&" + range, engineer));
+    assertThat(characteristics.get(0).path("points").asInt()).isEqualTo(3);
+    assertThat(characteristics.get(0).path("violations").asInt()).isEqualTo(1);
+    assertThat(characteristics.get(0).path("cpk").asDouble()).isCloseTo(1.5, within(1e-9));
+    JsonNode chart = ok(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment=CNC-1&characteristic=D-12.00&" + range, engineer));
+    assertThat(chart.path("chart").asString()).isEqualTo("xbar-r");
+    assertThat(chart.path("points").get(2).path("violations").get(0).asString()).isEqualTo("1");
+    assertThat(chart.path("points").get(0).path("subgroup").asString()).isEqualTo("SG-0");
+
+    JsonNode energy = ok(get("/api/v1/analytics/energy/summary?plant=hz-01&line=L1&" + range, engineer));
+    assertThat(energy.path("good").asLong()).isEqualTo(95);
+    assertThat(energy.path("kwhPerGoodUnit").asDouble()).isCloseTo(2.0, within(1e-9));
+    assertThat(energy.path("media").get(0).path("byTariff").path("peak").asDouble()).isEqualTo(190.0);
+
+    assertThat(ok(get("/api/v1/analytics/alerts?plant=hz-01&kind=spc-rule&" + range, engineer)).get(0)
+        .path("severity").asString()).isEqualTo("critical");
+    assertThat(ok(get("/api/v1/analytics/health?plant=hz-01&" + range, engineer)).get(0).path("mean").asDouble())
+        .isEqualTo(38.2);
+  }
+
+  @Test
+  void refusalsAreProblemsNamingTheField() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    assertProblem(get("/api/v1/analytics/oee?plant=nb-02", manager), 403, "plant");
+    assertProblem(get("/api/v1/analytics/oee?size=0", manager), 400, "size");
+    assertProblem(get("/api/v1/analytics/oee?period=week", manager), 400, "period");
+    assertProblem(get("/api/v1/analytics/oee?from=" + H0 + "&to=" + H0.minusSeconds(1), manager), 400, "from");
+    assertProblem(get("/api/v1/analytics/oee?from=yesterday", manager), 400, "from");
+    assertProblem(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment=CNC-1&characteristic=NOPE", manager), 404,
+        "characteristic");
+    assertThat(get("/api/v1/analytics/oee", null).statusCode()).isEqualTo(401);
+    // an integrator sends data; it does not read results
+    assertThat(get("/api/v1/analytics/oee", RealKeycloak.clientToken("mes-a")).statusCode()).isEqualTo(403);
+    HttpResponse<String> jobs = get("/api/v1/analytics/jobs", manager);
+    assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(503);
+    assertThat(jobs.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static ObjectNode hour(String plant, String equipment, Instant start, double plannedBusy, double run, double ideal,
+      long good, long produced, int failures, double down, String state, String reason) {
+    ObjectNode n = JSON.createObjectNode().put("level", "equipment").put("period", "hour").put("plant", plant)
+        .put("line", "L1").put("equipment", equipment).put("start", start.toString())
+        .put("end", start.plusSeconds(3600).toString()).put("plannedBusySeconds", plannedBusy).put("runSeconds", run)
+        .put("idealSeconds", ideal).put("downSeconds", down).put("good", good).put("produced", produced)
+        .put("failures", failures).put("availability", run / plannedBusy);
+    var downtime = n.putArray("downtime");
+    if (state != null) {
+      downtime.addObject().put("state", state).put("reason", reason).put("seconds", down);
+    }
+    return n;
+  }
+
+  static void index(StringBuilder bulk, String analysis, String id, ObjectNode source) {
+    bulk.append("{\"index\":{\"_index\":\"").append(PREFIX).append(analysis).append("\",\"_id\":\"").append(id)
+        .append("\"}}\n").append(source).append('\n');
+  }
+
+  HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  static void assertProblem(HttpResponse<String> response, int status, String field) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(JSON.readTree(response.body()).path("errors").get(0).path("pointer").asString()).isEqualTo(field);
+  }
+}

@@ -32,10 +32,15 @@ public final class DemoRunner {
   private Totals totals = new Totals(0, 0, 0, 0);
 
   public DemoRunner(Connection connection, long seed) {
+    this(connection, seed, Instant.now().minus(Duration.ofHours(1)));
+  }
+
+  /** A demo whose simulated plant starts at {@code start} (ticks then advance it from there). */
+  public DemoRunner(Connection connection, long seed, Instant start) {
     var client = connection.apiClient();
     this.api = new IngestionApi(client);
     this.clientJson = client.getObjectMapper();
-    this.factory = new DemoFactory(seed, Instant.now().minus(Duration.ofHours(1)));
+    this.factory = new DemoFactory(seed, start);
   }
 
   /** Sends master data, then {@code ticks} ticks (forever if negative), one per second of wall time. */

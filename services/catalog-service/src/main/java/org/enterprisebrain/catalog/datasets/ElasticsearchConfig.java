@@ -3,23 +3,16 @@ package org.enterprisebrain.catalog.datasets;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
-import org.springframework.beans.factory.annotation.Value;
+import org.enterprisebrain.web.ElasticsearchRestConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Built by hand: Boot 4 would configure the 9.x client, which an 8.19 node refuses. */
+/** The typed client over the platform's REST client (8.x: Boot 4 would configure the 9.x one). */
 @Configuration
+@Import(ElasticsearchRestConfig.class)
 public class ElasticsearchConfig {
-
-  @Bean(destroyMethod = "close")
-  RestClient elasticsearchRestClient(@Value("${brain.elasticsearch.url}") String url,
-      @Value("${brain.elasticsearch.timeout-ms}") int timeoutMs) {
-    return RestClient.builder(HttpHost.create(url))
-        .setRequestConfigCallback(c -> c.setConnectTimeout(timeoutMs).setSocketTimeout(timeoutMs))
-        .build();
-  }
 
   @Bean
   ElasticsearchClient elasticsearchClient(RestClient rest) {

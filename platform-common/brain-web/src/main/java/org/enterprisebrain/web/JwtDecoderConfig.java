@@ -1,14 +1,14 @@
-package org.enterprisebrain.ingestion.web;
+package org.enterprisebrain.web;
 
 import java.time.Duration;
-import org.enterprisebrain.web.ResourceServerSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+/** The token decoder every servlet service uses (import it): the realm's issuer, its keys, a clock skew. */
 @Configuration
-public class JwtConfig {
+public class JwtDecoderConfig {
 
   @Bean
   JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,

@@ -1,4 +1,4 @@
-package org.enterprisebrain.analytics.service.web;
+package org.enterprisebrain.web;
 
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -6,9 +6,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Built by hand: Boot 4 would configure the 9.x client, which an 8.19 node refuses. */
+/**
+ * The Elasticsearch REST client of the services that read it (import it). Built by hand: Boot 4 would
+ * configure the 9.x client, which an 8.19 node refuses.
+ */
 @Configuration
-public class ElasticsearchConfig {
+public class ElasticsearchRestConfig {
 
   @Bean(destroyMethod = "close")
   RestClient elasticsearchRestClient(@Value("${brain.elasticsearch.url}") String url,

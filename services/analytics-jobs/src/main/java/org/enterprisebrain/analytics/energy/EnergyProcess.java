@@ -52,6 +52,7 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
   private transient ValueState<double[]> baseline;      // {hours seen, mean, variance}
   private transient ValueState<Long> evaluated;         // hours before this one were compared with the baseline
   private transient ValueState<MeterReading> meter;
+  private transient ValueState<Long> lastPrune;
   private transient MapState<String, Long> seen;
   private transient Counter resets;
   private transient Counter duplicates;
@@ -74,6 +75,7 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("baseline", PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     evaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated", Types.LONG));
     meter = getRuntimeContext().getState(new ValueStateDescriptor<>("meter", MeterReading.class));
+    lastPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("last-prune", Types.LONG));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
     resets = getRuntimeContext().getMetricGroup().counter("counterResets");
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
@@ -133,7 +135,11 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     last.update(previous);
     add(touched);
     emit(ctx, out, touched.keySet(), previous == null ? timestamp : (long) previous[0]);
-    prune(timestamp - latenessMs);
+    Long pruned = lastPrune.value();
+    if (pruned == null || timestamp - pruned >= HOUR) { // once an hour: a meter may read every few seconds
+      lastPrune.update(timestamp);
+      prune(timestamp - latenessMs);
+    }
   }
 
   private void add(Map<Long, double[]> touched) throws Exception {

@@ -47,6 +47,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   private transient MapState<String, Long> opened;
   private transient MapState<String, Long> seen;
   private transient ValueState<Measurement> last;
+  private transient ValueState<Long> lastPrune;
   private transient Counter duplicates;
   private transient Counter late;
 
@@ -70,6 +71,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     opened = getRuntimeContext().getMapState(new MapStateDescriptor<>("opened-at", Types.STRING, Types.LONG));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
     last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Measurement.class));
+    lastPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("last-prune", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
   }
@@ -117,11 +119,15 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     for (String subgroup : due) {
       close(subgroup, open.get(subgroup), m, ctx, out);
     }
-    // forget ids older than a day of event time: replays from a checkpoint never go back further
-    Iterator<Map.Entry<String, Long>> s = seen.iterator();
-    while (s.hasNext()) {
-      if (s.next().getValue() < timestamp - 86_400_000L) {
-        s.remove();
+    // forget ids older than a day of event time (replays from a checkpoint never go back further), once an hour
+    Long pruned = lastPrune.value();
+    if (pruned == null || timestamp - pruned >= 3_600_000L) {
+      lastPrune.update(timestamp);
+      Iterator<Map.Entry<String, Long>> s = seen.iterator();
+      while (s.hasNext()) {
+        if (s.next().getValue() < timestamp - 86_400_000L) {
+          s.remove();
+        }
       }
     }
   }
@@ -129,6 +135,9 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   private void close(String subgroup, double[] values, Measurement m, Context ctx, Collector<EsDocument> out)
       throws Exception {
     long at = opened.contains(subgroup) ? opened.get(subgroup) : m.at();
+    if (opened.contains(subgroup)) {
+      ctx.timerService().deleteEventTimeTimer(at + subgroupTimeoutMs); // complete: its timeout is moot
+    }
     open.remove(subgroup);
     opened.remove(subgroup);
     seen.put("closed:" + subgroup, at);

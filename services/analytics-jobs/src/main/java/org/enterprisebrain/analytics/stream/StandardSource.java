@@ -30,6 +30,8 @@ public final class StandardSource {
   /** Something every job input has: its event time and the id that makes it unique. */
   public interface Timed {
     long at();
+
+    String recordId();
   }
 
   private StandardSource() {

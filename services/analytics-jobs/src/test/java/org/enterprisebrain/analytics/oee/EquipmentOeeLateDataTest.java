@@ -1,0 +1,91 @@
+package org.enterprisebrain.analytics.oee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.stream.Envelope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Late, very late and duplicate records against a watermark the test controls. */
+class EquipmentOeeLateDataTest {
+
+  static final long H0 = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+  static final long MIN = 60_000, HOUR = 3_600_000;
+  KeyedOneInputStreamOperatorTestHarness<String, OeeInput, EsDocument> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new EquipmentOee("oee",
+        ShiftCalendar.parse("A@06:00,B@14:00,C@22:00", "Asia/Shanghai"), 2 * HOUR)), OeeInput::key, Types.STRING);
+    harness.open();
+    harness.processElement(new OeeInput(OeeInput.Kind.MASTER, "p", "M1", "EQ", H0 - HOUR, null, null, 0, 0, 0, 0,
+        "L1", 60, "M1"), H0 - HOUR);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  static OeeInput state(String id, long at, String state) {
+    return new OeeInput(OeeInput.Kind.STATE, "p", "M1", id, at, state, state.equals("down") ? "M01" : null, 0, 0, 0,
+        0, null, Double.NaN, null);
+  }
+
+  static OeeInput report(String id, long start, long end, long good) {
+    return new OeeInput(OeeInput.Kind.REPORT, "p", "M1", id, end, null, null, good, 0, 0, start, null, Double.NaN, null);
+  }
+
+  JsonNode hourDocument(long start) throws Exception {
+    List<EsDocument> out = harness.extractOutputValues();
+    String id = "hour|p|M1|" + Instant.ofEpochMilli(start);
+    EsDocument last = null;
+    for (EsDocument d : out) {
+      if (d.id().equals(id)) {
+        last = d;
+      }
+    }
+    return last == null ? null : Envelope.JSON.readTree(last.json());
+  }
+
+  @Test
+  void aLateStateChangeRecomputesTheHoursItChanges() throws Exception {
+    harness.processElement(state("s0", H0, "running"), H0);
+    harness.processElement(report("r0", H0, H0 + HOUR, 50), H0 + HOUR);
+    harness.processWatermark(H0 + 2 * HOUR);
+    assertThat(hourDocument(H0).path("availability").asDouble()).isEqualTo(1.0);
+    assertThat(hourDocument(H0 + HOUR).path("availability").asDouble()).isEqualTo(1.0);
+
+    // the breakdown from 00:30 to 01:15 arrives after both hours were computed
+    harness.processElement(state("s1", H0 + 30 * MIN, "down"), H0 + 30 * MIN);
+    harness.processElement(state("s2", H0 + 75 * MIN, "running"), H0 + 75 * MIN);
+    assertThat(hourDocument(H0).path("downSeconds").asDouble()).isEqualTo(1800.0);
+    assertThat(hourDocument(H0).path("failures").asInt()).isEqualTo(1);
+    assertThat(hourDocument(H0 + HOUR).path("downSeconds").asDouble()).as("the next hour moved too").isEqualTo(900.0);
+  }
+
+  @Test
+  void duplicatesAndRecordsBeyondTheAllowedLatenessChangeNothing() throws Exception {
+    harness.processElement(state("s0", H0, "running"), H0);
+    harness.processElement(report("r0", H0, H0 + HOUR, 50), H0 + HOUR);
+    harness.processElement(report("r0", H0, H0 + HOUR, 50), H0 + HOUR); // the same record again
+    harness.processWatermark(H0 + HOUR);
+    assertThat(hourDocument(H0).path("good").asLong()).isEqualTo(50);
+
+    harness.processWatermark(H0 + 5 * HOUR);
+    int before = harness.extractOutputValues().size();
+    harness.processElement(report("r-late", H0, H0 + HOUR, 7), H0 + HOUR); // 4 hours late, 2 allowed
+    assertThat(harness.extractOutputValues()).hasSize(before);
+    assertThat(hourDocument(H0).path("good").asLong()).isEqualTo(50);
+    // the hours in between were computed although the machine sent nothing: it kept running
+    assertThat(hourDocument(H0 + 3 * HOUR).path("runSeconds").asDouble()).isEqualTo(3600.0);
+  }
+}

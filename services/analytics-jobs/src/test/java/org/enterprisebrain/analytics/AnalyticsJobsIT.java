@@ -271,12 +271,14 @@ class AnalyticsJobsIT {
     values.put("BRAIN_ANALYTICS_INDEX_PREFIX", indexPrefix);
     values.put("BRAIN_ANALYTICS_GROUP_PREFIX", groupPrefix);
     values.put("BRAIN_ANALYTICS_START_FROM", "earliest");
+    values.put("BRAIN_ANALYTICS_CHECKPOINT_DIR", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+        "checkpoints-" + groupPrefix).toUri().toString());
     return AnalyticsSettings.from(values);
   }
 
   static void runAll(AnalyticsSettings s) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(1);
+    AnalyticsJobs.configure(env, s);
     for (String job : AnalyticsJobs.NAMES) {
       AnalyticsJobs.add(job, env, s, true);
     }

@@ -160,6 +160,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
     Map<String, String> jobEnv = new HashMap<>(env);
     jobEnv.put("BRAIN_ANALYTICS_START_FROM", "earliest");
+    jobEnv.put("BRAIN_ANALYTICS_CHECKPOINT_DIR", data.resolve("analytics/checkpoints").toUri().toString());
     List<String> command = List.of(ManagedProcess.javaBinary(), "-Xms256m", "-Xmx640m", "-XX:+UseSerialGC",
         "-Djava.io.tmpdir=" + tmp, "-cp", jar + java.io.File.pathSeparator + module.resolve("analytics-jobs/lib") + "/*",
         "org.enterprisebrain.analytics.run.LocalRunner");

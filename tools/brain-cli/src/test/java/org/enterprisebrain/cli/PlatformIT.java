@@ -156,6 +156,22 @@ class PlatformIT {
     assertThat(health.valueStream().map(h -> h.path("signal").asString()).distinct().toList())
         .contains("spindle.temperature", "spindle.vibration");
     get("/api/v1/analytics/alerts?plant=hz-01&" + range, manager);
+    // analytics-service registered the jobs in the catalog's lineage: topic → job → result index
+    JsonNode lineage = null;
+    long lineageDeadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < lineageDeadline) {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+          + "/api/v1/catalog/lineage?node=job:analytics-oee&depth=1")).header("Authorization", "Bearer " + manager)
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        lineage = JSON.readTree(response.body());
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(lineage).as("lineage of job:analytics-oee").isNotNull();
+    assertThat(lineage.path("nodes").valueStream().map(n -> n.path("id").asString()).toList())
+        .contains("topic:brain.production.operation-report.v1", "index:brain-analytics-oee");
     HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
         + "/api/v1/analytics/oee?plant=nb-02")).header("Authorization", "Bearer " + manager).GET().build(),
         HttpResponse.BodyHandlers.ofString());

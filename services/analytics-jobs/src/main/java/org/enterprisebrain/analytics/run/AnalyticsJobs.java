@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -52,6 +54,13 @@ public final class AnalyticsJobs {
   public static void configure(StreamExecutionEnvironment env, AnalyticsSettings s) {
     env.enableCheckpointing(s.checkpointInterval().toMillis());
     env.setParallelism(s.parallelism());
+    if (!s.checkpointDir().isEmpty()) {
+      // the job manager's memory holds at most 5 MB of state; a day of record ids is more than that
+      Configuration storage = new Configuration();
+      storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, s.checkpointDir());
+      env.configure(storage);
+    }
   }
 
   public static void oee(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded, Sink<EsDocument> results) {

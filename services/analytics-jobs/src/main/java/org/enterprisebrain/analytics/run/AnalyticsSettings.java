@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public record AnalyticsSettings(String kafka, String elasticsearch, String indexPrefix, String groupPrefix,
     String alertsTopic, boolean fromEarliest, Duration outOfOrderness, Duration idleness, Duration lateness,
-    Duration checkpointInterval, int parallelism, String shifts, String zone, int spcSubgroupSize,
+    Duration checkpointInterval, String checkpointDir, int parallelism, String shifts, String zone, int spcSubgroupSize,
     Duration spcSubgroupTimeout, int spcBaseline, int spcCapabilityWindow, Set<Integer> spcRules,
     Map<String, double[]> spcGiven, String tariff, String emissionFactors, double energyZ, double healthAlpha,
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
@@ -64,6 +64,7 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         Duration.parse(or(get, "BRAIN_ANALYTICS_IDLENESS", "PT1M")),
         Duration.parse(or(get, "BRAIN_ANALYTICS_LATENESS", "PT24H")),
         Duration.parse(or(get, "BRAIN_ANALYTICS_CHECKPOINT_INTERVAL", "PT10S")),
+        or(get, "BRAIN_ANALYTICS_CHECKPOINT_DIR", ""),
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_PARALLELISM", "1")),
         or(get, "BRAIN_ANALYTICS_SHIFTS", "A@06:00,B@14:00,C@22:00"),
         or(get, "BRAIN_ANALYTICS_ZONE", "Asia/Shanghai"),

@@ -49,6 +49,8 @@ class AnalyticsApiIT {
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
         () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
     registry.add("server.address", () -> "127.0.0.1");
+    // no catalog here: PlatformIT checks the lineage the service registers
+    registry.add("brain.analytics.lineage.enabled", () -> "false");
   }
 
   @Value("${local.server.port}")

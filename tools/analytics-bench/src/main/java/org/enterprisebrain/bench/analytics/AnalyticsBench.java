@@ -67,10 +67,10 @@ public final class AnalyticsBench {
       for (String job : AnalyticsJobs.NAMES) {
         for (int r = 0; r < repeat; r++) {
           for (String variant : List.of("source-only", "pass-through", "job")) {
-            AnalyticsSettings s = settings(bootstrap, es.url(), "bench-" + (n++) + "-");
+            AnalyticsSettings s = settings(bootstrap, es.url(), "bench-" + n + "-", dir.resolve("checkpoints-" + n++));
             long start = System.nanoTime();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-            env.enableCheckpointing(10_000);
+            AnalyticsJobs.configure(env, s);
             build(job, variant, env, s);
             env.execute(job + "-" + variant);
             Run run = new Run(job, variant, records, (System.nanoTime() - start) / 1e9);
@@ -118,8 +118,9 @@ public final class AnalyticsBench {
         WatermarkStrategy.noWatermarks(), job + "-inputs");
   }
 
-  static AnalyticsSettings settings(String bootstrap, String es, String prefix) {
+  static AnalyticsSettings settings(String bootstrap, String es, String prefix, Path checkpoints) {
     Map<String, String> values = new HashMap<>();
+    values.put("BRAIN_ANALYTICS_CHECKPOINT_DIR", checkpoints.toUri().toString());
     values.put("BRAIN_KAFKA_BOOTSTRAP", bootstrap);
     values.put("BRAIN_ELASTICSEARCH_URL", es);
     values.put("BRAIN_ANALYTICS_INDEX_PREFIX", prefix);

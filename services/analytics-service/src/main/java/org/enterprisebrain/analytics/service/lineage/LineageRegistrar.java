@@ -1,0 +1,132 @@
+package org.enterprisebrain.analytics.service.lineage;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Registers where the analytics results come from in the catalog's lineage, so grades propagate from the
+ * standard topics through each job to its result index and the alerts: {@code topic → job:analytics-<job> →
+ * index}. Runs once after start, in the background, retrying until the catalog and Keycloak answer (the
+ * services start in any order); edges are idempotent in the catalog.
+ */
+@Component
+public class LineageRegistrar {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LineageRegistrar.class);
+
+  /** The inputs of each job (its standard topics) and what it computes. */
+  static final Map<String, List<String>> INPUTS = Map.of(
+      "oee", List.of("brain.equipment.equipment-state.v1", "brain.production.operation-report.v1",
+          "brain.equipment.equipment.v1"),
+      "spc", List.of("brain.quality.quality-result.v1"),
+      "energy", List.of("brain.energy.energy-reading.v1"),
+      "health", List.of("brain.equipment.telemetry.v1"));
+  static final Map<String, String> TRANSFORMS = Map.of(
+      "oee", "OEE per machine and line, hour and shift (ISO 22400-2)",
+      "spc", "SPC charts, GB/T 17989.2 rules, capability",
+      "energy", "energy per meter and hour, time-of-use split, CO2",
+      "health", "condition features and anomalies per signal");
+  static final String ALERTS_TOPIC = "brain.alerts.v1";
+
+  private final boolean enabled;
+  private final String catalogUrl;
+  private final String tokenUrl;
+  private final String clientId;
+  private final String clientSecret;
+  private final String indexPrefix;
+  private final Duration retry;
+  private final RestClient http;
+  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "lineage-registrar");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public LineageRegistrar(@Value("${brain.analytics.lineage.enabled}") boolean enabled,
+      @Value("${brain.analytics.lineage.catalog-url}") String catalogUrl,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${brain.analytics.lineage.client-id}") String clientId,
+      @Value("${brain.analytics.lineage.client-secret}") String clientSecret,
+      @Value("${brain.analytics.index-prefix}") String indexPrefix,
+      @Value("${brain.analytics.lineage.retry}") Duration retry) {
+    this.enabled = enabled;
+    this.catalogUrl = catalogUrl;
+    this.tokenUrl = issuer + "/protocol/openid-connect/token";
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    this.indexPrefix = indexPrefix;
+    this.retry = retry;
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    factory.setReadTimeout(Duration.ofSeconds(10));
+    this.http = RestClient.builder().requestFactory(factory).build();
+  }
+
+  /** Every edge the jobs make: from-node, to-node, transform. */
+  List<String[]> edges() {
+    List<String[]> edges = new ArrayList<>();
+    INPUTS.forEach((job, topics) -> {
+      String node = "job:analytics-" + job;
+      for (String topic : topics) {
+        edges.add(new String[] {"topic:" + topic, node, TRANSFORMS.get(job)});
+      }
+      edges.add(new String[] {node, "index:" + indexPrefix + job, TRANSFORMS.get(job)});
+      if (!job.equals("oee")) {
+        edges.add(new String[] {node, "topic:" + ALERTS_TOPIC, "alerts"});
+        edges.add(new String[] {node, "index:" + indexPrefix + "alerts", "alerts"});
+      }
+    });
+    return edges;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void start() {
+    if (enabled) {
+      background.execute(this::attempt);
+    }
+  }
+
+  private void attempt() {
+    try {
+      register();
+      LOG.info("analytics lineage registered in the catalog ({} edges)", edges().size());
+      background.shutdown();
+    } catch (RestClientException e) {
+      LOG.info("catalog lineage not registered yet ({}); retrying in {}", e.getMessage(), retry);
+      background.schedule(this::attempt, retry.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void register() {
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("grant_type", "client_credentials");
+    form.add("client_id", clientId);
+    form.add("client_secret", clientSecret);
+    JsonNode token = http.post().uri(tokenUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+        .retrieve().body(JsonNode.class);
+    String bearer = "Bearer " + token.path("access_token").asString();
+    for (String[] edge : edges()) {
+      http.post().uri(catalogUrl + "/api/v1/catalog/lineage/edges").header("Authorization", bearer)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("from", edge[0], "to", edge[1], "transform", edge[2])).retrieve().toBodilessEntity();
+    }
+  }
+}

@@ -141,6 +141,7 @@ class AnalyticsJobsIT {
     assertThat(line.path("performance").asDouble()).isCloseTo((93 * 30 + 28 * 60) / (80 * 60.0), within(1e-6));
     assertThat(line.path("quality").asDouble()).isCloseTo(118.0 / 121, within(1e-6));
     assertThat(line.path("bottleneck").asText()).isEqualTo("M2");
+    assertThat(line.path("output").asLong()).as("what left the line: M2 runs the last operation").isEqualTo(28);
     assertThat(line.path("machines")).hasSize(2);
 
     // shift A so far: both hours of M1
@@ -167,18 +168,18 @@ class AnalyticsJobsIT {
       sumRanges += max - min;
     }
     double center = sumMeans / 25, rBar = sumRanges / 25;
-    JsonNode point = doc("brain-it-spc", "it-01|M1|D-12.00|SG-25");
+    JsonNode point = doc("brain-it-spc", "it-01|M1|4000123|D-12.00|SG-25");
     assertThat(point.path("chart").asText()).isEqualTo("xbar-r");
     assertThat(point.path("center").asDouble()).isCloseTo(center, within(1e-9));
     assertThat(point.path("ucl").asDouble()).isCloseTo(center + 0.577 * rBar, within(1e-4)); // A2(5) = 0.577
     assertThat(point.path("spreadUcl").asDouble()).isCloseTo(2.114 * rBar, within(1e-4));   // D4(5) = 2.114
     assertThat(point.path("violations").get(0).asText()).isEqualTo("1");
     assertThat(point.path("cpk").isNumber()).isTrue();
-    JsonNode firstBaseline = doc("brain-it-spc", "it-01|M1|D-12.00|SG-0");
+    JsonNode firstBaseline = doc("brain-it-spc", "it-01|M1|4000123|D-12.00|SG-0");
     assertThat(firstBaseline.path("ucl").asDouble()).as("baseline points republished with their limits")
         .isCloseTo(point.path("ucl").asDouble(), within(1e-12));
 
-    String alertId = "spc|it-01|M1|D-12.00|SG-25|1";
+    String alertId = "spc|it-01|M1|4000123|D-12.00|SG-25|1";
     JsonNode alert = doc("brain-it-alerts", alertId);
     assertThat(alert.path("severity").asText()).isEqualTo("critical");
     assertThat(alert.path("message").asText()).contains("判异准则1");
@@ -348,7 +349,8 @@ class AnalyticsJobsIT {
   static ProducerRecord<String, String> report(String equipment, int from, int to, int good, int scrap, int rework) {
     Instant end = H0.plusSeconds(to * 60L);
     return envelope(AnalyticsSettings.OPERATION_REPORTS, "operation-report", "OR-" + equipment + "-" + to, end,
-        Envelope.JSON.createObjectNode().put("workOrder", "WO-1").put("equipment", equipment).put("operation", "0010")
+        Envelope.JSON.createObjectNode().put("workOrder", "WO-1").put("equipment", equipment)
+            .put("operation", equipment.equals("M1") ? "0010" : "0020")
             .put("good", good).put("scrap", scrap).put("rework", rework)
             .put("start", H0.plusSeconds(from * 60L).toString()).put("end", end.toString()));
   }

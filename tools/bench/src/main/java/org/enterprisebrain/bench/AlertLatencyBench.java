@@ -64,7 +64,7 @@ public final class AlertLatencyBench {
       for (int i = 0; i < alerts; i++) {
         String subgroup = "X" + i;
         long accepted = send(platform, token, characteristic, subgroup, t = t.plusSeconds(10), r, 10.5);
-        String id = "spc|hz-01|BENCH-1|" + characteristic + "|" + subgroup + "|1";
+        String id = "spc|hz-01|BENCH-1|4000123|" + characteristic + "|" + subgroup + "|1";
         String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (retrievable[i] == 0 || searchable[i] == 0) {

@@ -100,12 +100,11 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     if (r.cumulative()) {
       pending.put(r.at(), r.value());
     } else {
-      // interval consumption needs no ordering: spread it now
+      // interval consumption needs no ordering: spread and write it now; judge its hours at the watermark
       Map<Long, double[]> touched = new TreeMap<>();
       tariff.split(r.value(), r.intervalStart(), r.at(), touched);
       add(touched);
-      emit(ctx, out, touched.keySet(), r.at());
-      return;
+      write(out, touched.keySet());
     }
     ctx.timerService().registerEventTimeTimer(r.at());
   }
@@ -134,7 +133,9 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     }
     last.update(previous);
     add(touched);
-    emit(ctx, out, touched.keySet(), previous == null ? timestamp : (long) previous[0]);
+    write(out, touched.keySet());
+    // an hour is complete when readings cover it (a register), or when the watermark passed it (intervals)
+    evaluate(ctx, previous == null ? timestamp : (long) previous[0]);
     Long pruned = lastPrune.value();
     if (pruned == null || timestamp - pruned >= HOUR) { // once an hour: a meter may read every few seconds
       lastPrune.update(timestamp);
@@ -156,12 +157,16 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     }
   }
 
-  /** Writes the touched hours; compares every hour that is now complete (covered up to its end) with the baseline. */
-  private void emit(Context ctx, Collector<EsDocument> out, Iterable<Long> touched, long coveredUntil) throws Exception {
+  private void write(Collector<EsDocument> out, Iterable<Long> touched) throws Exception {
     MeterReading m = meter.value();
     for (long hour : touched) {
       out.collect(document(m, hour, hours.get(hour)));
     }
+  }
+
+  /** Compares every hour complete by {@code coveredUntil} and not compared yet with the meter's baseline. */
+  private void evaluate(Context ctx, long coveredUntil) throws Exception {
+    MeterReading m = meter.value();
     Long from = evaluated.value();
     List<Long> complete = new ArrayList<>();
     for (Long hour : hours.keys()) {

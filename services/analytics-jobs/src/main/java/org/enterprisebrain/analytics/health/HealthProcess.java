@@ -43,6 +43,7 @@ public final class HealthProcess extends KeyedProcessFunction<String, Sample, Es
   private transient MapState<String, Long> seen;
   private transient ValueState<Sample> last;
   private transient Counter duplicates;
+  private transient Counter late;
 
   public HealthProcess(String index, HealthScorer scorer, long windowMs) {
     this.index = index;
@@ -59,6 +60,7 @@ public final class HealthProcess extends KeyedProcessFunction<String, Sample, Es
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
     last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Sample.class));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
+    late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
   }
 
   @Override
@@ -81,6 +83,10 @@ public final class HealthProcess extends KeyedProcessFunction<String, Sample, Es
     }
     inEpisode.update(v.anomalous());
     long window = Math.floorDiv(s.at(), windowMs) * windowMs;
+    if (window + windowMs <= ctx.timerService().currentWatermark()) {
+      late.inc(); // its window's features are written: a late sample is scored, not counted into them
+      return;
+    }
     double[] w = windows.get(window);
     if (w == null) {
       w = new double[] {0, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0};

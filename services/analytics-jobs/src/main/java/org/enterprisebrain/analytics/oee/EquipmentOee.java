@@ -48,6 +48,7 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
   private transient MapState<String, Long> seen;
   private transient ValueState<Long> nextHour;
   private transient ValueState<Long> latest;
+  private transient ValueState<String> operation;
   private transient Counter duplicates;
   private transient Counter lateApplied;
   private transient Counter lateDropped;
@@ -69,6 +70,7 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
     nextHour = getRuntimeContext().getState(new ValueStateDescriptor<>("next-hour", Types.LONG));
     latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
+    operation = getRuntimeContext().getState(new ValueStateDescriptor<>("operation", Types.STRING));
     var metrics = getRuntimeContext().getMetricGroup();
     duplicates = metrics.counter("duplicateRecords");
     lateApplied = metrics.counter("lateRecordsApplied");
@@ -82,8 +84,21 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
       return;
     }
     if (in.kind() == OeeInput.Kind.MASTER) {
+      OeeInput previous = master.value();
       master.update(in);
       remember(in);
+      Long next = nextHour.value();
+      if (next != null && (previous == null || !java.util.Objects.equals(previous.line(), in.line())
+          || Double.compare(previous.idealCycleSeconds(), in.idealCycleSeconds()) != 0)) {
+        // hours computed without (or with other) master data: recompute those still open to change
+        long watermark = ctx.timerService().currentWatermark();
+        long from = watermark == Long.MIN_VALUE ? next : Math.max(hourOf(watermark - latenessMs), next - 24 * HOUR);
+        for (long h = from; h < next; h += HOUR) {
+          if (hours.contains(h)) {
+            emit(ctx.getCurrentKey(), h, ctx, out);
+          }
+        }
+      }
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
@@ -98,6 +113,10 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     if (in.kind() == OeeInput.Kind.STATE) {
       changes.put(in.at(), in.state() + '|' + (in.reasonCode() == null ? "" : in.reasonCode()));
     } else {
+      // routing operations are zero-padded numbers (0010, 0020 …): the highest is where parts leave
+      if (in.operation() != null && (operation.value() == null || in.operation().compareTo(operation.value()) > 0)) {
+        operation.update(in.operation());
+      }
       long[] q = quantities.get(hour);
       q = q == null ? new long[3] : q;
       q[0] += in.good();
@@ -149,7 +168,8 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     String line = m == null ? null : m.line();
     ShiftCalendar.Shift shift = shifts.at(hour);
     out.collect(document(plant, line, equipment, m, "hour", hour, hour + HOUR, shift.code(), c));
-    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "hour", hour, hour + HOUR, shift.code(), c));
+    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "hour", hour, hour + HOUR, shift.code(), c,
+        operation.value()));
     OeeComponents total = OeeComponents.NONE;
     for (long h = shift.start(); h < shift.end(); h += HOUR) {
       OeeComponents part = hours.get(h);
@@ -158,7 +178,8 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
       }
     }
     out.collect(document(plant, line, equipment, m, "shift", shift.start(), shift.end(), shift.code(), total));
-    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "shift", shift.start(), shift.end(), shift.code(), total));
+    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "shift", shift.start(), shift.end(), shift.code(), total,
+        operation.value()));
   }
 
   /** The components of one hour from the state changes in force during it and its quantities. */
@@ -245,21 +266,26 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     }
   }
 
-  /** Forgets what can no longer change a result: older than the allowed lateness. */
+  /**
+   * Forgets what can no longer change a result. The oldest hour that may still be recomputed is the one
+   * holding the horizon: keep the state change in force at its start and the one before that (a failure
+   * is a change into down from something else).
+   */
   private void prune(long horizon) throws Exception {
-    Long keep = null;
+    long oldest = hourOf(horizon);
+    TreeMap<Long, String> sorted = new TreeMap<>();
     for (Long t : changes.keys()) {
-      if (t <= horizon && (keep == null || t > keep)) {
-        keep = t; // the state in force at the horizon is still needed
-      }
+      sorted.put(t, "");
     }
-    removeBefore(changes.keys().iterator(), keep == null ? horizon : keep);
-    removeBefore(quantities.keys().iterator(), horizon - HOUR);
+    Long inForce = sorted.floorKey(oldest);
+    Long before = inForce == null ? null : sorted.lowerKey(inForce);
+    removeBefore(changes.keys().iterator(), before != null ? before : inForce != null ? inForce : oldest);
+    removeBefore(quantities.keys().iterator(), oldest);
     // a shift may still need its first hours: keep a day of hours
-    removeBefore(hours.keys().iterator(), horizon - 24 * HOUR);
+    removeBefore(hours.keys().iterator(), oldest - 24 * HOUR);
     Iterator<Map.Entry<String, Long>> s = seen.iterator();
     while (s.hasNext()) {
-      if (s.next().getValue() < horizon - HOUR) {
+      if (s.next().getValue() < oldest - HOUR) {
         s.remove();
       }
     }

@@ -50,20 +50,20 @@ public final class LineOee extends KeyedProcessFunction<String, PeriodResult, Es
     }
     String period = in.period() + '|' + in.start() + '|';
     results.put(period + in.equipment(), in);
-    Map<String, OeeComponents> machines = new TreeMap<>();
+    Map<String, PeriodResult> machines = new TreeMap<>();
     Iterator<Map.Entry<String, PeriodResult>> all = results.iterator();
     while (all.hasNext()) {
       Map.Entry<String, PeriodResult> e = all.next();
       if (e.getValue().end() < in.start() - retentionMs) {
         all.remove();
       } else if (e.getKey().startsWith(period)) {
-        machines.put(e.getValue().equipment(), e.getValue().components());
+        machines.put(e.getValue().equipment(), e.getValue());
       }
     }
     out.collect(document(in, machines));
   }
 
-  private EsDocument document(PeriodResult in, Map<String, OeeComponents> machines) {
+  private EsDocument document(PeriodResult in, Map<String, PeriodResult> machines) {
     OeeComponents total = OeeComponents.NONE;
     String bottleneck = null;
     double lowest = Double.POSITIVE_INFINITY;
@@ -72,11 +72,17 @@ public final class LineOee extends KeyedProcessFunction<String, PeriodResult, Es
         .put("start", Instant.ofEpochMilli(in.start()).toString())
         .put("end", Instant.ofEpochMilli(in.end()).toString()).put("shift", in.shift());
     ArrayNode list = Envelope.JSON.createArrayNode();
-    for (Map.Entry<String, OeeComponents> m : machines.entrySet()) {
-      OeeComponents c = m.getValue();
+    String last = machines.values().stream().map(PeriodResult::operation).filter(java.util.Objects::nonNull)
+        .max(String::compareTo).orElse(null);
+    long output = 0;
+    for (Map.Entry<String, PeriodResult> m : machines.entrySet()) {
+      OeeComponents c = m.getValue().components();
+      if (last != null && last.equals(m.getValue().operation())) {
+        output += c.good(); // parallel stations of the last operation all deliver
+      }
       total = total.plus(c);
       double capacity = c.capacityPerSecond() * 3600;
-      ObjectNode entry = list.addObject().put("equipment", m.getKey());
+      ObjectNode entry = list.addObject().put("equipment", m.getKey()).put("operation", m.getValue().operation());
       if (Double.isFinite(c.oee())) {
         entry.put("oee", OeeComponents.round(c.oee()));
       }
@@ -89,6 +95,10 @@ public final class LineOee extends KeyedProcessFunction<String, PeriodResult, Es
       }
     }
     total.write(n);
+    if (last != null) {
+      // what the line delivered: good parts of its last operation (Σ good would count a part once per station)
+      n.put("output", output).put("outputOperation", last);
+    }
     n.put("bottleneck", bottleneck).set("machines", list);
     return new EsDocument(index, in.period() + '|' + in.plant() + '|' + in.line() + '|'
         + Instant.ofEpochMilli(in.start()), n.toString());

@@ -14,7 +14,7 @@ import org.enterprisebrain.analytics.stream.StandardSource;
  */
 public record OeeInput(Kind kind, String plant, String equipment, String recordId, long at, String state,
     String reasonCode, long good, long scrap, long rework, long start, String line, double idealCycleSeconds,
-    String name) implements StandardSource.Timed {
+    String name, String operation) implements StandardSource.Timed {
 
   public enum Kind { STATE, REPORT, MASTER }
 
@@ -30,15 +30,15 @@ public record OeeInput(Kind kind, String plant, String equipment, String recordI
     switch (envelope.path("entity").asText()) {
       case "equipment-state":
         return new OeeInput(Kind.STATE, plant, Envelope.text(p, "equipment"), id, Envelope.millis(p.get("since")),
-            Envelope.text(p, "state"), Envelope.text(p, "reasonCode"), 0, 0, 0, 0, null, Double.NaN, null);
+            Envelope.text(p, "state"), Envelope.text(p, "reasonCode"), 0, 0, 0, 0, null, Double.NaN, null, null);
       case "operation-report":
         return new OeeInput(Kind.REPORT, plant, Envelope.text(p, "equipment"), id, Envelope.millis(p.get("end")),
             null, null, p.path("good").asLong(), p.path("scrap").asLong(), p.path("rework").asLong(),
-            Envelope.millis(p.get("start")), null, Double.NaN, null);
+            Envelope.millis(p.get("start")), null, Double.NaN, null, Envelope.text(p, "operation"));
       case "equipment":
         return new OeeInput(Kind.MASTER, plant, Envelope.text(p, "equipmentId"), id,
             Envelope.millis(envelope.get("occurredAt")), null, null, 0, 0, 0, 0, Envelope.text(p, "line"),
-            Envelope.number(p, "idealCycleTimeSeconds"), Envelope.text(p, "name"));
+            Envelope.number(p, "idealCycleTimeSeconds"), Envelope.text(p, "name"), null);
       default:
         return null;
     }

@@ -48,7 +48,12 @@ public final class ShiftCalendar implements Serializable {
       throw new IllegalArgumentException("no shifts in '" + spec + "'");
     }
     starts.sort(Comparator.comparing(Start::at));
-    return new ShiftCalendar(ZoneId.of(zone), List.copyOf(starts));
+    ZoneId id = ZoneId.of(zone);
+    if (id.getRules().getStandardOffset(Instant.now()).getTotalSeconds() % 3600 != 0) {
+      // results are hourly in UTC: a half-hour zone would cut every shift across two hours
+      throw new IllegalArgumentException("zone " + zone + " is not a whole number of hours from UTC");
+    }
+    return new ShiftCalendar(id, List.copyOf(starts));
   }
 
   /** The shift that contains the instant. */

@@ -25,23 +25,33 @@ public final class ControlChart implements Serializable {
       double lcl, double spreadCenter, double spreadUcl, double spreadLcl, double sigma, List<String> violations,
       Capability capability) {}
 
+  private final String chart;
   private final int baselineSize;
   private final int capabilityWindow;
-  private final Set<Integer> rules;
+  private final int rules;
   private final List<Subgroup> baseline = new ArrayList<>();
   private final Deque<Double> recentZ = new ArrayDeque<>();
   private final Deque<Subgroup> window = new ArrayDeque<>();
   private final Deque<Double> spreads = new ArrayDeque<>();
   private final List<Double> baselineSpreads = new ArrayList<>();
-  private String chart;
   private double center = Double.NaN;
   private double sigma = Double.NaN;
   private double previousValue = Double.NaN;
 
-  public ControlChart(int baselineSize, int capabilityWindow, Set<Integer> rules) {
+  /** @param chart xbar-r, xbar-s or i-mr: decided by how the data come (subgroups of which size), not by one point */
+  public ControlChart(String chart, int baselineSize, int capabilityWindow, Set<Integer> rules) {
+    if (!Set.of("xbar-r", "xbar-s", "i-mr").contains(chart)) {
+      throw new IllegalArgumentException("no chart " + chart);
+    }
+    this.chart = chart;
     this.baselineSize = baselineSize;
     this.capabilityWindow = capabilityWindow;
-    this.rules = rules;
+    this.rules = SpcRules.mask(rules);
+  }
+
+  /** The chart for subgroups of {@code size} (1: individuals). */
+  public static String typeFor(int size) {
+    return size <= 1 ? "i-mr" : size <= 10 ? "xbar-r" : "xbar-s";
   }
 
   /** Limits given (phase II from the start): center line and process σ. */
@@ -60,10 +70,9 @@ public final class ControlChart implements Serializable {
    * baseline point again with the limits it established.
    */
   public List<Point> add(Subgroup s, double lsl, double usl) {
-    if (chart == null) {
-      chart = s.n() == 1 ? "i-mr" : s.n() <= 10 ? "xbar-r" : "xbar-s";
-    }
-    double spread = chart.equals("i-mr") ? Math.abs(s.mean() - previousValue) : chart.equals("xbar-r") ? s.range() : s.sd();
+    // a subgroup cut short to one value (closed by its timeout) has a mean but no spread
+    double spread = chart.equals("i-mr") ? Math.abs(s.mean() - previousValue)
+        : s.n() < 2 ? Double.NaN : chart.equals("xbar-r") ? s.range() : s.sd();
     previousValue = s.mean();
     window.addLast(s);
     while (window.size() > capabilityWindow) {
@@ -124,7 +133,7 @@ public final class ControlChart implements Serializable {
       count++;
       double sp = baselineSpreads.get(i);
       if (Double.isFinite(sp)) {
-        sumSigma += sigmaOf(sp, s.n());
+        sumSigma += sigmaOf(sp, chart.equals("i-mr") ? 2 : s.n());
         spreadCount++;
       }
     }
@@ -168,7 +177,8 @@ public final class ControlChart implements Serializable {
   private Point plot(Subgroup s, double spread, double lsl, double usl) {
     int n = chart.equals("i-mr") ? 1 : s.n();
     double half = 3 * sigma / Math.sqrt(n);
-    double z = (s.mean() - center) / (sigma / Math.sqrt(n));
+    // identical baseline values give σ = 0: no zones, so no rule can be judged
+    double z = sigma > 0 ? (s.mean() - center) / (sigma / Math.sqrt(n)) : 0;
     recentZ.addLast(z);
     while (recentZ.size() > SpcRules.WINDOW) {
       recentZ.removeFirst();
@@ -179,12 +189,13 @@ public final class ControlChart implements Serializable {
       violations.add(Integer.toString(rule));
     }
     int spreadN = chart.equals("i-mr") ? 2 : n;
-    double sUcl = spreadUcl(spreadN), sLcl = spreadLcl(spreadN);
+    boolean hasSpread = spreadN >= 2 && spreadN <= ChartConstants.LARGEST_TABLED || chart.equals("xbar-s") && spreadN >= 2;
+    double sUcl = hasSpread ? spreadUcl(spreadN) : Double.NaN, sLcl = hasSpread ? spreadLcl(spreadN) : Double.NaN;
     if (Double.isFinite(spread) && (spread > sUcl || sLcl > 0 && spread < sLcl)) {
       violations.add("S1"); // the spread chart's own rule 1
     }
-    return new Point(s, chart, "monitoring", spread, center, center + half, center - half, spreadCenter(spreadN),
-        sUcl, sLcl, sigma, violations, capability(lsl, usl));
+    return new Point(s, chart, "monitoring", spread, center, center + half, center - half,
+        hasSpread ? spreadCenter(spreadN) : Double.NaN, sUcl, sLcl, sigma, violations, capability(lsl, usl));
   }
 
   /** Capability over the latest points, once the window holds at least ten (fewer say little). */
@@ -204,7 +215,7 @@ public final class ControlChart implements Serializable {
       m2 += s.m2() + s.n() * (s.mean() - mean) * (s.mean() - mean);
     }
     for (Subgroup s : window) {
-      if (!chart.equals("i-mr")) {
+      if (!chart.equals("i-mr") && s.n() >= 2) {
         sumSigma += sigmaOf(chart.equals("xbar-r") ? s.range() : s.sd(), s.n());
         sigmas++;
       }

@@ -46,6 +46,8 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   private transient MapState<String, double[]> open;
   private transient MapState<String, Long> opened;
   private transient MapState<String, Long> seen;
+  /** subgroups already plotted (a late sample of one is dropped), by their time */
+  private transient MapState<String, Long> closed;
   private transient ValueState<Measurement> last;
   private transient ValueState<Long> lastPrune;
   private transient Counter duplicates;
@@ -70,6 +72,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
         org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     opened = getRuntimeContext().getMapState(new MapStateDescriptor<>("opened-at", Types.STRING, Types.LONG));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
+    closed = getRuntimeContext().getMapState(new MapStateDescriptor<>("closed", Types.STRING, Types.LONG));
     last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Measurement.class));
     lastPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("last-prune", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
@@ -86,10 +89,11 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     last.update(m);
     if (m.subgroup() == null) {
       plot(Subgroup.of(m.recordId(), m.at(), m.value()), m, ctx, out);
+      // individuals need no timer of their own: this one forgets old ids
+      ctx.timerService().registerEventTimeTimer(Math.floorDiv(m.at(), 3_600_000L) * 3_600_000L + 3_600_000L);
       return;
     }
-    String closed = "closed:" + m.subgroup();
-    if (seen.contains(closed)) {
+    if (closed.contains(m.subgroup())) {
       late.inc();
       return;
     }
@@ -123,10 +127,12 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     Long pruned = lastPrune.value();
     if (pruned == null || timestamp - pruned >= 3_600_000L) {
       lastPrune.update(timestamp);
-      Iterator<Map.Entry<String, Long>> s = seen.iterator();
-      while (s.hasNext()) {
-        if (s.next().getValue() < timestamp - 86_400_000L) {
-          s.remove();
+      for (MapState<String, Long> ids : List.of(seen, closed)) {
+        Iterator<Map.Entry<String, Long>> s = ids.iterator();
+        while (s.hasNext()) {
+          if (s.next().getValue() < timestamp - 86_400_000L) {
+            s.remove();
+          }
         }
       }
     }
@@ -140,14 +146,15 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     }
     open.remove(subgroup);
     opened.remove(subgroup);
-    seen.put("closed:" + subgroup, at);
+    closed.put(subgroup, at);
     plot(Subgroup.of(subgroup, at, values), m, ctx, out);
   }
 
   private void plot(Subgroup s, Measurement m, Context ctx, Collector<EsDocument> out) throws Exception {
     ControlChart c = chart.value();
     if (c == null) {
-      c = new ControlChart(baselineSize, capabilityWindow, rules);
+      c = new ControlChart(ControlChart.typeFor(m.subgroup() == null ? 1 : subgroupSize), baselineSize,
+          capabilityWindow, rules);
       double[] limits = given.get(m.characteristic());
       if (limits != null) {
         c.withLimits(limits[0], limits[1]);
@@ -165,13 +172,14 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   }
 
   private String pointId(Measurement m, Subgroup s) {
-    return m.plant() + '|' + m.equipment() + '|' + m.characteristic() + '|' + s.id();
+    return m.plant() + '|' + m.equipment() + '|' + m.product() + '|' + m.characteristic() + '|' + s.id();
   }
 
   private EsDocument document(Measurement m, ControlChart.Point p) {
     Subgroup s = p.subgroup();
     ObjectNode n = Envelope.JSON.createObjectNode().put("plant", m.plant()).put("equipment", m.equipment())
-        .put("characteristic", m.characteristic()).put("characteristicName", m.name()).put("unit", m.unit())
+        .put("product", m.product()).put("characteristic", m.characteristic()).put("characteristicName", m.name())
+        .put("unit", m.unit())
         .put("chart", p.chart()).put("phase", p.phase()).put("subgroup", s.id())
         .put("at", Instant.ofEpochMilli(s.at()).toString()).put("n", s.n()).put("value", s.mean());
     number(n, "spread", p.spread());

@@ -34,6 +34,25 @@ public final class SpcRules {
     return ALL.get(number - 1);
   }
 
+  /** The rules as a bit mask (bit n for rule n): a plain int keeps a chart's state simple to checkpoint. */
+  public static int mask(Set<Integer> rules) {
+    int mask = 0;
+    for (int rule : rules) {
+      mask |= 1 << rule;
+    }
+    return mask;
+  }
+
+  public static List<Integer> violations(double[] z, int mask) {
+    Set<Integer> enabled = new java.util.HashSet<>();
+    for (int rule = 1; rule <= 8; rule++) {
+      if ((mask & 1 << rule) != 0) {
+        enabled.add(rule);
+      }
+    }
+    return violations(z, enabled);
+  }
+
   /** The rules the newest point (last of {@code z}) completes; {@code z} holds the recent points in σ. */
   public static List<Integer> violations(double[] z, Set<Integer> enabled) {
     List<Integer> found = new ArrayList<>();

@@ -27,7 +27,7 @@ class EquipmentOeeLateDataTest {
         ShiftCalendar.parse("A@06:00,B@14:00,C@22:00", "Asia/Shanghai"), 2 * HOUR)), OeeInput::key, Types.STRING);
     harness.open();
     harness.processElement(new OeeInput(OeeInput.Kind.MASTER, "p", "M1", "EQ", H0 - HOUR, null, null, 0, 0, 0, 0,
-        "L1", 60, "M1"), H0 - HOUR);
+        "L1", 60, "M1", null), H0 - HOUR);
   }
 
   @AfterEach
@@ -37,11 +37,12 @@ class EquipmentOeeLateDataTest {
 
   static OeeInput state(String id, long at, String state) {
     return new OeeInput(OeeInput.Kind.STATE, "p", "M1", id, at, state, state.equals("down") ? "M01" : null, 0, 0, 0,
-        0, null, Double.NaN, null);
+        0, null, Double.NaN, null, null);
   }
 
   static OeeInput report(String id, long start, long end, long good) {
-    return new OeeInput(OeeInput.Kind.REPORT, "p", "M1", id, end, null, null, good, 0, 0, start, null, Double.NaN, null);
+    return new OeeInput(OeeInput.Kind.REPORT, "p", "M1", id, end, null, null, good, 0, 0, start, null, Double.NaN, null,
+        "0010");
   }
 
   JsonNode hourDocument(long start) throws Exception {
@@ -87,5 +88,17 @@ class EquipmentOeeLateDataTest {
     assertThat(hourDocument(H0).path("good").asLong()).isEqualTo(50);
     // the hours in between were computed although the machine sent nothing: it kept running
     assertThat(hourDocument(H0 + 3 * HOUR).path("runSeconds").asDouble()).isEqualTo(3600.0);
+  }
+
+  @Test
+  void pruningKeepsTheStateInForceForEveryHourStillOpenToLateRecords() throws Exception {
+    harness.processElement(state("s0", H0 - 10 * MIN, "running"), H0 - 10 * MIN);
+    harness.processElement(state("s1", H0 + 20 * MIN, "down"), H0 + 20 * MIN);
+    harness.processWatermark(H0 + 2 * HOUR + 30 * MIN); // horizon 00:30: hour 00 may still change
+    harness.processElement(report("r-late", H0, H0 + HOUR, 12), H0 + HOUR);
+    JsonNode hour = hourDocument(H0);
+    assertThat(hour.path("good").asLong()).isEqualTo(12);
+    assertThat(hour.path("runSeconds").asDouble()).as("running from before the hour until 00:20").isEqualTo(1200.0);
+    assertThat(hour.path("failures").asInt()).isEqualTo(1);
   }
 }

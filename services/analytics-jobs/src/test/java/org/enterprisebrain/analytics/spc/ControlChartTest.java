@@ -21,7 +21,7 @@ class ControlChartTest {
   @Test
   void reproducesTheLimitsAndCpOfThePistonRingExample() {
     // rules 4 and 7 would rightly flag these synthetic, perfectly alternating means: not tested here
-    ControlChart chart = new ControlChart(25, 25, Set.of(1, 2, 3, 5, 6));
+    ControlChart chart = new ControlChart("xbar-r", 25, 25, Set.of(1, 2, 3, 5, 6));
     List<ControlChart.Point> points = List.of();
     for (int i = 0; i < 25; i++) {
       // twelve subgroups 0.002 above, twelve below and one on x̿ = 74.001
@@ -47,7 +47,7 @@ class ControlChartTest {
 
   @Test
   void individualsUseTheMovingRange() {
-    ControlChart chart = new ControlChart(10, 25, ALL_RULES);
+    ControlChart chart = new ControlChart("i-mr", 10, 25, ALL_RULES);
     List<ControlChart.Point> points = List.of();
     for (int i = 0; i < 10; i++) {
       points = chart.add(Subgroup.of("I" + i, i, i % 2 == 0 ? 10.0 : 10.2), 9, 11);
@@ -62,7 +62,7 @@ class ControlChartTest {
 
   @Test
   void aShiftedProcessIsFlaggedAndPhaseOneDropsOutliers() {
-    ControlChart chart = new ControlChart(20, 25, Set.of(1, 2, 5, 6));
+    ControlChart chart = new ControlChart("xbar-r", 20, 25, Set.of(1, 2, 5, 6));
     for (int i = 0; i < 20; i++) {
       double m = i == 7 ? 11.0 : 10.0; // one wild subgroup in the baseline: excluded from the limits
       chart.add(Subgroup.of("B" + i, i, m - 0.1, m, m + 0.1), 9, 11);
@@ -80,5 +80,33 @@ class ControlChartTest {
     ControlChart.Point jump = chart.add(Subgroup.of("J", 200, 10.5, 10.6, 10.7), 9, 11).get(0);
     assertThat(jump.center()).isCloseTo(10.0, within(1e-9)); // the wild baseline subgroup did not move it
     assertThat(jump.violations()).contains("1");
+  }
+
+  @Test
+  void aSubgroupCutShortToOneValueIsPlottedWithoutSpread() {
+    ControlChart chart = new ControlChart("xbar-r", 3, 25, ALL_RULES);
+    chart.add(Subgroup.of("A", 1, 10.0), 9, 11); // closed by its timeout with one value, in the baseline
+    chart.add(Subgroup.of("B", 2, 9.9, 10.0, 10.1), 9, 11);
+    chart.add(Subgroup.of("C", 3, 9.8, 10.0, 10.2), 9, 11);
+    ControlChart.Point lone = chart.add(Subgroup.of("D", 4, 10.05), 9, 11).get(0);
+    assertThat(lone.spread()).isNaN();
+    assertThat(lone.spreadUcl()).isNaN();
+    assertThat(lone.sigma()).isCloseTo((0.2 / 1.693 + 0.4 / 1.693) / 2, within(1e-12));
+  }
+
+  @Test
+  void aChartSurvivesFlinksCheckpointSerializer() throws Exception {
+    ControlChart chart = new ControlChart("xbar-r", 2, 25, Set.of(1, 2));
+    chart.add(Subgroup.of("A", 1, 9.9, 10.0, 10.1), 9, 11);
+    chart.add(Subgroup.of("B", 2, 9.8, 10.0, 10.2), 9, 11);
+    var serializer = org.apache.flink.api.common.typeinfo.TypeInformation.of(ControlChart.class)
+        .createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl());
+    var out = new org.apache.flink.core.memory.DataOutputSerializer(256);
+    serializer.serialize(chart, out);
+    ControlChart restored = serializer.deserialize(new org.apache.flink.core.memory.DataInputDeserializer(out.getCopyOfBuffer()));
+    ControlChart.Point before = chart.add(Subgroup.of("C", 3, 10.4, 10.5, 10.6), 9, 11).get(0);
+    ControlChart.Point after = restored.add(Subgroup.of("C", 3, 10.4, 10.5, 10.6), 9, 11).get(0);
+    assertThat(after).isEqualTo(before);
+    assertThat(after.violations()).contains("1");
   }
 }

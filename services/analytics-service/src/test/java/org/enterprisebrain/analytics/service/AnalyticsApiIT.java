@@ -70,7 +70,8 @@ class AnalyticsApiIT {
       index(bulk, "oee", "h1", hour("hz-01", "CNC-1", H0.plusSeconds(3600), 1800, 1800, 1620, 60, 60, 0, 0, null, null));
       index(bulk, "oee", "n0", hour("nb-02", "PRESS-9", H0, 3600, 3600, 3600, 10, 10, 0, 0, null, null));
       index(bulk, "oee", "l0", JSON.createObjectNode().put("level", "line").put("period", "hour").put("plant", "hz-01")
-          .put("line", "L1").put("start", H0.toString()).put("end", H0.plusSeconds(3600).toString()).put("good", 95)
+          .put("line", "L1").put("start", H0.toString()).put("end", H0.plusSeconds(3600).toString()).put("good", 190)
+          .put("output", 95)
           .put("produced", 100).put("plannedBusySeconds", 3600).put("runSeconds", 3000).put("failures", 1));
       for (int i = 0; i < 3; i++) {
         ObjectNode point = JSON.createObjectNode();
@@ -78,13 +79,19 @@ class AnalyticsApiIT {
         if (i == 2) {
           violations.add("1"); // the last point breaks rule 1
         }
-        index(bulk, "spc", "p" + i, point.put("plant", "hz-01").put("equipment", "CNC-1")
+        index(bulk, "spc", "p" + i, point.put("plant", "hz-01").put("equipment", "CNC-1").put("product", "P1")
             .put("characteristic", "D-12.00").put("characteristicName", "内孔直径 Φ12").put("unit", "mm")
             .put("chart", "xbar-r").put("phase", "monitoring").put("subgroup", "SG-" + i)
             .put("at", H0.plusSeconds(600L * i).toString()).put("n", 5).put("value", 12.0 + 0.001 * i)
             .put("center", 12.0).put("ucl", 12.005).put("lcl", 11.995).put("cpk", 1.3 + 0.1 * i).put("lsl", 11.98)
             .put("usl", 12.02));
       }
+      // the same characteristic of another product on the machine: its own chart
+      ObjectNode other = JSON.createObjectNode().put("plant", "hz-01").put("equipment", "CNC-1").put("product", "P2")
+          .put("characteristic", "D-12.00").put("chart", "xbar-r").put("phase", "baseline").put("subgroup", "Q-0")
+          .put("at", H0.plusSeconds(3000).toString()).put("n", 5).put("value", 12.001);
+      other.putArray("violations");
+      index(bulk, "spc", "q0", other);
       ObjectNode energy = JSON.createObjectNode().put("plant", "hz-01").put("meter", "EM-L1").put("medium", "electricity")
           .put("unit", "kWh").put("line", "L1").put("start", H0.toString()).put("end", H0.plusSeconds(3600).toString())
           .put("consumption", 190.0).put("co2Kg", 190 * 0.5703);
@@ -130,10 +137,16 @@ class AnalyticsApiIT {
     String engineer = RealKeycloak.userToken("engineer");
     String range = "from=" + H0.minusSeconds(60) + "&to=" + H0.plusSeconds(7200);
     JsonNode characteristics = ok(get("/api/v1/analytics/spc/characteristics?plant=hz-01&" + range, engineer));
-    assertThat(characteristics.get(0).path("points").asInt()).isEqualTo(3);
-    assertThat(characteristics.get(0).path("violations").asInt()).isEqualTo(1);
-    assertThat(characteristics.get(0).path("cpk").asDouble()).isCloseTo(1.5, within(1e-9));
-    JsonNode chart = ok(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment=CNC-1&characteristic=D-12.00&" + range, engineer));
+    assertThat(characteristics).hasSize(2);
+    JsonNode p1 = characteristics.valueStream().filter(c -> c.path("product").asString().equals("P1")).findFirst().orElseThrow();
+    assertThat(p1.path("points").asInt()).isEqualTo(3);
+    assertThat(p1.path("violations").asInt()).isEqualTo(1);
+    assertThat(p1.path("cpk").asDouble()).isCloseTo(1.5, within(1e-9));
+    assertProblem(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment=CNC-1&characteristic=D-12.00&" + range, engineer),
+        400, "product");
+    JsonNode chart = ok(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment=CNC-1&characteristic=D-12.00&product=P1&"
+        + range, engineer));
+    assertThat(chart.path("product").asString()).isEqualTo("P1");
     assertThat(chart.path("chart").asString()).isEqualTo("xbar-r");
     assertThat(chart.path("points").get(2).path("violations").get(0).asString()).isEqualTo("1");
     assertThat(chart.path("points").get(0).path("subgroup").asString()).isEqualTo("SG-0");
@@ -159,6 +172,9 @@ class AnalyticsApiIT {
     assertProblem(get("/api/v1/analytics/oee?from=yesterday", manager), 400, "from");
     assertProblem(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment=CNC-1&characteristic=NOPE", manager), 404,
         "characteristic");
+    // a date Elasticsearch cannot represent is the caller's error, not an outage
+    assertProblem(get("/api/v1/analytics/oee/summary?from=%2B10000-01-01T00:00:00Z&to=%2B10001-01-01T00:00:00Z", manager),
+        400, "");
     assertThat(get("/api/v1/analytics/oee", null).statusCode()).isEqualTo(401);
     // an integrator sends data; it does not read results
     assertThat(get("/api/v1/analytics/oee", RealKeycloak.clientToken("mes-a")).statusCode()).isEqualTo(403);

@@ -45,7 +45,7 @@ public class EnergyController implements EnergyApi {
     Selection s = Selection.of(plant, from, to).where("line", line);
     Map<String, EnergyTotal> media = new LinkedHashMap<>();
     double co2 = 0, lineKwh = 0;
-    for (JsonNode hour : results.search("energy", s.query("start"), "start", true, Selection.MAX_SIZE)) {
+    for (JsonNode hour : results.searchAll("energy", s.query("start"), "start")) {
       String medium = hour.path("medium").asString(), unit = hour.path("unit").asString();
       EnergyTotal total = media.computeIfAbsent(medium + '/' + unit, k -> new EnergyTotal(medium, unit, 0.0)
           .byTariff(new TariffSplit().sharp(0.0).peak(0.0).flat(0.0).valley(0.0)));
@@ -66,8 +66,9 @@ public class EnergyController implements EnergyApi {
     }
     Selection lines = Selection.of(plant, from, to).where("level", "line").where("period", "hour").where("line", line);
     long good = 0;
-    for (JsonNode hour : results.search("oee", lines.query("start"), "start", true, Selection.MAX_SIZE)) {
-      good += hour.path("good").asLong();
+    for (JsonNode hour : results.searchAll("oee", lines.query("start"), "start")) {
+      // a line delivers its last operation's good parts; Σ good counts a part once per station
+      good += hour.has("output") ? hour.path("output").asLong() : hour.path("good").asLong();
     }
     EnergySummary summary = new EnergySummary(s.from(), s.to(), List.copyOf(media.values()), co2, good);
     if (good > 0) {

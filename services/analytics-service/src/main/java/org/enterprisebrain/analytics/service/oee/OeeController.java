@@ -43,7 +43,7 @@ public class OeeController implements OeeApi {
     Map<String, OeeTotals> machines = new LinkedHashMap<>();
     Map<String, JsonNode> first = new LinkedHashMap<>();
     OeeTotals all = new OeeTotals();
-    for (JsonNode hour : results.search("oee", s.query("start"), "start", true, Selection.MAX_SIZE)) {
+    for (JsonNode hour : results.searchAll("oee", s.query("start"), "start")) {
       String key = hour.path("plant").asString() + '|' + hour.path("equipment").asString();
       machines.computeIfAbsent(key, k -> new OeeTotals()).add(hour);
       first.putIfAbsent(key, hour);

@@ -8,6 +8,7 @@ import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -27,6 +28,7 @@ public class ResultStore {
   public static final JsonMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+  private static final int PAGE = 5000;
   private final RestClient client;
   private final String prefix;
 
@@ -50,10 +52,80 @@ public class ResultStore {
       hits.forEach(h -> sources.add(h.path("_source")));
       return sources;
     } catch (ResponseException e) {
+      throw refused(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  /**
+   * Every document matching {@code query}, oldest first by {@code sortField}, read page by page in one
+   * point in time (so a summary adds exactly what the range holds, however many results that is).
+   */
+  public List<JsonNode> searchAll(String analysis, ObjectNode query, String sortField) {
+    String pit;
+    try {
+      Request open = new Request("POST", "/" + prefix + analysis + "/_pit");
+      open.addParameter("keep_alive", "1m");
+      pit = JSON.readTree(EntityUtils.toString(client.performRequest(open).getEntity())).path("id").asString();
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+        return List.of(); // no results written yet
+      }
       throw new UncheckedIOException("Elasticsearch refused the query (" + e.getResponse().getStatusLine() + ")", e);
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch unreachable", e);
     }
+    List<JsonNode> sources = new ArrayList<>();
+    JsonNode after = null;
+    try {
+      while (true) {
+        ObjectNode body = JSON.createObjectNode().put("size", PAGE);
+        body.set("query", query);
+        body.putObject("pit").put("id", pit).put("keep_alive", "1m");
+        var sort = body.putArray("sort");
+        sort.addObject().putObject(sortField).put("order", "asc");
+        sort.addObject().putObject("_shard_doc").put("order", "asc");
+        if (after != null) {
+          body.set("search_after", after);
+        }
+        JsonNode hits = post("/_search", body).path("hits").path("hits");
+        hits.forEach(h -> sources.add(h.path("_source")));
+        if (hits.size() < PAGE) {
+          return sources;
+        }
+        after = hits.get(hits.size() - 1).path("sort");
+      }
+    } finally {
+      try {
+        Request close = new Request("DELETE", "/_pit");
+        close.setJsonEntity(JSON.createObjectNode().put("id", pit).toString());
+        client.performRequest(close);
+      } catch (IOException e) {
+        // it expires by itself after a minute
+      }
+    }
+  }
+
+  private JsonNode post(String path, ObjectNode body) {
+    Request request = new Request("POST", path);
+    request.setJsonEntity(body.toString());
+    try {
+      return JSON.readTree(EntityUtils.toString(client.performRequest(request).getEntity()));
+    } catch (ResponseException e) {
+      throw refused(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  /** A 4xx from Elasticsearch is a query it cannot run (e.g. a date out of its range): the caller's to fix. */
+  private static RuntimeException refused(ResponseException e) {
+    int status = e.getResponse().getStatusLine().getStatusCode();
+    if (status >= 400 && status < 500) {
+      return ProblemException.badRequest("", "Elasticsearch cannot run this query: check the range and filters");
+    }
+    return new UncheckedIOException("Elasticsearch refused the query (" + e.getResponse().getStatusLine() + ")", e);
   }
 
   public <T> T as(JsonNode source, Class<T> type) {

@@ -30,9 +30,9 @@ public class SpcController implements SpcApi {
       OffsetDateTime from, OffsetDateTime to) {
     Selection s = Selection.of(plant, from, to).where("equipment", equipment);
     Map<String, List<JsonNode>> charts = new LinkedHashMap<>();
-    for (JsonNode p : results.search("spc", s.query("at"), "at", true, Selection.MAX_SIZE)) {
+    for (JsonNode p : results.searchAll("spc", s.query("at"), "at")) {
       charts.computeIfAbsent(p.path("plant").asString() + '|' + p.path("equipment").asString() + '|'
-          + p.path("characteristic").asString(), k -> new ArrayList<>()).add(p);
+          + p.path("product").asString("") + '|' + p.path("characteristic").asString(), k -> new ArrayList<>()).add(p);
     }
     List<SpcCharacteristic> list = new ArrayList<>();
     charts.values().forEach(points -> {
@@ -40,6 +40,7 @@ public class SpcController implements SpcApi {
       long violated = points.stream().filter(p -> !p.path("violations").isEmpty()).count();
       list.add(new SpcCharacteristic(last.path("plant").asString(), last.path("equipment").asString(),
           last.path("characteristic").asString(), points.size(), (int) violated)
+          .product(last.path("product").asString(null))
           .characteristicName(last.path("characteristicName").asString(null)).chart(last.path("chart").asString(null))
           .lastAt(OffsetDateTime.parse(last.path("at").asString()))
           .cpk(number(last, "cpk")).ppk(number(last, "ppk")));
@@ -48,17 +49,23 @@ public class SpcController implements SpcApi {
   }
 
   @Override
-  public ResponseEntity<SpcChart> getChart(String plant, String equipment, String characteristic,
+  public ResponseEntity<SpcChart> getChart(String plant, String equipment, String characteristic, String product,
       OffsetDateTime from, OffsetDateTime to, Integer size) {
-    Selection s = Selection.of(plant, from, to).where("equipment", equipment).where("characteristic", characteristic);
+    Selection s = Selection.of(plant, from, to).where("equipment", equipment).where("characteristic", characteristic)
+        .where("product", product);
     List<JsonNode> points = results.search("spc", s.query("at"), "at", true, Selection.size(size));
+    List<String> products = points.stream().map(p -> p.path("product").asString("")).distinct().toList();
+    if (products.size() > 1) {
+      throw ProblemException.badRequest("product", "products " + products + " are charted for " + characteristic
+          + " on " + equipment + ": name one");
+    }
     if (points.isEmpty()) {
       throw ProblemException.notFound("characteristic", "no chart of " + characteristic + " on " + equipment
           + " in plant " + plant + " between " + s.from() + " and " + s.to());
     }
     JsonNode last = points.get(points.size() - 1);
     SpcChart chart = new SpcChart(plant, equipment, characteristic,
-        points.stream().map(p -> results.as(p, SpcPoint.class)).toList())
+        points.stream().map(p -> results.as(p, SpcPoint.class)).toList()).product(last.path("product").asString(null))
         .characteristicName(last.path("characteristicName").asString(null)).unit(last.path("unit").asString(null))
         .lsl(number(last, "lsl")).usl(number(last, "usl")).target(number(last, "target"));
     if (last.has("chart")) {

@@ -124,6 +124,24 @@ class PlatformIT {
         BrainRealm.demoPassword("manager"));
     JsonNode jobs = JSON.readTree(get("/api/v1/analytics/jobs", manager).body());
     assertThat(jobs.valueStream().filter(j -> j.path("state").asString().equals("RUNNING")).count()).isEqualTo(4);
+    // a source that sends a record twice: the OEE job counts the second one as a duplicate, in the API
+    String at = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    String report = "[{\"id\":\"MES-A-DUP-1\",\"entity\":\"operation-report\",\"schemaVersion\":1,"
+        + "\"source\":{\"system\":\"MES-A\",\"kind\":\"MES\"},\"plant\":\"hz-01\",\"occurredAt\":\"" + at + "\","
+        + "\"payload\":{\"workOrder\":\"WO-DUP\",\"equipment\":\"CNC-A01\",\"operation\":\"0010\",\"good\":1,"
+        + "\"scrap\":0,\"start\":\"" + at + "\",\"end\":\"" + at + "\"}}]";
+    for (int i = 0; i < 2; i++) {
+      assertThat(post(connection.token(), report).statusCode()).isEqualTo(200);
+    }
+    long duplicates = 0;
+    long countersDeadline = System.currentTimeMillis() + 60_000; // Flink's REST API refreshes metrics every 10 s
+    while (duplicates == 0 && System.currentTimeMillis() < countersDeadline) {
+      Thread.sleep(2000);
+      duplicates = JSON.readTree(get("/api/v1/analytics/jobs", manager).body()).valueStream()
+          .filter(j -> j.path("name").asString().equals("brain-analytics-oee"))
+          .mapToLong(j -> j.path("duplicateRecords").asLong()).sum();
+    }
+    assertThat(duplicates).as("duplicates the OEE job counted").isPositive();
     String range = "from=" + start.minus(Duration.ofHours(1)) + "&to=" + java.time.Instant.now().plusSeconds(60);
     // hours complete when the watermark passes them: after the demo stops, once its idle partitions time out
     JsonNode lines = null;

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.enterprisebrain.analytics.service.api.JobsApi;
 import org.enterprisebrain.analytics.service.api.model.JobStatus;
 import org.enterprisebrain.analytics.service.results.ResultStore;
@@ -20,10 +22,15 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 
-/** The jobs as the Flink cluster's REST API reports them (the same API on a MiniCluster and in Kubernetes). */
+/**
+ * The jobs as the Flink cluster's REST API reports them (the same API on a MiniCluster and in Kubernetes),
+ * with their duplicate, late and unreadable record counters.
+ */
 @RestController
 public class JobsController implements JobsApi {
 
+  static final List<String> COUNTERS = List.of("duplicateRecords", "lateRecordsApplied", "lateRecordsDropped",
+      "unreadableRecords");
   private final RestClient flink;
 
   public JobsController(@Value("${brain.analytics.flink-rest-url}") String flinkUrl,
@@ -36,14 +43,8 @@ public class JobsController implements JobsApi {
 
   @Override
   public ResponseEntity<List<JobStatus>> listJobs() {
-    String body;
-    try {
-      body = flink.get().uri("/jobs/overview").retrieve().body(String.class);
-    } catch (ResourceAccessException | RestClientResponseException e) {
-      throw new UncheckedIOException("the Flink cluster's REST API did not answer", new java.io.IOException(e));
-    }
     List<JobStatus> jobs = new ArrayList<>();
-    for (JsonNode job : ResultStore.JSON.readTree(body).path("jobs")) {
+    for (JsonNode job : get("/jobs/overview").path("jobs")) {
       JobStatus status = new JobStatus(job.path("jid").asString(), job.path("name").asString(), job.path("state").asString());
       long start = job.path("start-time").asLong(-1);
       if (start > 0) {
@@ -52,9 +53,47 @@ public class JobsController implements JobsApi {
       if (job.has("duration")) {
         status.durationMs(job.path("duration").asLong());
       }
+      Map<String, Long> counters = counters(status.getId());
+      status.duplicateRecords(counters.get("duplicateRecords")).lateRecordsApplied(counters.get("lateRecordsApplied"))
+          .lateRecordsDropped(counters.get("lateRecordsDropped")).unreadableRecords(counters.get("unreadableRecords"));
       jobs.add(status);
     }
     jobs.sort(java.util.Comparator.comparing(JobStatus::getName));
     return ResponseEntity.ok(jobs);
+  }
+
+  /**
+   * The jobs' own counters, summed over every operator and subtask that has them. Operator metrics are
+   * named {@code <operator>.<counter>} in Flink's REST API, so they are found by their suffix.
+   */
+  private Map<String, Long> counters(String jobId) {
+    Map<String, Long> sums = new HashMap<>();
+    for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+      String base = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asString() + "/subtasks/metrics";
+      List<String> wanted = new ArrayList<>();
+      for (JsonNode metric : get(base)) {
+        String id = metric.path("id").asString();
+        if (COUNTERS.stream().anyMatch(c -> id.endsWith("." + c) || id.equals(c))) {
+          wanted.add(id);
+        }
+      }
+      if (wanted.isEmpty()) {
+        continue;
+      }
+      for (JsonNode value : get(base + "?agg=sum&get=" + String.join(",", wanted))) {
+        String id = value.path("id").asString();
+        String counter = id.substring(id.lastIndexOf('.') + 1);
+        sums.merge(counter, (long) value.path("sum").asDouble(), Long::sum);
+      }
+    }
+    return sums;
+  }
+
+  private JsonNode get(String path) {
+    try {
+      return ResultStore.JSON.readTree(flink.get().uri(path).retrieve().body(String.class));
+    } catch (ResourceAccessException | RestClientResponseException e) {
+      throw new UncheckedIOException("the Flink cluster's REST API did not answer", new java.io.IOException(e));
+    }
   }
 }

@@ -170,10 +170,12 @@ public final class LocalPlatform implements AutoCloseable {
     return process;
   }
 
+  private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newHttpClient();
+
   /** How many jobs the local Flink cluster reports RUNNING (0 while its REST API is not up). */
   int runningJobs() {
     try {
-      String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+      String body = PROBE.send(java.net.http.HttpRequest.newBuilder(
               java.net.URI.create("http://127.0.0.1:" + settings.flinkRestPort() + "/jobs/overview"))
           .timeout(Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
       return body.split("\"state\":\"RUNNING\"", -1).length - 1;

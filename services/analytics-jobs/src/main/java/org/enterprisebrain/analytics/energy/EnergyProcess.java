@@ -3,7 +3,6 @@ package org.enterprisebrain.analytics.energy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +21,8 @@ import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
  * Consumption of one meter per hour, split by time-of-use period, with CO₂, from cumulative register
@@ -136,10 +137,9 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     write(out, touched.keySet());
     // an hour is complete when readings cover it (a register), or when the watermark passed it (intervals)
     evaluate(ctx, previous == null ? timestamp : (long) previous[0]);
-    Long pruned = lastPrune.value();
-    if (pruned == null || timestamp - pruned >= HOUR) { // once an hour: a meter may read every few seconds
-      lastPrune.update(timestamp);
-      prune(timestamp - latenessMs);
+    if (Forget.due(lastPrune, timestamp)) {
+      Forget.keysBefore(hours, timestamp - latenessMs - HOUR);
+      Forget.valuesBefore(seen, timestamp - latenessMs);
     }
   }
 
@@ -209,34 +209,16 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     ObjectNode n = Envelope.JSON.createObjectNode().put("plant", m.plant()).put("meter", m.meter())
         .put("medium", m.medium()).put("unit", m.unit()).put("line", m.line()).put("equipment", m.equipment())
         .put("start", Instant.ofEpochMilli(hour).toString())
-        .put("end", Instant.ofEpochMilli(hour + HOUR).toString()).put("consumption", round(total));
+        .put("end", Instant.ofEpochMilli(hour + HOUR).toString()).put("consumption", Numbers.round(total));
     ObjectNode byPeriod = n.putObject("byTariff");
     for (int i = 0; i < TariffTable.PERIODS.size(); i++) {
-      byPeriod.put(TariffTable.PERIODS.get(i), round(slots[i]));
+      byPeriod.put(TariffTable.PERIODS.get(i), Numbers.round(slots[i]));
     }
     double factor = factors.kgPerUnit(m.medium(), m.unit());
     if (Double.isFinite(factor)) {
-      n.put("co2Kg", round(total * factor));
+      n.put("co2Kg", Numbers.round(total * factor));
     }
     return new EsDocument(index, m.plant() + '|' + m.meter() + '|' + Instant.ofEpochMilli(hour), n.toString());
   }
 
-  private void prune(long horizon) throws Exception {
-    Iterator<Long> h = hours.keys().iterator();
-    while (h.hasNext()) {
-      if (h.next() < horizon - HOUR) {
-        h.remove();
-      }
-    }
-    Iterator<Map.Entry<String, Long>> s = seen.iterator();
-    while (s.hasNext()) {
-      if (s.next().getValue() < horizon) {
-        s.remove();
-      }
-    }
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1e6) / 1e6;
-  }
 }

@@ -19,6 +19,8 @@ import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
  * Condition monitoring of one signal of one machine. Each sample is scored as it arrives (no watermark
@@ -112,12 +114,7 @@ public final class HealthProcess extends KeyedProcessFunction<String, Sample, Es
         it.remove();
       }
     }
-    Iterator<Map.Entry<String, Long>> ids = seen.iterator();
-    while (ids.hasNext()) {
-      if (ids.next().getValue() < timestamp - 86_400_000L) {
-        ids.remove();
-      }
-    }
+    Forget.valuesBefore(seen, timestamp - 86_400_000L); // windows end every few minutes: no need to wait
   }
 
   private EsDocument document(Sample s, long start, double[] w) {
@@ -126,7 +123,7 @@ public final class HealthProcess extends KeyedProcessFunction<String, Sample, Es
     ObjectNode n = Envelope.JSON.createObjectNode().put("plant", s.plant()).put("equipment", s.equipment())
         .put("signal", s.signal()).put("unit", s.unit()).put("start", Instant.ofEpochMilli(start).toString())
         .put("end", Instant.ofEpochMilli(start + windowMs).toString()).put("count", (long) w[0])
-        .put("mean", round(mean)).put("min", w[3]).put("max", w[4]).put("sd", round(Math.sqrt(variance)))
+        .put("mean", Numbers.round(mean)).put("min", w[3]).put("max", w[4]).put("sd", Numbers.round(Math.sqrt(variance)))
         .put("anomalies", (long) w[5]);
     return new EsDocument(index, s.plant() + '|' + s.equipment() + '|' + s.signal() + '|' + Instant.ofEpochMilli(start),
         n.toString());
@@ -143,7 +140,4 @@ public final class HealthProcess extends KeyedProcessFunction<String, Sample, Es
         s.at(), s.value(), v.limit());
   }
 
-  private static double round(double value) {
-    return Math.round(value * 1e6) / 1e6;
-  }
 }

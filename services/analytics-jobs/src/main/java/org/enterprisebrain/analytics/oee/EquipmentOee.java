@@ -3,7 +3,6 @@ package org.enterprisebrain.analytics.oee;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +19,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.Forget;
 
 /**
  * OEE of one machine per hour and per shift, from its state changes, operation reports and master data.
@@ -279,24 +279,11 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     }
     Long inForce = sorted.floorKey(oldest);
     Long before = inForce == null ? null : sorted.lowerKey(inForce);
-    removeBefore(changes.keys().iterator(), before != null ? before : inForce != null ? inForce : oldest);
-    removeBefore(quantities.keys().iterator(), oldest);
+    Forget.keysBefore(changes, before != null ? before : inForce != null ? inForce : oldest);
+    Forget.keysBefore(quantities, oldest);
     // a shift may still need its first hours: keep a day of hours
-    removeBefore(hours.keys().iterator(), oldest - 24 * HOUR);
-    Iterator<Map.Entry<String, Long>> s = seen.iterator();
-    while (s.hasNext()) {
-      if (s.next().getValue() < oldest - HOUR) {
-        s.remove();
-      }
-    }
-  }
-
-  private static void removeBefore(Iterator<Long> keys, long horizon) {
-    while (keys.hasNext()) {
-      if (keys.next() < horizon) {
-        keys.remove();
-      }
-    }
+    Forget.keysBefore(hours, oldest - 24 * HOUR);
+    Forget.valuesBefore(seen, oldest - HOUR);
   }
 
   static long hourOf(long t) {

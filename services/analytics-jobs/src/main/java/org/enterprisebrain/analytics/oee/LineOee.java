@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
  * A line's OEE per hour and shift from its machines' components, and its bottleneck. The line's elements
@@ -84,10 +85,10 @@ public final class LineOee extends KeyedProcessFunction<String, PeriodResult, Es
       double capacity = c.capacityPerSecond() * 3600;
       ObjectNode entry = list.addObject().put("equipment", m.getKey()).put("operation", m.getValue().operation());
       if (Double.isFinite(c.oee())) {
-        entry.put("oee", OeeComponents.round(c.oee()));
+        entry.put("oee", Numbers.round(c.oee()));
       }
       if (Double.isFinite(capacity)) {
-        entry.put("capacityPerHour", OeeComponents.round(capacity));
+        entry.put("capacityPerHour", Numbers.round(capacity));
         if (capacity < lowest) {
           lowest = capacity;
           bottleneck = m.getKey();

@@ -3,6 +3,7 @@ package org.enterprisebrain.analytics.oee;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
+import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
  * The ISO 22400-2 elements of one equipment over one period, as sums: adding the components of two
@@ -85,13 +86,13 @@ public record OeeComponents(long observedMs, long plannedStopMs, long runMs, lon
         .put("idleSeconds", idleMs / 1000.0).put("plannedStopSeconds", plannedStopMs / 1000.0)
         .put("observedSeconds", observedMs / 1000.0).put("good", good).put("scrap", scrap).put("rework", rework).put("produced", produced())
         .put("failures", failures);
-    putRatio(n, "idealSeconds", idealMs / 1000.0);
-    putRatio(n, "availability", availability());
-    putRatio(n, "performance", performance());
-    putRatio(n, "quality", quality());
-    putRatio(n, "oee", oee());
+    Numbers.putFinite(n, "idealSeconds", idealMs / 1000.0, 1e6);
+    Numbers.putFinite(n, "availability", availability(), 1e6);
+    Numbers.putFinite(n, "performance", performance(), 1e6);
+    Numbers.putFinite(n, "quality", quality(), 1e6);
+    Numbers.putFinite(n, "oee", oee(), 1e6);
     if (failures > 0) {
-      n.put("mtbfSeconds", round(mtbfMs() / 1000.0)).put("mttrSeconds", round(mttrMs() / 1000.0));
+      n.put("mtbfSeconds", Numbers.round(mtbfMs() / 1000.0)).put("mttrSeconds", Numbers.round(mttrMs() / 1000.0));
     }
     var reasons = n.putArray("downtime");
     downtimeByReason.forEach((k, v) -> {
@@ -100,18 +101,6 @@ public record OeeComponents(long observedMs, long plannedStopMs, long runMs, lon
           .put("seconds", v / 1000.0);
     });
     return n;
-  }
-
-  /** Only finite numbers: JSON has no NaN. */
-  private static void putRatio(ObjectNode n, String field, double value) {
-    if (Double.isFinite(value)) {
-      n.put(field, round(value));
-    }
-  }
-
-  /** Six decimals: stable text for identical reruns, far below any meaningful difference. */
-  static double round(double value) {
-    return Math.round(value * 1e6) / 1e6;
   }
 
   private static double ratio(double numerator, double denominator) {

@@ -70,11 +70,20 @@ public final class AnalyticsJobs {
   }
 
   public static DataStream<OeeInput> oeeInputs(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {
-    var source = StandardSource.of(s.kafka(), s.groupPrefix() + "oee", s.fromEarliest(),
-        List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS, AnalyticsSettings.EQUIPMENT),
-        OeeInput.class, OeeInput::from, bounded);
-    return env.fromSource(source, StandardSource.<OeeInput>watermarks(s.outOfOrderness(), s.idleness()), "oee-inputs")
-        .uid("oee-source");
+    return inputs(env, s, "oee", List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS,
+        AnalyticsSettings.EQUIPMENT), OeeInput.class, OeeInput::from, bounded);
+  }
+
+  /**
+   * A job's typed input from its standard topics, in its own consumer group, with event time and the
+   * job's watermarks: the one way every job (and the benchmark's baselines) reads.
+   */
+  public static <T extends StandardSource.Timed> DataStream<T> inputs(StreamExecutionEnvironment env,
+      AnalyticsSettings s, String job, List<String> topics, Class<T> type, StandardSource.Mapper<T> mapper,
+      boolean bounded) {
+    var source = StandardSource.of(s.kafka(), s.groupPrefix() + job, s.fromEarliest(), topics, type, mapper, bounded);
+    return env.fromSource(source, StandardSource.<T>watermarks(s.outOfOrderness(), s.idleness()), job + "-inputs")
+        .uid(job + "-source");
   }
 
   public static void spc(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
@@ -86,10 +95,8 @@ public final class AnalyticsJobs {
 
   public static void energy(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
       Sink<EsDocument> results, Sink<Alert> alerts) {
-    var source = StandardSource.of(s.kafka(), s.groupPrefix() + "energy", s.fromEarliest(),
-        List.of(AnalyticsSettings.ENERGY_READINGS), MeterReading.class, MeterReading::from, bounded);
-    SingleOutputStreamOperator<EsDocument> hours = env.fromSource(source,
-            StandardSource.<MeterReading>watermarks(s.outOfOrderness(), s.idleness()), "energy-inputs").uid("energy-source")
+    SingleOutputStreamOperator<EsDocument> hours = inputs(env, s, "energy", List.of(AnalyticsSettings.ENERGY_READINGS),
+            MeterReading.class, MeterReading::from, bounded)
         .keyBy(MeterReading::key)
         .process(new EnergyProcess(s.index("energy"), TariffTable.parse(s.tariff(), s.zone()),
             EmissionFactors.parse(s.emissionFactors()), s.energyZ(), s.lateness().toMillis()))
@@ -99,10 +106,8 @@ public final class AnalyticsJobs {
 
   public static void health(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
       Sink<EsDocument> results, Sink<Alert> alerts) {
-    var source = StandardSource.of(s.kafka(), s.groupPrefix() + "health", s.fromEarliest(),
-        List.of(AnalyticsSettings.TELEMETRY), Sample.class, Sample::from, bounded);
-    SingleOutputStreamOperator<EsDocument> windows = env.fromSource(source,
-            StandardSource.<Sample>watermarks(s.outOfOrderness(), s.idleness()), "health-inputs").uid("health-source")
+    SingleOutputStreamOperator<EsDocument> windows = inputs(env, s, "health", List.of(AnalyticsSettings.TELEMETRY),
+            Sample.class, Sample::from, bounded)
         .keyBy(Sample::key)
         .process(new HealthProcess(s.index("health"),
             new EwmaScorer(s.healthAlpha(), s.healthZ(), s.healthWarmUp(), s.healthLimits()),
@@ -122,10 +127,8 @@ public final class AnalyticsJobs {
 
   public static DataStream<Measurement> measurements(StreamExecutionEnvironment env, AnalyticsSettings s,
       boolean bounded) {
-    var source = StandardSource.of(s.kafka(), s.groupPrefix() + "spc", s.fromEarliest(),
-        List.of(AnalyticsSettings.QUALITY_RESULTS), Measurement.class, Measurement::from, bounded);
-    return env.fromSource(source, StandardSource.<Measurement>watermarks(s.outOfOrderness(), s.idleness()),
-        "spc-inputs").uid("spc-source");
+    return inputs(env, s, "spc", List.of(AnalyticsSettings.QUALITY_RESULTS), Measurement.class, Measurement::from,
+        bounded);
   }
 
   public static Sink<EsDocument> results(AnalyticsSettings s) {

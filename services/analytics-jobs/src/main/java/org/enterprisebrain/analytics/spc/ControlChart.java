@@ -189,7 +189,7 @@ public final class ControlChart implements Serializable {
       violations.add(Integer.toString(rule));
     }
     int spreadN = chart.equals("i-mr") ? 2 : n;
-    boolean hasSpread = spreadN >= 2 && spreadN <= ChartConstants.LARGEST_TABLED || chart.equals("xbar-s") && spreadN >= 2;
+    boolean hasSpread = spreadN >= 2; // a subgroup cut short to one value has none
     double sUcl = hasSpread ? spreadUcl(spreadN) : Double.NaN, sLcl = hasSpread ? spreadLcl(spreadN) : Double.NaN;
     if (Double.isFinite(spread) && (spread > sUcl || sLcl > 0 && spread < sLcl)) {
       violations.add("S1"); // the spread chart's own rule 1

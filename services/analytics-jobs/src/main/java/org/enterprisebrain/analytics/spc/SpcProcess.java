@@ -3,7 +3,6 @@ package org.enterprisebrain.analytics.spc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,8 @@ import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
  * SPC of one characteristic on one machine. Samples with a subgroup id are collected until the subgroup
@@ -124,17 +125,9 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
       close(subgroup, open.get(subgroup), m, ctx, out);
     }
     // forget ids older than a day of event time (replays from a checkpoint never go back further), once an hour
-    Long pruned = lastPrune.value();
-    if (pruned == null || timestamp - pruned >= 3_600_000L) {
-      lastPrune.update(timestamp);
-      for (MapState<String, Long> ids : List.of(seen, closed)) {
-        Iterator<Map.Entry<String, Long>> s = ids.iterator();
-        while (s.hasNext()) {
-          if (s.next().getValue() < timestamp - 86_400_000L) {
-            s.remove();
-          }
-        }
-      }
+    if (Forget.due(lastPrune, timestamp)) {
+      Forget.valuesBefore(seen, timestamp - 86_400_000L);
+      Forget.valuesBefore(closed, timestamp - 86_400_000L);
     }
   }
 
@@ -213,9 +206,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   }
 
   private static void number(ObjectNode n, String field, double value) {
-    if (Double.isFinite(value)) {
-      n.put(field, Math.round(value * 1e9) / 1e9);
-    }
+    Numbers.putFinite(n, field, value, 1e9); // measurements need more than six decimals (σ of microns)
   }
 
   private static double[] append(double[] values, double value) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -102,20 +101,15 @@ public final class AnalyticsBench {
     DataStream<? extends StandardSource.Timed> inputs = switch (job) {
       case "oee" -> AnalyticsJobs.oeeInputs(env, s, true);
       case "spc" -> AnalyticsJobs.measurements(env, s, true);
-      case "energy" -> source(env, s, job, AnalyticsSettings.ENERGY_READINGS, MeterReading.class, MeterReading::from);
-      default -> source(env, s, job, AnalyticsSettings.TELEMETRY, Sample.class, Sample::from);
+      case "energy" -> AnalyticsJobs.inputs(env, s, job, List.of(AnalyticsSettings.ENERGY_READINGS), MeterReading.class,
+          MeterReading::from, true);
+      default -> AnalyticsJobs.inputs(env, s, job, List.of(AnalyticsSettings.TELEMETRY), Sample.class, Sample::from, true);
     };
     String index = s.index("pass");
     DataStream<EsDocument> documents = inputs.map(r -> new EsDocument(index, r.recordId(), "{\"at\":" + r.at() + "}"))
         .returns(EsDocument.class);
     Sink<EsDocument> sink = variant.equals("pass-through") ? AnalyticsJobs.results(s) : new DiscardingSink<>();
     documents.sinkTo(sink);
-  }
-
-  static <T extends StandardSource.Timed> DataStream<T> source(StreamExecutionEnvironment env, AnalyticsSettings s,
-      String job, String topic, Class<T> type, StandardSource.Mapper<T> mapper) {
-    return env.fromSource(StandardSource.of(s.kafka(), s.groupPrefix() + job, true, List.of(topic), type, mapper, true),
-        WatermarkStrategy.noWatermarks(), job + "-inputs");
   }
 
   static AnalyticsSettings settings(String bootstrap, String es, String prefix, Path checkpoints) {

@@ -45,17 +45,9 @@ public class ResultStore {
     Request request = new Request("POST", "/" + prefix + analysis + "/_search");
     request.addParameter("ignore_unavailable", "true");
     request.setJsonEntity(body.toString());
-    try {
-      JsonNode hits = JSON.readTree(EntityUtils.toString(client.performRequest(request).getEntity()))
-          .path("hits").path("hits");
-      List<JsonNode> sources = new ArrayList<>();
-      hits.forEach(h -> sources.add(h.path("_source")));
-      return sources;
-    } catch (ResponseException e) {
-      throw refused(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Elasticsearch unreachable", e);
-    }
+    List<JsonNode> sources = new ArrayList<>();
+    perform(request).path("hits").path("hits").forEach(h -> sources.add(h.path("_source")));
+    return sources;
   }
 
   /**
@@ -110,6 +102,10 @@ public class ResultStore {
   private JsonNode post(String path, ObjectNode body) {
     Request request = new Request("POST", path);
     request.setJsonEntity(body.toString());
+    return perform(request);
+  }
+
+  private JsonNode perform(Request request) {
     try {
       return JSON.readTree(EntityUtils.toString(client.performRequest(request).getEntity()));
     } catch (ResponseException e) {

@@ -14,6 +14,7 @@ import org.enterprisebrain.servers.ManagedProcess;
 /** A real KRaft broker and a real Elasticsearch node, each started once per test JVM. */
 public final class RealServers {
 
+  public static final String DEPLOYMENTS = "brain.model-deployments.v1";
   private static KafkaClusterTestKit kafka;
   private static ElasticsearchServer elasticsearch;
 
@@ -37,6 +38,8 @@ public final class RealServers {
                 AnalyticsSettings.EQUIPMENT, AnalyticsSettings.QUALITY_RESULTS, AnalyticsSettings.ENERGY_READINGS,
                 AnalyticsSettings.TELEMETRY, "brain.alerts.v1").stream()
             .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+        admin.createTopics(List.of(new NewTopic(DEPLOYMENTS, 1, (short) 1)
+            .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216")))).all().get();
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {

@@ -12,6 +12,11 @@ public record Sample(String plant, String equipment, String signal, String unit,
     return plant + '|' + equipment + '|' + signal;
   }
 
+  /** One machine: the key under which its signals are scored together. */
+  public String machine() {
+    return plant + '|' + equipment;
+  }
+
   public static Sample from(String topic, JsonNode envelope) {
     JsonNode p = envelope.path("payload");
     if (!"telemetry".equals(envelope.path("entity").asText()) || "bad".equals(p.path("quality").asText())

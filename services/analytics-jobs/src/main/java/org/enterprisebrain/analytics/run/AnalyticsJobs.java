@@ -2,6 +2,7 @@ package org.enterprisebrain.analytics.run;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -23,6 +24,8 @@ import org.enterprisebrain.analytics.health.Sample;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
 import org.enterprisebrain.analytics.oee.ShiftCalendar;
+import org.enterprisebrain.analytics.score.DeploymentRecord;
+import org.enterprisebrain.analytics.score.ScoreJob;
 import org.enterprisebrain.analytics.sink.ElasticsearchSink;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.spc.Measurement;
@@ -36,7 +39,7 @@ import org.enterprisebrain.analytics.stream.StandardSource;
  */
 public final class AnalyticsJobs {
 
-  public static final List<String> NAMES = List.of("oee", "spc", "energy", "health");
+  public static final List<String> NAMES = List.of("oee", "spc", "energy", "health", "score");
 
   private AnalyticsJobs() {
   }
@@ -47,6 +50,7 @@ public final class AnalyticsJobs {
       case "spc" -> spc(env, s, bounded, results(s), alerts(s));
       case "energy" -> energy(env, s, bounded, results(s), alerts(s));
       case "health" -> health(env, s, bounded, results(s), alerts(s));
+      case "score" -> score(env, s, bounded, results(s), alerts(s));
       default -> throw new IllegalArgumentException("no analytics job '" + job + "'; one of " + NAMES);
     }
   }
@@ -114,6 +118,18 @@ public final class AnalyticsJobs {
             s.healthWindow().toMillis()))
         .name("health-per-signal").uid("health-per-signal");
     deliver("health", windows, windows.getSideOutput(HealthProcess.ALERTS), s, results, alerts);
+  }
+
+  /** Telemetry scored by the models the registry deployed (broadcast from its compacted topic). */
+  public static void score(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
+      Sink<EsDocument> results, Sink<Alert> alerts) {
+    DataStream<DeploymentRecord> deployments = env.fromSource(
+            ScoreJob.deployments(s.kafka(), s.deploymentsTopic(), s.groupPrefix() + "score-deployments", bounded),
+            WatermarkStrategy.noWatermarks(), "score-deployments")
+        .uid("score-deployments-source");
+    ScoreJob.Streams scored = ScoreJob.build(inputs(env, s, "score", List.of(AnalyticsSettings.TELEMETRY), Sample.class,
+        Sample::from, bounded), deployments, s.index("scores"));
+    deliver("score", scored.scores(), scored.alerts(), s, results, alerts);
   }
 
   /** Results to Elasticsearch; alerts to Kafka and, as documents, to the alerts index. */

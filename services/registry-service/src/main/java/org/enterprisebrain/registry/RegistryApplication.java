@@ -1,0 +1,19 @@
+package org.enterprisebrain.registry;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The model and component registry (模型组件库) and the industrial knowledge graph: models are registered,
+ * approved through their aliases and deployed into the live stream, where the {@code score} Flink job
+ * picks them up from {@code brain.model-deployments.v1}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RegistryApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(RegistryApplication.class, args);
+  }
+}

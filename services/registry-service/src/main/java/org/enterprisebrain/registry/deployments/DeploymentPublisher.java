@@ -1,0 +1,107 @@
+package org.enterprisebrain.registry.deployments;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.enterprisebrain.registry.RegistryProperties;
+import org.enterprisebrain.registry.api.model.Deployment;
+import org.enterprisebrain.registry.api.model.FeatureBinding;
+import org.enterprisebrain.registry.api.model.ModelVersion;
+import org.enterprisebrain.registry.models.ModelStore;
+import org.enterprisebrain.web.ProblemException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tells the scoring job about a deployment: one record per deployment id on a compacted topic, carrying
+ * everything the job needs to score (the artifact itself included), an empty value when it is undeployed.
+ * The job keeps the latest record per id in broadcast state, so it learns every live deployment from the
+ * topic alone, after a restart too. A send is acknowledged by all in-sync replicas before the caller is
+ * answered; if Kafka does not acknowledge in time, the caller gets 503 and the database change rolls back.
+ */
+@Configuration
+public class DeploymentPublisher {
+
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final RegistryProperties settings;
+  private final ModelStore models;
+  private final JsonMapper json;
+
+  public DeploymentPublisher(KafkaTemplate<String, byte[]> kafka, RegistryProperties settings, ModelStore models,
+      JsonMapper json) {
+    this.kafka = kafka;
+    this.settings = settings;
+    this.models = models;
+    this.json = json;
+  }
+
+  @Bean
+  NewTopic deploymentsTopic() {
+    return TopicBuilder.name(settings.deploymentsTopic()).partitions(1).replicas(settings.topicReplication()).compact()
+        .config("max.message.bytes", Integer.toString(settings.maxMessageBytes())).build();
+  }
+
+  public void publish(Deployment d) {
+    send(d.getId(), d.getStatus() == Deployment.StatusEnum.ACTIVE ? message(d) : null);
+  }
+
+  byte[] message(Deployment d) {
+    ModelVersion v = models.requireVersion(d.getModel(), d.getVersion());
+    ObjectNode m = json.createObjectNode().put("id", d.getId()).put("model", d.getModel()).put("version", v.getVersion())
+        .put("alias", d.getAlias()).put("kind", v.getKind()).put("entity", d.getEntity())
+        .put("equipment", d.getEquipment())
+        .put("bucketMs", java.time.Duration.parse(d.getBucket()).toMillis());
+    if (d.getThreshold() != null) {
+      m.put("threshold", d.getThreshold());
+    }
+    m.putPOJO("plants", d.getPlants());
+    Map<String, FeatureBinding> bindings = d.getBindings().stream()
+        .collect(Collectors.toMap(FeatureBinding::getFeature, Function.identity()));
+    ArrayNode features = m.putArray("features"); // in the model's tensor order, whatever order the deployment gave
+    v.getFeatures().forEach(f -> {
+      FeatureBinding b = bindings.get(f.getName());
+      features.addObject().put("name", f.getName()).put("signal", b.getSignal())
+          .put("center", b.getCenter() == null ? 0 : b.getCenter()).put("scale", b.getScale() == null ? 1 : b.getScale());
+    });
+    List<String> labels = v.getOutput().getLabels() == null ? List.of() : v.getOutput().getLabels();
+    m.put("outputTensor", v.getOutput().getTensor())
+        .put("outputIndex", labels.isEmpty() ? 0 : labels.indexOf(v.getOutput().getPositive()));
+    if (v.getLinear() != null) {
+      m.putPOJO("linear", v.getLinear());
+    }
+    if (v.getArtifactSha256() != null) {
+      m.put("sha256", v.getArtifactSha256()).put("inputTensor", v.getInputTensor())
+          .put("artifact", Base64.getEncoder().encodeToString(models.artifact(v.getArtifactSha256())));
+    }
+    return json.writeValueAsBytes(m);
+  }
+
+  private void send(String key, byte[] value) {
+    try {
+      kafka.send(settings.deploymentsTopic(), key, value).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static ProblemException unavailable(Exception e) {
+    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
+        "Kafka did not acknowledge the deployment (" + e.getMessage() + "): nothing was changed, try again",
+        List.of());
+  }
+}

@@ -1,0 +1,45 @@
+package org.enterprisebrain.registry.deployments;
+
+import java.util.List;
+import org.enterprisebrain.registry.api.DeploymentsApi;
+import org.enterprisebrain.registry.api.model.Deployment;
+import org.enterprisebrain.registry.api.model.NewDeployment;
+import org.enterprisebrain.web.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class DeploymentsController implements DeploymentsApi {
+
+  private final DeploymentService deployments;
+
+  public DeploymentsController(DeploymentService deployments) {
+    this.deployments = deployments;
+  }
+
+  @Override
+  public ResponseEntity<Deployment> createDeployment(NewDeployment d) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(deployments.create(d, Callers.current().name()));
+  }
+
+  @Override
+  public ResponseEntity<List<Deployment>> listDeployments() {
+    return ResponseEntity.ok(deployments.list());
+  }
+
+  @Override
+  public ResponseEntity<Deployment> getDeployment(String id) {
+    return ResponseEntity.ok(deployments.require(id));
+  }
+
+  @Override
+  public ResponseEntity<Deployment> undeploy(String id) {
+    return ResponseEntity.ok(deployments.undeploy(id, Callers.current().name()));
+  }
+
+  @Override
+  public ResponseEntity<Deployment> rollbackDeployment(String id) {
+    return ResponseEntity.ok(deployments.rollback(id, Callers.current().name()));
+  }
+}

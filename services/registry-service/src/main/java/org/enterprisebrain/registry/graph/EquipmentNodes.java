@@ -1,0 +1,75 @@
+package org.enterprisebrain.registry.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.enterprisebrain.registry.api.model.GraphEdge;
+import org.enterprisebrain.registry.api.model.GraphNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Equipment master data, as ingested, becomes the graph's equipment nodes: one node per equipment record
+ * (site, area, line, workcell, machine: the ISA-95 hierarchy) and a part-of edge to its parent, so failure
+ * knowledge can be attached to the machines the plant actually has.
+ */
+@Component
+public class EquipmentNodes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EquipmentNodes.class);
+
+  private final GraphStore graph;
+  private final JsonMapper json;
+
+  public EquipmentNodes(GraphStore graph, JsonMapper json) {
+    this.graph = graph;
+    this.json = json;
+  }
+
+  @KafkaListener(topics = "${brain.registry.equipment-topic}",
+      groupId = "${brain.registry.group}")
+  public void onEquipment(List<ConsumerRecord<String, byte[]>> records) {
+    Map<String, GraphNode> nodes = new LinkedHashMap<>();
+    Map<String, GraphNode> parents = new LinkedHashMap<>();
+    List<GraphEdge> edges = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      JsonNode p;
+      try {
+        p = json.readTree(r.value()).path("payload");
+      } catch (RuntimeException e) {
+        LOG.warn("equipment record at offset {} is not JSON: skipped", r.offset()); // ingestion validated it: a stray producer
+        continue;
+      }
+      String id = p.path("equipmentId").asText("");
+      if (id.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> properties = new LinkedHashMap<>();
+      for (String field : List.of("level", "type", "manufacturer", "model", "line", "area", "status")) {
+        if (p.hasNonNull(field)) {
+          properties.put(field, p.get(field).asText());
+        }
+      }
+      nodes.put("equipment:" + id, new GraphNode("equipment:" + id, GraphNode.TypeEnum.EQUIPMENT,
+          p.path("name").asText(id)).properties(properties));
+      String parent = p.path("parent").asText("");
+      if (!parent.isEmpty()) {
+        parents.putIfAbsent("equipment:" + parent, new GraphNode("equipment:" + parent, GraphNode.TypeEnum.EQUIPMENT,
+            parent).properties(Map.of()));
+        edges.add(new GraphEdge("equipment:" + id, GraphEdge.TypeEnum.PART_OF, "equipment:" + parent).weight(1d));
+      }
+    }
+    // a parent known only by reference gets a placeholder, which its own record (in any order) replaces
+    parents.keySet().removeAll(nodes.keySet());
+    parents.keySet().removeIf(id -> graph.node(id).isPresent());
+    List<GraphNode> all = new ArrayList<>(parents.values());
+    all.addAll(nodes.values());
+    graph.write(all, edges.stream().distinct().toList());
+  }
+}

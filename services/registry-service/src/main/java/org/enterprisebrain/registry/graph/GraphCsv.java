@@ -1,0 +1,124 @@
+package org.enterprisebrain.registry.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.registry.api.model.GraphEdge;
+import org.enterprisebrain.registry.api.model.GraphNode;
+import org.enterprisebrain.registry.api.model.Subgraph;
+import org.enterprisebrain.web.ProblemException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The graph as one CSV table (RFC 4180), so FMEA sheets kept in spreadsheets can be imported:
+ * {@code node,<id>,<type>,<name>,<properties JSON>} and {@code edge,<from>,<type>,<to>,<weight>}.
+ */
+public final class GraphCsv {
+
+  static final String HEADER = "kind,id_or_from,type,name_or_to,properties_or_weight";
+
+  private GraphCsv() {
+  }
+
+  public static String write(Subgraph g, JsonMapper json) {
+    StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+    for (GraphNode n : g.getNodes()) {
+      row(out, "node", n.getId(), n.getType().getValue(), n.getName(),
+          json.writeValueAsString(n.getProperties() == null ? Map.of() : n.getProperties()));
+    }
+    for (GraphEdge e : g.getEdges()) {
+      row(out, "edge", e.getFrom(), e.getType().getValue(), e.getTo(),
+          e.getWeight() == null ? "1" : Double.toString(e.getWeight()));
+    }
+    return out.toString();
+  }
+
+  public static Subgraph read(String csv, JsonMapper json) {
+    List<GraphNode> nodes = new ArrayList<>();
+    List<GraphEdge> edges = new ArrayList<>();
+    List<List<String>> rows = parse(csv);
+    for (int i = 0; i < rows.size(); i++) {
+      List<String> r = rows.get(i);
+      String at = "row " + (i + 1);
+      if (i == 0 && !r.isEmpty() && r.get(0).equals("kind")) {
+        continue;
+      }
+      if (r.size() == 1 && r.get(0).isBlank()) {
+        continue;
+      }
+      if (r.size() < 4) {
+        throw ProblemException.badRequest(at, "expected kind,id_or_from,type,name_or_to[,properties_or_weight]");
+      }
+      String extra = r.size() > 4 ? r.get(4).trim() : "";
+      try {
+        switch (r.get(0).trim()) {
+          case "node" -> nodes.add(new GraphNode(r.get(1).trim(), GraphNode.TypeEnum.fromValue(r.get(2).trim()),
+              r.get(3).trim()).properties(extra.isEmpty() ? Map.of()
+                  : json.readValue(extra, new TypeReference<Map<String, Object>>() { })));
+          case "edge" -> edges.add(new GraphEdge(r.get(1).trim(), GraphEdge.TypeEnum.fromValue(r.get(2).trim()),
+              r.get(3).trim()).weight(extra.isEmpty() ? 1 : Double.parseDouble(extra)));
+          default -> throw ProblemException.badRequest(at, "kind is node or edge, not '" + r.get(0) + "'");
+        }
+      } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+        throw ProblemException.badRequest(at, e.getMessage());
+      }
+    }
+    return new Subgraph(nodes, edges);
+  }
+
+  private static void row(StringBuilder out, String... fields) {
+    for (int i = 0; i < fields.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String f = fields[i];
+      if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+        out.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        out.append(f);
+      }
+    }
+    out.append("\r\n");
+  }
+
+  static List<List<String>> parse(String csv) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+          i++;
+        }
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+      } else {
+        field.append(c);
+      }
+    }
+    if (field.length() > 0 || !row.isEmpty()) {
+      row.add(field.toString());
+      rows.add(row);
+    }
+    return rows;
+  }
+}

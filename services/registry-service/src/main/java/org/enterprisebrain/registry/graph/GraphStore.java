@@ -41,6 +41,10 @@ public class GraphStore implements Traversal.Edges {
       if (n.getId() == null || n.getId().isBlank() || n.getType() == null || n.getName() == null || n.getName().isBlank()) {
         throw ProblemException.badRequest(at, "a node needs id, type and name");
       }
+      if (n.getId().contains("/") || n.getId().contains("?") || n.getId().contains("#")) {
+        // ids are path segments of this API (and of the gateway in front of it)
+        throw ProblemException.badRequest(at + ".id", "'" + n.getId() + "': a node id has no '/', '?' or '#'");
+      }
       db.sql("insert into graph_node(id, type, name, properties) values (?, ?, ?, ?) on conflict (id) do update"
               + " set type = excluded.type, name = excluded.name, properties = excluded.properties")
           .params(n.getId(), n.getType().getValue(), n.getName(), json.of(n.getProperties() == null ? Map.of()

@@ -48,7 +48,7 @@ public class ModelStore {
   }
 
   public List<Model> list(String tag) {
-    return db.sql("select name from model where ?::text is null or tags ? ?::text order by name")
+    return db.sql("select name from model where ?::text is null or jsonb_exists(tags, ?::text) order by name")
         .params(tag, tag).query(String.class).list().stream().map(this::require).toList();
   }
 

@@ -22,12 +22,15 @@ public class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     return ResourceServerSecurity.chain(http, auth -> auth
             .requestMatchers(HttpMethod.PUT, "/api/v1/registry/models/*/aliases/*/policy").hasRole(Roles.ADMIN)
+            // a diagnosis is a query, posted only because it carries a list of symptoms
+            .requestMatchers(HttpMethod.POST, "/api/v1/registry/graph/diagnose")
+            .hasAnyRole(Roles.MANAGER, Roles.DATA_ENGINEER, Roles.AUDITOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/v1/registry/**")
             .hasAnyRole(Roles.MANAGER, Roles.DATA_ENGINEER, Roles.AUDITOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/v1/registry/**").hasAnyRole(Roles.DATA_ENGINEER, Roles.ADMIN)
             .requestMatchers(HttpMethod.DELETE, "/api/v1/registry/**").hasAnyRole(Roles.DATA_ENGINEER, Roles.ADMIN)
             // HEAD would reach the GET handlers past the rules above; no other verb is served
             .requestMatchers("/api/v1/registry/**").denyAll(),
-        "registry: data-engineer and admin write, manager/auditor read, admin sets alias policies");
+        "registry: data-engineer and admin write, manager/auditor read and diagnose, admin sets alias policies");
   }
 }

@@ -1,0 +1,438 @@
+package org.enterprisebrain.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.enterprisebrain.testsupport.RealKafka;
+import org.enterprisebrain.testsupport.RealKeycloak;
+import org.enterprisebrain.testsupport.RealPostgres;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The registry on real PostgreSQL, Kafka and Keycloak: real ONNX models (trained and exported by the test)
+ * are registered and checked, an alias moves only when someone else approves, a deployment follows its alias
+ * onto the compacted topic the scoring job reads, rolls back and is undeployed; the knowledge graph
+ * diagnoses a seeded machine and takes its equipment from ingested master data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistryApiIT {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String DEPLOYMENTS = "brain.model-deployments.v1";
+  static final String EQUIPMENT = "brain.equipment.equipment.v1";
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", RealKafka.bootstrapServers()))) {
+      // the master-data topic exists before the listener subscribes, as ingestion creates it in the platform
+      admin.createTopics(List.of(new NewTopic(EQUIPMENT, 1, (short) 1))).all().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        throw e;
+      }
+    }
+    registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
+    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    registry.add("server.address", () -> "127.0.0.1");
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  static TrainedModels.Trained v1;
+  static TrainedModels.Trained v2;
+
+  HttpResponse<String> send(String method, String path, String user, String contentType, byte[] body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (user != null) {
+      request.header("Authorization", "Bearer " + RealKeycloak.userToken(user));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> json(String method, String path, String user, Object body) throws Exception {
+    return send(method, path, user, "application/json",
+        body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body));
+  }
+
+  HttpResponse<String> get(String path, String user) throws Exception {
+    return send("GET", path, user, null, null);
+  }
+
+  static JsonNode status(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  static void problem(HttpResponse<String> response, int status, String pointer) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("errors").valueStream().map(e -> e.path("pointer").asString()).toList()).contains(pointer);
+  }
+
+  /** multipart/form-data with a JSON metadata part and, when given, the artifact. */
+  HttpResponse<String> register(String model, ObjectNode metadata, byte[] artifact) throws Exception {
+    String boundary = "----brain" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+        + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(JSON.writeValueAsBytes(metadata));
+    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    if (artifact != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"model.onnx\"\r\n"
+          + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(artifact);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send("POST", "/api/v1/registry/models/" + model + "/versions", "engineer",
+        "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
+  static ObjectNode metadata(TrainedModels.Trained m, String... features) {
+    ObjectNode v = JSON.createObjectNode().put("kind", "onnx").put("description", "logistic regression, Tribuo 4.3");
+    var list = v.putArray("features");
+    for (String f : features) {
+      list.addObject().put("name", f).put("entity", "telemetry").put("field", "value");
+    }
+    var labels = m.failIndex() == 0 ? List.of("fail", "ok") : List.of("ok", "fail");
+    ObjectNode output = v.putObject("output").put("tensor", "output").put("positive", "fail")
+        .put("meaning", "主轴 30 分钟内故障概率");
+    labels.forEach(output.withArray("labels")::add);
+    v.putObject("metrics").put("auc", 0.97);
+    v.putArray("trainedOn").addObject().put("entity", "telemetry").put("field", "value").put("grade", "L2");
+    return v;
+  }
+
+  /** The newest record per key on the deployments topic (a null value: undeployed). */
+  static Map<String, String> topic() {
+    Map<String, String> latest = new HashMap<>();
+    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", RealKafka.bootstrapServers(),
+        "group.id", "check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
+        new StringDeserializer())) {
+      consumer.subscribe(List.of(DEPLOYMENTS));
+      long deadline = System.currentTimeMillis() + 5_000;
+      int empty = 0;
+      while (System.currentTimeMillis() < deadline && empty < 3) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty() && !latest.isEmpty()) {
+          empty++;
+        }
+        records.forEach(r -> latest.put(r.key(), r.value()));
+      }
+    }
+    return latest;
+  }
+
+  @Test
+  @Order(1)
+  void onnxVersionsAreRegisteredAndBadArtifactsRefused() throws Exception {
+    v1 = TrainedModels.spindleFailure(120, 1);
+    v2 = TrainedModels.spindleFailure(200, 2);
+    status(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-failure",
+        "title", "主轴故障预测", "tags", List.of("predictive-maintenance", "cnc"))), 201);
+    problem(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-failure")), 409, "name");
+    problem(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "Spindle Failure")), 400, "name");
+    problem(json("POST", "/api/v1/registry/models", "manager", Map.of("name", "x")), 403, "Authorization");
+
+    JsonNode version = status(register("spindle-failure", metadata(v1, "temperature", "vibration"), v1.onnx()), 201);
+    assertThat(version.path("version").asInt()).isEqualTo(1);
+    assertThat(version.path("inputTensor").asString()).isEqualTo("input");
+    assertThat(version.path("artifactBytes").asLong()).isEqualTo(v1.onnx().length);
+    assertThat(version.path("createdBy").asString()).isEqualTo("engineer");
+
+    byte[] corrupt = java.util.Arrays.copyOf(v1.onnx(), v1.onnx().length / 2);
+    problem(register("spindle-failure", metadata(v1, "temperature", "vibration"), corrupt), 400, "artifact");
+    problem(register("spindle-failure", metadata(v1, "temperature", "vibration", "current"), v1.onnx()), 400,
+        "metadata.features");
+    ObjectNode wrongLabels = metadata(v1, "temperature", "vibration");
+    wrongLabels.withObject("output").withArray("labels").add("maybe");
+    problem(register("spindle-failure", wrongLabels, v1.onnx()), 400, "metadata.output.labels");
+    ObjectNode noTensor = metadata(v1, "temperature", "vibration");
+    noTensor.withObject("output").put("tensor", "probabilities");
+    problem(register("spindle-failure", noTensor, v1.onnx()), 400, "metadata.output.tensor");
+    problem(register("spindle-failure", metadata(v1, "temperature", "vibration"), null), 400, "artifact");
+
+    assertThat(status(register("spindle-failure", metadata(v2, "temperature", "vibration"), v2.onnx()), 201)
+        .path("version").asInt()).isEqualTo(2);
+    JsonNode versions = status(get("/api/v1/registry/models/spindle-failure/versions", "manager"), 200);
+    assertThat(versions.valueStream().map(v -> v.path("version").asInt()).toList()).containsExactly(2, 1);
+    assertThat(status(get("/api/v1/registry/models?tag=cnc", "auditor"), 200).valueStream()
+        .map(m -> m.path("name").asString()).toList()).containsExactly("spindle-failure");
+  }
+
+  @Test
+  @Order(2)
+  void anAliasMovesOnlyWhenSomeoneElseApprovesAndADeploymentFollowsIt() throws Exception {
+    JsonNode request = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
+        "engineer", Map.of("version", 1, "comment", "AUC 0.97 on March data")), 201);
+    assertThat(request.path("status").asString()).isEqualTo("pending");
+    long id = request.path("id").asLong();
+    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer",
+        Map.of("approve", true)), 403, "id");
+    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "manager",
+        Map.of("approve", true)), 403, "Authorization");
+    problem(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests", "engineer",
+        Map.of("version", 2)), 409, "alias");
+    JsonNode approved = status(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin",
+        Map.of("approve", true, "comment", "ok for line A")), 200);
+    assertThat(approved.path("status").asString()).isEqualTo("applied");
+    assertThat(approved.path("decidedBy").asString()).isEqualTo("admin");
+    assertThat(status(get("/api/v1/registry/models/spindle-failure", "manager"), 200).path("aliases")
+        .path("champion").asInt()).isEqualTo(1);
+
+    Map<String, Object> deployment = new HashMap<>(Map.of("id", "spindle-cnc", "model", "spindle-failure",
+        "alias", "champion", "entity", "telemetry", "equipment", "CNC-A0[1-5]", "threshold", 0.8,
+        "bindings", List.of(Map.of("feature", "temperature", "signal", "spindle.temperature", "scale", 70),
+            Map.of("feature", "vibration", "signal", "spindle.vibration", "scale", 5))));
+    Map<String, Object> unknownFeature = new HashMap<>(deployment);
+    unknownFeature.put("id", "bad-one");
+    unknownFeature.put("bindings", List.of(Map.of("feature", "current", "signal", "spindle.current")));
+    problem(json("POST", "/api/v1/registry/deployments", "engineer", unknownFeature), 400, "bindings[0].feature");
+    Map<String, Object> missing = new HashMap<>(deployment);
+    missing.put("id", "bad-two");
+    missing.put("bindings", List.of(Map.of("feature", "vibration", "signal", "spindle.vibration")));
+    problem(json("POST", "/api/v1/registry/deployments", "engineer", missing), 400, "bindings");
+    Map<String, Object> badRegex = new HashMap<>(deployment);
+    badRegex.put("id", "bad-three");
+    badRegex.put("equipment", "CNC-[");
+    problem(json("POST", "/api/v1/registry/deployments", "engineer", badRegex), 400, "equipment");
+
+    JsonNode deployed = status(json("POST", "/api/v1/registry/deployments", "engineer", deployment), 201);
+    assertThat(deployed.path("version").asInt()).isEqualTo(1);
+    assertThat(deployed.path("pinned").asBoolean()).isFalse();
+    JsonNode message = JSON.readTree(topic().get("spindle-cnc"));
+    assertThat(message.path("version").asInt()).isEqualTo(1);
+    assertThat(Base64.getDecoder().decode(message.path("artifact").asString())).isEqualTo(v1.onnx());
+    assertThat(message.path("features").valueStream().map(f -> f.path("signal").asString()).toList())
+        .containsExactly("spindle.temperature", "spindle.vibration");
+    assertThat(message.path("outputIndex").asInt()).isEqualTo(v1.failIndex());
+    assertThat(message.path("bucketMs").asLong()).isEqualTo(60_000);
+
+    // promotion: v2 becomes champion after approval, and the deployment scores with it
+    long second = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
+        "engineer", Map.of("version", 2)), 201).path("id").asLong();
+    status(json("POST", "/api/v1/registry/alias-requests/" + second + "/decision", "admin", Map.of("approve", true)), 200);
+    JsonNode followed = status(get("/api/v1/registry/deployments/spindle-cnc", "manager"), 200);
+    assertThat(followed.path("version").asInt()).isEqualTo(2);
+    assertThat(followed.path("history").valueStream().map(h -> h.path("reason").asString()).toList())
+        .containsExactly("alias-moved", "deployed");
+    assertThat(JSON.readTree(topic().get("spindle-cnc")).path("version").asInt()).isEqualTo(2);
+
+    JsonNode history = status(get("/api/v1/registry/models/spindle-failure/aliases/champion/history", "auditor"), 200);
+    assertThat(history.valueStream().map(h -> h.path("version").asInt()).toList()).containsExactly(2, 1);
+    assertThat(history.get(0).path("until").isMissingNode() || history.get(0).path("until").isNull()).isTrue();
+    assertThat(history.get(1).path("until").asString()).isNotEmpty();
+    assertThat(history.get(1).path("approvedBy").asString()).isEqualTo("admin");
+    assertThat(history.get(1).path("comment").asString()).isEqualTo("AUC 0.97 on March data");
+
+    // a rejected request changes nothing
+    long third = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
+        "engineer", Map.of("version", 1)), 201).path("id").asLong();
+    JsonNode rejected = status(json("POST", "/api/v1/registry/alias-requests/" + third + "/decision", "admin",
+        Map.of("approve", false, "comment", "v2 is better on vibration")), 200);
+    assertThat(rejected.path("status").asString()).isEqualTo("rejected");
+    assertThat(status(get("/api/v1/registry/models/spindle-failure", "manager"), 200).path("aliases")
+        .path("champion").asInt()).isEqualTo(2);
+
+    JsonNode rolledBack = status(send("POST", "/api/v1/registry/deployments/spindle-cnc/rollback", "engineer", null,
+        null), 200);
+    assertThat(rolledBack.path("version").asInt()).isEqualTo(1);
+    assertThat(rolledBack.path("pinned").asBoolean()).isTrue();
+    assertThat(JSON.readTree(topic().get("spindle-cnc")).path("version").asInt()).isEqualTo(1);
+
+    JsonNode undeployed = status(send("DELETE", "/api/v1/registry/deployments/spindle-cnc", "engineer", null, null), 200);
+    assertThat(undeployed.path("status").asString()).isEqualTo("undeployed");
+    Map<String, String> latest = topic();
+    assertThat(latest).containsKey("spindle-cnc");
+    assertThat(latest.get("spindle-cnc")).as("undeployed: a tombstone").isNull();
+  }
+
+  @Test
+  @Order(3)
+  void anAliasPolicyNamesWhoMayApprove() throws Exception {
+    problem(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/challenger/policy", "engineer",
+        Map.of("requiresApproval", true, "approverUsers", List.of("admin"))), 403, "Authorization");
+    status(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/challenger/policy", "admin",
+        Map.of("requiresApproval", true, "approverUsers", List.of("quality-lead"), "approverRoles", List.of())), 200);
+    long id = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/challenger/requests", "engineer",
+        Map.of("version", 1)), 201).path("id").asLong();
+    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", true)), 403,
+        "id");
+    status(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/staging/policy", "admin",
+        Map.of("requiresApproval", false)), 200);
+    JsonNode immediate = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/staging/requests",
+        "engineer", Map.of("version", 2)), 201);
+    assertThat(immediate.path("status").asString()).isEqualTo("applied");
+  }
+
+  @Test
+  @Order(4)
+  void aFeatureRecipeComponentBindsADeployment() throws Exception {
+    JsonNode recipe = status(json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "spindle-features",
+        "kind", "feature-recipe", "description", "主轴温度与振动，按满量程归一化",
+        "spec", Map.of("bindings", List.of(Map.of("feature", "temperature", "signal", "spindle.temperature", "scale", 70),
+            Map.of("feature", "vibration", "signal", "spindle.vibration", "scale", 5))))), 201);
+    assertThat(recipe.path("version").asInt()).isEqualTo(1);
+    problem(json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "broken-recipe",
+        "kind", "feature-recipe", "spec", Map.of("signals", List.of()))), 400, "spec.bindings");
+    JsonNode deployed = status(json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-recipe",
+        "model", "spindle-failure", "version", 2, "entity", "telemetry", "featureRecipe", "spindle-features@1")), 201);
+    assertThat(deployed.path("pinned").asBoolean()).isTrue();
+    assertThat(deployed.path("bindings").valueStream().map(b -> b.path("signal").asString()).toList())
+        .containsExactly("spindle.temperature", "spindle.vibration");
+    problem(json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "no-recipe",
+        "model", "spindle-failure", "version", 2, "entity", "telemetry", "featureRecipe", "spindle-features@9")), 400,
+        "featureRecipe");
+  }
+
+  @Test
+  @Order(5)
+  void theGraphDiagnosesASeededMachine() throws Exception {
+    String seed = """
+        {"nodes": [
+          {"id": "equipment:CNC-9", "type": "equipment", "name": "立式加工中心 9#"},
+          {"id": "component:CNC-9.spindle", "type": "component", "name": "主轴"},
+          {"id": "failure-mode:overheat", "type": "failure-mode", "name": "主轴过热", "properties": {"iso14224": "OHE", "prior": 0.2}},
+          {"id": "failure-mode:vibration", "type": "failure-mode", "name": "主轴振动", "properties": {"iso14224": "VIB", "prior": 0.1}},
+          {"id": "failure-mode:elsewhere", "type": "failure-mode", "name": "别处的故障", "properties": {"prior": 0.9}},
+          {"id": "symptom:hot", "type": "symptom", "name": "主轴温度过高", "properties": {"alarmCode": "SP1001"}},
+          {"id": "symptom:shaking", "type": "symptom", "name": "振动超限", "properties": {"signal": "spindle.vibration"}},
+          {"id": "cause:lubrication", "type": "cause", "name": "润滑不足"},
+          {"id": "cause:bearing", "type": "cause", "name": "轴承磨损"},
+          {"id": "remedy:grease", "type": "remedy", "name": "补充润滑脂"},
+          {"id": "remedy:bearing", "type": "remedy", "name": "更换主轴轴承"}
+        ], "edges": [
+          {"from": "component:CNC-9.spindle", "type": "part-of", "to": "equipment:CNC-9"},
+          {"from": "component:CNC-9.spindle", "type": "has-failure-mode", "to": "failure-mode:overheat"},
+          {"from": "component:CNC-9.spindle", "type": "has-failure-mode", "to": "failure-mode:vibration"},
+          {"from": "failure-mode:overheat", "type": "indicated-by", "to": "symptom:hot", "weight": 0.9},
+          {"from": "failure-mode:overheat", "type": "indicated-by", "to": "symptom:shaking", "weight": 0.2},
+          {"from": "failure-mode:vibration", "type": "indicated-by", "to": "symptom:shaking", "weight": 0.8},
+          {"from": "failure-mode:vibration", "type": "indicated-by", "to": "symptom:hot", "weight": 0.3},
+          {"from": "failure-mode:elsewhere", "type": "indicated-by", "to": "symptom:hot", "weight": 1},
+          {"from": "failure-mode:overheat", "type": "caused-by", "to": "cause:lubrication", "weight": 0.6},
+          {"from": "failure-mode:overheat", "type": "caused-by", "to": "cause:bearing", "weight": 0.4},
+          {"from": "cause:lubrication", "type": "fixed-by", "to": "remedy:grease", "weight": 0.9},
+          {"from": "cause:bearing", "type": "fixed-by", "to": "remedy:bearing", "weight": 1}
+        ]}""";
+    JsonNode written = status(json("POST", "/api/v1/registry/graph/import", "engineer", seed), 200);
+    assertThat(written.path("nodes").asInt()).isEqualTo(11);
+    assertThat(written.path("edges").asInt()).isEqualTo(12);
+
+    // hot alone: overheat 0.2 × 0.9 = 0.18 against vibration 0.1 × 0.3 = 0.03, so 0.18 / 0.21 = 0.857143
+    JsonNode hot = status(json("POST", "/api/v1/registry/graph/diagnose", "manager",
+        Map.of("equipment", "CNC-9", "symptoms", List.of("SP1001", "E-999"))), 200);
+    assertThat(hot.path("equipment").asString()).isEqualTo("equipment:CNC-9");
+    JsonNode top = hot.path("failureModes").get(0);
+    assertThat(top.path("failureMode").asString()).isEqualTo("failure-mode:overheat");
+    assertThat(top.path("probability").asDouble()).isEqualTo(0.857143);
+    assertThat(top.path("via").asString()).isEqualTo("component:CNC-9.spindle");
+    assertThat(top.path("iso14224").asString()).isEqualTo("OHE");
+    assertThat(top.path("causes").valueStream().map(c -> c.path("id").asString()).toList())
+        .containsExactly("cause:lubrication", "cause:bearing");
+    // remedies through causes: grease 0.6 × 0.9 = 0.54, bearing 0.4 × 1 = 0.4
+    assertThat(top.path("remedies").get(0).path("id").asString()).isEqualTo("remedy:grease");
+    assertThat(top.path("remedies").get(0).path("weight").asDouble()).isEqualTo(0.54);
+    assertThat(hot.path("failureModes").valueStream().map(m -> m.path("failureMode").asString()).toList())
+        .doesNotContain("failure-mode:elsewhere");
+    assertThat(hot.path("unmatched").valueStream().map(JsonNode::asString).toList()).containsExactly("E-999");
+
+    // hot and shaking: overheat 0.2 × 0.9 × 0.2 = 0.036, vibration 0.1 × 0.3 × 0.8 = 0.024: 0.6 / 0.4
+    JsonNode both = status(json("POST", "/api/v1/registry/graph/diagnose", "manager",
+        Map.of("equipment", "equipment:CNC-9", "symptoms", List.of("SP1001", "spindle.vibration"))), 200);
+    assertThat(both.path("failureModes").valueStream().map(m -> m.path("probability").asDouble()).toList())
+        .containsExactly(0.6, 0.4);
+    problem(json("POST", "/api/v1/registry/graph/diagnose", "manager",
+        Map.of("equipment", "CNC-404", "symptoms", List.of("SP1001"))), 404, "equipment");
+    problem(json("POST", "/api/v1/registry/graph/diagnose", "manager", Map.of("equipment", "CNC-9")), 400, "symptoms");
+
+    JsonNode around = status(get("/api/v1/registry/graph/nodes/component:CNC-9.spindle/neighbours?depth=1", "manager"),
+        200);
+    assertThat(around.path("nodes").valueStream().map(n -> n.path("id").asString()).toList())
+        .containsExactlyInAnyOrder("component:CNC-9.spindle", "equipment:CNC-9", "failure-mode:overheat",
+            "failure-mode:vibration");
+    JsonNode paths = status(get("/api/v1/registry/graph/paths?from=equipment:CNC-9&to=remedy:grease", "manager"), 200);
+    assertThat(paths.size()).isEqualTo(1);
+    assertThat(paths.get(0).valueStream().map(e -> e.path("type").asString()).toList())
+        .containsExactly("part-of", "has-failure-mode", "caused-by", "fixed-by");
+    problem(json("POST", "/api/v1/registry/graph/edges", "engineer",
+        List.of(Map.of("from", "equipment:CNC-9", "type", "uses", "to", "material:none"))), 400, "edges[0].to");
+
+    HttpResponse<String> exported = get("/api/v1/registry/graph/csv", "manager");
+    assertThat(exported.statusCode()).isEqualTo(200);
+    String csv = exported.body();
+    assertThat(csv).startsWith("kind,id_or_from,type,name_or_to,properties_or_weight").contains("主轴过热");
+    JsonNode reimported = status(send("POST", "/api/v1/registry/graph/csv", "engineer", "text/csv",
+        csv.getBytes(StandardCharsets.UTF_8)), 200);
+    assertThat(reimported.path("edges").asInt()).isEqualTo(
+        status(get("/api/v1/registry/graph/export", "manager"), 200).path("edges").size());
+  }
+
+  @Test
+  @Order(6)
+  void equipmentMasterDataBecomesNodes() throws Exception {
+    ObjectNode payload = JSON.createObjectNode().put("equipmentId", "CNC-Z1").put("name", "立式加工中心 Z1#")
+        .put("level", "workcell").put("parent", "LINE-Z").put("type", "cnc-machining-center").put("manufacturer", "FANUC");
+    ObjectNode envelope = JSON.createObjectNode().put("id", "EQ-CNC-Z1").put("entity", "equipment")
+        .put("plant", "hz-01").put("occurredAt", "2026-05-01T00:00:00Z");
+    envelope.set("payload", payload);
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", RealKafka.bootstrapServers()),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(EQUIPMENT, "hz-01|CNC-Z1", JSON.writeValueAsString(envelope))).get();
+    }
+    long deadline = System.currentTimeMillis() + 30_000;
+    HttpResponse<String> node = get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
+    while (node.statusCode() == 404 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(300);
+      node = get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
+    }
+    JsonNode n = status(node, 200);
+    assertThat(n.path("name").asString()).isEqualTo("立式加工中心 Z1#");
+    assertThat(n.path("properties").path("manufacturer").asString()).isEqualTo("FANUC");
+    JsonNode up = status(get("/api/v1/registry/graph/nodes/equipment:CNC-Z1/neighbours?edgeType=part-of", "manager"), 200);
+    assertThat(up.path("nodes").valueStream().map(x -> x.path("id").asString()).toList()).contains("equipment:LINE-Z");
+  }
+}

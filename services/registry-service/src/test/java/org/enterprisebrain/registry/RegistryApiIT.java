@@ -2,7 +2,6 @@ package org.enterprisebrain.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.enterprisebrain.testsupport.RealPostgres;
+import org.enterprisebrain.testsupport.Multipart;
+import org.enterprisebrain.testsupport.TrainedModels;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -112,23 +113,9 @@ class RegistryApiIT {
     assertThat(body.path("errors").valueStream().map(e -> e.path("pointer").asString()).toList()).contains(pointer);
   }
 
-  /** multipart/form-data with a JSON metadata part and, when given, the artifact. */
   HttpResponse<String> register(String model, ObjectNode metadata, byte[] artifact) throws Exception {
-    String boundary = "----brain" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-        + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(JSON.writeValueAsBytes(metadata));
-    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    if (artifact != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"model.onnx\"\r\n"
-          + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(artifact);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send("POST", "/api/v1/registry/models/" + model + "/versions", "engineer",
-        "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    Multipart m = Multipart.modelVersion(JSON.writeValueAsBytes(metadata), artifact);
+    return send("POST", "/api/v1/registry/models/" + model + "/versions", "engineer", m.contentType(), m.body());
   }
 
   static ObjectNode metadata(TrainedModels.Trained m, String... features) {

@@ -3,8 +3,9 @@ package org.enterprisebrain.analytics.health;
 import java.io.Serializable;
 
 /**
- * How a signal is judged, sample by sample. The built-in scorer is statistical ({@link EwmaScorer}); models
- * from the registry plug in here (a later issue), scoring the same samples with the same state handling.
+ * How a signal is judged, sample by sample, on its own: the statistical scorer ({@link EwmaScorer}) needs no
+ * model. Models from the registry, which judge several signals of a machine together, score in the
+ * {@code score} job (ScoreProcess) instead.
  */
 public interface HealthScorer extends Serializable {
 

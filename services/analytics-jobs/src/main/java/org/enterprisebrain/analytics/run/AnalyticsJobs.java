@@ -123,6 +123,7 @@ public final class AnalyticsJobs {
   /** Telemetry scored by the models the registry deployed (broadcast from its compacted topic). */
   public static void score(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
       Sink<EsDocument> results, Sink<Alert> alerts) {
+    ScoreJob.ensureTopic(s.kafka(), s.deploymentsTopic());
     DataStream<DeploymentRecord> deployments = env.fromSource(
             ScoreJob.deployments(s.kafka(), s.deploymentsTopic(), s.groupPrefix() + "score-deployments", bounded),
             WatermarkStrategy.noWatermarks(), "score-deployments")

@@ -1,6 +1,14 @@
 package org.enterprisebrain.analytics.score;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -47,6 +55,26 @@ public final class ScoreJob {
       builder.setBounded(OffsetsInitializer.latest());
     }
     return builder.build();
+  }
+
+  /**
+   * Creates the compacted deployments topic when it is missing: the job may start before the registry (which
+   * creates it too), and a Kafka source fails over on a topic that does not exist.
+   */
+  public static void ensureTopic(String bootstrap, String topic) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1)
+          .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216")))).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create " + topic + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka did not answer creating " + topic, e);
+    }
   }
 
   static final class Records implements KafkaRecordDeserializationSchema<DeploymentRecord> {

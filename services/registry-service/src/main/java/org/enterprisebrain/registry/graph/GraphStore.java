@@ -45,8 +45,10 @@ public class GraphStore implements Traversal.Edges {
         // ids are path segments of this API (and of the gateway in front of it)
         throw ProblemException.badRequest(at + ".id", "'" + n.getId() + "': a node id has no '/', '?' or '#'");
       }
+      // properties merge key by key: FMEA imports and master data each add what they know about a node
       db.sql("insert into graph_node(id, type, name, properties) values (?, ?, ?, ?) on conflict (id) do update"
-              + " set type = excluded.type, name = excluded.name, properties = excluded.properties")
+              + " set type = excluded.type, name = excluded.name,"
+              + " properties = graph_node.properties || excluded.properties")
           .params(n.getId(), n.getType().getValue(), n.getName(), json.of(n.getProperties() == null ? Map.of()
               : n.getProperties()))
           .update();

@@ -22,7 +22,13 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.enterprisebrain.analytics.energy.MeterReading;
 import org.enterprisebrain.analytics.health.Sample;
+import org.apache.http.HttpHost;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 import org.enterprisebrain.analytics.run.AnalyticsJobs;
+import org.enterprisebrain.analytics.score.ScoreJob;
+import org.enterprisebrain.analytics.score.TrainedModels;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
@@ -60,13 +66,17 @@ public final class AnalyticsBench {
             dir.resolve("es"), dir.resolve("es.log"), System.getProperty("bench.es.heap", "1g"))) {
       String bootstrap = kafka.bootstrapServers();
       System.out.printf("producing %,d records per job …%n", records);
+      // a real ONNX model (logistic regression, Tribuo) on two signals of every machine, one score per 10 s bucket
+      String model = deployment(TrainedModels.spindleFailure(120, 1));
       produce(bootstrap, records);
       List<Run> runs = new ArrayList<>();
       int n = 0;
       for (String job : AnalyticsJobs.NAMES) {
         for (int r = 0; r < repeat; r++) {
-          for (String variant : List.of("source-only", "pass-through", "job")) {
+          for (String variant : job.equals("score") ? List.of("source-only", "pass-through", "job", "job+model")
+              : List.of("source-only", "pass-through", "job")) {
             AnalyticsSettings s = settings(bootstrap, es.url(), "bench-" + n + "-", dir.resolve("checkpoints-" + n++));
+            deploy(bootstrap, s.deploymentsTopic(), variant.equals("job+model") ? model : null);
             long start = System.nanoTime();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
             AnalyticsJobs.configure(env, s);
@@ -74,6 +84,9 @@ public final class AnalyticsBench {
             env.execute(job + "-" + variant);
             Run run = new Run(job, variant, records, (System.nanoTime() - start) / 1e9);
             System.out.printf("RUN %-7s %-13s %,10.0f records/s (%.1f s)%n", job, variant, run.perSecond(), run.seconds());
+            if (variant.equals("job+model")) {
+              System.out.printf("    %,d scores written%n", count(es.url(), s.index("scores")));
+            }
             runs.add(run);
           }
         }
@@ -85,6 +98,36 @@ public final class AnalyticsBench {
         double source = best(runs, job, "source-only"), pass = best(runs, job, "pass-through"), logic = best(runs, job, "job");
         System.out.printf("| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n", job, source, pass, logic, logic / pass, logic / source);
       }
+      double without = best(runs, "score", "job"), with = best(runs, "score", "job+model");
+      System.out.printf("%nscore job with an ONNX model deployed: %,.0f records/s; with none: %,.0f records/s;"
+          + " with / without = %.2f%n", with, without, with / without);
+    }
+  }
+
+  static String deployment(TrainedModels.Trained m) {
+    ObjectNode d = Envelope.JSON.createObjectNode().put("id", "bench").put("model", "bench-model").put("version", 1)
+        .put("kind", "onnx").put("entity", "telemetry").put("bucketMs", 10_000).put("threshold", 0.99)
+        .put("outputTensor", "output").put("outputIndex", m.failIndex())
+        .put("artifact", java.util.Base64.getEncoder().encodeToString(m.onnx()));
+    d.putArray("features").add(Envelope.JSON.createObjectNode().put("name", "temperature").put("signal", "s0")
+            .put("center", 0).put("scale", 70))
+        .add(Envelope.JSON.createObjectNode().put("name", "vibration").put("signal", "s1").put("center", 0).put("scale", 25));
+    return d.toString();
+  }
+
+  /** The deployments topic says {@code message} (or, when null, that nothing is deployed). */
+  static void deploy(String bootstrap, String topic, String message) throws Exception {
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, "bench", message)).get();
+    }
+  }
+
+  static long count(String es, String index) throws Exception {
+    try (RestClient client = RestClient.builder(HttpHost.create(es)).build()) {
+      client.performRequest(new Request("POST", "/" + index + "/_refresh"));
+      return Envelope.JSON.readTree(EntityUtils.toString(client.performRequest(new Request("GET", "/" + index + "/_count"))
+          .getEntity())).path("count").asLong();
     }
   }
 
@@ -144,6 +187,7 @@ public final class AnalyticsBench {
           AnalyticsSettings.EQUIPMENT, AnalyticsSettings.QUALITY_RESULTS, AnalyticsSettings.ENERGY_READINGS,
           AnalyticsSettings.TELEMETRY, "bench.alerts").stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
     }
+    ScoreJob.ensureTopic(bootstrap, "brain.model-deployments.v1");
     Random r = new Random(1);
     String[] states = {"running", "running", "running", "idle", "down", "setup"};
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "linger.ms", 20,

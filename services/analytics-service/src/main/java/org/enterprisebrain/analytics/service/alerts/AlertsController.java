@@ -23,7 +23,7 @@ public class AlertsController implements AlertsApi {
   public ResponseEntity<List<Alert>> listAlerts(String plant, String equipment, String kind, String severity,
       OffsetDateTime from, OffsetDateTime to, Integer size) {
     Selection s = Selection.of(plant, from, to).where("equipment", equipment)
-        .where("kind", Selection.oneOf("kind", kind, Set.of("spc-rule", "health-anomaly", "energy-anomaly")))
+        .where("kind", Selection.oneOf("kind", kind, Set.of("spc-rule", "health-anomaly", "energy-anomaly", "model-score")))
         .where("severity", Selection.oneOf("severity", severity, Set.of("info", "warning", "critical")));
     return ResponseEntity.ok(results.search("alerts", s.query("at"), "at", false, Selection.size(size)).stream()
         .map(d -> results.as(d, Alert.class)).toList());

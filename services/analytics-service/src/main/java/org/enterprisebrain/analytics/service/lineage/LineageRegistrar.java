@@ -38,12 +38,14 @@ public class LineageRegistrar {
           "brain.equipment.equipment.v1"),
       "spc", List.of("brain.quality.quality-result.v1"),
       "energy", List.of("brain.energy.energy-reading.v1"),
-      "health", List.of("brain.equipment.telemetry.v1"));
+      "health", List.of("brain.equipment.telemetry.v1"),
+      "score", List.of("brain.equipment.telemetry.v1", "brain.model-deployments.v1"));
   static final Map<String, String> TRANSFORMS = Map.of(
       "oee", "OEE per machine and line, hour and shift (ISO 22400-2)",
       "spc", "SPC charts, GB/T 17989.2 rules, capability",
       "energy", "energy per meter and hour, time-of-use split, CO2",
-      "health", "condition features and anomalies per signal");
+      "health", "condition features and anomalies per signal",
+      "score", "scores of the registry's deployed models per machine");
   static final String ALERTS_TOPIC = "brain.alerts.v1";
 
   private final boolean enabled;
@@ -88,7 +90,8 @@ public class LineageRegistrar {
       for (String topic : topics) {
         edges.add(new String[] {"topic:" + topic, node, TRANSFORMS.get(job)});
       }
-      edges.add(new String[] {node, "index:" + indexPrefix + job, TRANSFORMS.get(job)});
+      // the score job writes scores, the others an index named after themselves
+      edges.add(new String[] {node, "index:" + indexPrefix + (job.equals("score") ? "scores" : job), TRANSFORMS.get(job)});
       if (!job.equals("oee")) {
         edges.add(new String[] {node, "topic:" + ALERTS_TOPIC, "alerts"});
         edges.add(new String[] {node, "index:" + indexPrefix + "alerts", "alerts"});

@@ -1,4 +1,4 @@
-package org.enterprisebrain.registry;
+package org.enterprisebrain.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,15 @@ public final class TrainedModels {
 
   /** The exported file and the index of the "fail" column in its output. */
   public record Trained(byte[] onnx, int failIndex) {
+
+    /** The registry's version metadata for this model: two telemetry features, the probability of "fail". */
+    public String versionMetadata() {
+      String labels = failIndex == 0 ? "[\"fail\", \"ok\"]" : "[\"ok\", \"fail\"]";
+      return "{\"kind\": \"onnx\", \"description\": \"logistic regression, Tribuo 4.3\","
+          + " \"features\": [{\"name\": \"temperature\", \"entity\": \"telemetry\", \"field\": \"value\"},"
+          + " {\"name\": \"vibration\", \"entity\": \"telemetry\", \"field\": \"value\"}],"
+          + " \"output\": {\"tensor\": \"output\", \"labels\": " + labels + ", \"positive\": \"fail\"}}";
+    }
   }
 
   private TrainedModels() {

@@ -288,6 +288,15 @@ class RegistryApiIT {
         Map.of("version", 1)), 201).path("id").asLong();
     problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", true)), 403,
         "id");
+    // nobody here may approve it: its requester withdraws it, which frees the alias for a new request
+    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer", Map.of("approve", true)),
+        403, "id");
+    JsonNode withdrawn = status(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer",
+        Map.of("approve", false)), 200);
+    assertThat(withdrawn.path("status").asString()).isEqualTo("rejected");
+    assertThat(withdrawn.path("decisionComment").asString()).isEqualTo("withdrawn by the requester");
+    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", false)),
+        409, "id");
     status(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/staging/policy", "admin",
         Map.of("requiresApproval", false)), 200);
     JsonNode immediate = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/staging/requests",

@@ -20,11 +20,12 @@ public final class OnnxScorer implements Scorer {
   private final int outputIndex;
 
   public OnnxScorer(byte[] model, String input, String output, int outputIndex) throws OrtException {
-    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-    // the task's own thread scores; onnxruntime's default pool would compete with the other tasks for cores
-    options.setIntraOpNumThreads(1);
-    options.setInterOpNumThreads(1);
-    this.session = env.createSession(model, options);
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      // the task's own thread scores; onnxruntime's default pool would compete with the other tasks for cores
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      this.session = env.createSession(model, options);
+    }
     this.input = input == null ? session.getInputNames().iterator().next() : input;
     this.output = output;
     this.outputIndex = outputIndex;

@@ -72,7 +72,10 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
 
   @Override
   public void processElement(Sample s, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
-    latest.put(s.signal(), new double[] {s.at(), s.value()});
+    double[] previous = latest.get(s.signal());
+    if (previous == null || s.at() >= previous[0]) { // a late sample does not replace a newer value
+      latest.put(s.signal(), new double[] {s.at(), s.value()});
+    }
     ReadOnlyBroadcastState<String, String> deployments = ctx.getBroadcastState(DEPLOYMENTS);
     for (Map.Entry<String, String> d : deployments.immutableEntries()) {
       ScoringModel m = model(d.getKey(), d.getValue());
@@ -101,6 +104,9 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
       double score;
       try {
         score = m.score(x);
+        if (!Double.isFinite(score)) {
+          throw new ArithmeticException("the model returned " + score);
+        }
       } catch (Exception e) {
         failures.inc(); // the registry ran this model on a row of zeros; a failure here is data it cannot take
         LOG.warn("deployment {} could not score {}: {}", m.id, s.equipment(), e.getMessage());
@@ -122,6 +128,7 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
     BroadcastState<String, String> deployments = ctx.getBroadcastState(DEPLOYMENTS);
     if (r.json() == null) {
       deployments.remove(r.id());
+      unload(r.id());
       LOG.info("deployment {} undeployed", r.id());
     } else {
       deployments.put(r.id(), r.json());
@@ -135,9 +142,7 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
     if (cached != null && cached.getKey().equals(json)) {
       return cached.getValue();
     }
-    if (cached != null) {
-      cached.getValue().close();
-    }
+    unload(id);
     ScoringModel m;
     try {
       m = ScoringModel.parse(json);
@@ -148,6 +153,14 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
     }
     loaded.put(id, new java.util.AbstractMap.SimpleImmutableEntry<>(json, m));
     return m;
+  }
+
+  /** Frees the task's loaded model of a deployment (onnxruntime holds native memory). */
+  private void unload(String id) throws Exception {
+    Map.Entry<String, ScoringModel> cached = loaded.remove(id);
+    if (cached != null && cached.getValue() != null) {
+      cached.getValue().close();
+    }
   }
 
   @Override

@@ -97,12 +97,18 @@ public class AliasService {
 
   @Transactional
   public AliasRequest decide(long id, boolean approve, String comment, BrainPrincipal caller) {
+    // one decision per request: concurrent deciders wait here and then find it decided
+    db.sql("select id from alias_request where id = ? for update").param(id).query(Long.class).optional()
+        .orElseThrow(() -> ProblemException.notFound("id", "no alias request " + id));
     AliasRequest r = require(id);
     if (r.getStatus() != AliasRequest.StatusEnum.PENDING) {
       throw ProblemException.conflict("id", "request " + id + " is " + r.getStatus().getValue() + " already");
     }
     if (r.getRequestedBy().equals(caller.name())) {
-      throw ProblemException.forbidden("id", "a request is decided by someone other than its requester");
+      if (!approve) { // withdrawn: a requester may take back a request, never approve it
+        return reject(id, caller.name(), comment == null ? "withdrawn by the requester" : comment);
+      }
+      throw ProblemException.forbidden("id", "a request is approved by someone other than its requester");
     }
     AliasPolicy p = policy(r.getModel(), r.getAlias());
     boolean allowed = p.getApproverUsers().contains(caller.name())
@@ -113,10 +119,14 @@ public class AliasService {
     }
     if (approve) {
       apply(id, caller.name(), comment);
-    } else {
-      db.sql("update alias_request set status = 'rejected', decided_by = ?, decision_comment = ?, decided_at = now()"
-          + " where id = ?").params(caller.name(), comment, id).update();
+      return require(id);
     }
+    return reject(id, caller.name(), comment);
+  }
+
+  private AliasRequest reject(long id, String by, String comment) {
+    db.sql("update alias_request set status = 'rejected', decided_by = ?, decision_comment = ?, decided_at = now()"
+        + " where id = ? and status = 'pending'").params(by, comment, id).update();
     return require(id);
   }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.enterprisebrain.standard.FieldError;
 import org.enterprisebrain.registry.RegistryProperties;
 import org.enterprisebrain.registry.api.model.Deployment;
 import org.enterprisebrain.registry.api.model.FeatureBinding;
@@ -94,7 +96,14 @@ public class DeploymentPublisher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RecordTooLargeException) {
+        throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Deployment too large",
+            "the deployment with its artifact exceeds BRAIN_REGISTRY_MAX_MESSAGE_BYTES (" + settings.maxMessageBytes()
+                + "); the artifact travels base64-encoded", List.of(new FieldError("model", e.getCause().getMessage())));
+      }
+      throw unavailable(e);
+    } catch (TimeoutException e) {
       throw unavailable(e);
     }
   }

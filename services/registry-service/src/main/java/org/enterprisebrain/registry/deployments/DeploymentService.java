@@ -141,19 +141,50 @@ public class DeploymentService {
     }
   }
 
-  /** An alias moved: every active deployment that follows it (and was not rolled back) scores with the new version. */
+  /**
+   * An alias moved: every active deployment that follows it (and was not rolled back) scores with the new
+   * version. All are checked before any is published; if Kafka refuses one midway, those already published
+   * are published again as they were, and the transaction rolls back.
+   */
   @Transactional
   public void followAlias(String model, String alias, int version, String by) {
     List<String> following = db.sql("select id from deployment where model = ? and alias = ? and status = 'active'"
-        + " and not pinned").params(model, alias).query(String.class).list();
-    for (String id : following) {
-      check(models.requireVersion(model, version), require(id).getBindings());
-      change(id, version, null, "alias-moved", by);
+        + " and not pinned order by id for update").params(model, alias).query(String.class).list();
+    ModelVersion next = models.requireVersion(model, version);
+    List<Deployment> before = following.stream().map(this::require).toList();
+    for (Deployment d : before) {
+      try {
+        check(next, d.getBindings());
+      } catch (ProblemException e) {
+        throw ProblemException.conflict("version", "deployment '" + d.getId() + "' follows '" + alias + "' but cannot"
+            + " score with version " + version + ": " + e.getMessage());
+      }
+    }
+    List<Deployment> published = new ArrayList<>();
+    try {
+      for (Deployment d : before) {
+        change(d.getId(), version, null, "alias-moved", by);
+        published.add(d);
+      }
+    } catch (ProblemException e) {
+      published.forEach(this::restore);
+      throw e;
+    }
+  }
+
+  /** Best effort: the topic says again what the database (about to roll back) said before. */
+  private void restore(Deployment d) {
+    try {
+      publisher.publish(d);
+    } catch (ProblemException e) {
+      LOG.error("deployment {} may score with version {} until the registry restarts and republishes: {}",
+          d.getId(), d.getVersion(), e.getMessage());
     }
   }
 
   @Transactional
   public Deployment undeploy(String id, String by) {
+    lock(id);
     Deployment d = require(id);
     if (d.getStatus() == Deployment.StatusEnum.UNDEPLOYED) {
       return d;
@@ -164,6 +195,7 @@ public class DeploymentService {
   /** Back to the version that scored before the current one, pinned so the alias no longer moves it. */
   @Transactional
   public Deployment rollback(String id, String by) {
+    lock(id);
     Deployment d = require(id);
     if (d.getStatus() != Deployment.StatusEnum.ACTIVE) {
       throw ProblemException.conflict("id", "deployment '" + id + "' is undeployed");
@@ -171,7 +203,11 @@ public class DeploymentService {
     Integer previous = d.getHistory().stream().map(DeploymentHistoryInner::getVersion)
         .filter(v -> !v.equals(d.getVersion())).findFirst()
         .orElseThrow(() -> ProblemException.conflict("id", "deployment '" + id + "' has scored with no other version"));
-    check(models.requireVersion(d.getModel(), previous), d.getBindings());
+    try {
+      check(models.requireVersion(d.getModel(), previous), d.getBindings());
+    } catch (ProblemException e) {
+      throw ProblemException.conflict("id", "cannot roll back to version " + previous + ": " + e.getMessage());
+    }
     db.sql("update deployment set pinned = true where id = ?").param(id).update();
     return change(id, previous, null, "rollback", by);
   }
@@ -204,11 +240,18 @@ public class DeploymentService {
     LOG.info("{} deployments republished", all.size());
   }
 
+  private void lock(String id) {
+    db.sql("select id from deployment where id = ? for update").param(id).query(String.class).optional()
+        .orElseThrow(() -> ProblemException.notFound("id", "no deployment '" + id + "'"));
+  }
+
+  @Transactional(readOnly = true)
   public List<Deployment> list() {
     return db.sql("select id from deployment order by status, id").query(String.class).list().stream()
         .map(this::require).toList();
   }
 
+  @Transactional(readOnly = true)
   public Deployment require(String id) {
     return db.sql("select * from deployment where id = ?").param(id).query((rs, i) -> deployment(rs)).optional()
         .orElseThrow(() -> ProblemException.notFound("id", "no deployment '" + id + "'"));

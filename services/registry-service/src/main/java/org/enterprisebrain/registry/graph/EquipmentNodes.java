@@ -47,7 +47,9 @@ public class EquipmentNodes {
         continue;
       }
       String id = p.path("equipmentId").asText("");
-      if (id.isEmpty()) {
+      String parentId = p.path("parent").asText("");
+      if (id.isBlank() || !usable(id) || !usable(parentId)) {
+        LOG.warn("equipment '{}' (parent '{}') at offset {} cannot be a graph node id: skipped", id, parentId, r.offset());
         continue;
       }
       Map<String, Object> properties = new LinkedHashMap<>();
@@ -56,9 +58,10 @@ public class EquipmentNodes {
           properties.put(field, p.get(field).asText());
         }
       }
+      String name = p.path("name").asText("");
       nodes.put("equipment:" + id, new GraphNode("equipment:" + id, GraphNode.TypeEnum.EQUIPMENT,
-          p.path("name").asText(id)).properties(properties));
-      String parent = p.path("parent").asText("");
+          name.isBlank() ? id : name).properties(properties));
+      String parent = parentId;
       if (!parent.isEmpty()) {
         parents.putIfAbsent("equipment:" + parent, new GraphNode("equipment:" + parent, GraphNode.TypeEnum.EQUIPMENT,
             parent).properties(Map.of()));
@@ -71,5 +74,10 @@ public class EquipmentNodes {
     List<GraphNode> all = new ArrayList<>(parents.values());
     all.addAll(nodes.values());
     graph.write(all, edges.stream().distinct().toList());
+  }
+
+  /** What GraphStore takes as part of a node id (ids are path segments of the API). */
+  private static boolean usable(String id) {
+    return !id.contains("/") && !id.contains("?") && !id.contains("#");
   }
 }

@@ -80,6 +80,11 @@ public class GraphController implements GraphApi {
     if (r.getSymptoms() == null || r.getSymptoms().isEmpty()) {
       throw ProblemException.badRequest("symptoms", "at least one symptom or alarm code");
     }
+    for (int i = 0; i < r.getSymptoms().size(); i++) {
+      if (r.getSymptoms().get(i) == null || r.getSymptoms().get(i).isBlank()) {
+        throw ProblemException.badRequest("symptoms[" + i + "]", "a symptom id, alarm code or signal name");
+      }
+    }
     int limit = r.getLimit() == null ? 5 : r.getLimit();
     if (limit < 1 || limit > 50) {
       throw ProblemException.badRequest("limit", "limit is 1 to 50");

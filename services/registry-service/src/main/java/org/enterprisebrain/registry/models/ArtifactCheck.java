@@ -27,7 +27,8 @@ public class ArtifactCheck {
 
   public Inspected inspect(byte[] onnx, NewModelVersion v) {
     int features = v.getFeatures().size();
-    try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions())) {
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        OrtSession session = env.createSession(onnx, options)) {
       if (session.getInputInfo().size() != 1) {
         throw ProblemException.badRequest("artifact", "the model has " + session.getInputInfo().size()
             + " inputs " + session.getInputInfo().keySet() + "; one float tensor [rows, features] is supported");

@@ -23,6 +23,7 @@ import org.enterprisebrain.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
 /** Models, their versions and the artifacts (content-addressed by SHA-256) in PostgreSQL. */
@@ -40,18 +41,20 @@ public class ModelStore {
   public Model create(NewModel m, String by) {
     try {
       db.sql("insert into model(name, title, description, tags, created_by) values (?, ?, ?, ?, ?)")
-          .params(m.getName(), m.getTitle(), m.getDescription(), json.of(m.getTags()), by).update();
+          .params(m.getName(), m.getTitle(), m.getDescription(), json.of(orEmpty(m.getTags())), by).update();
     } catch (DuplicateKeyException e) {
       throw ProblemException.conflict("name", "a model '" + m.getName() + "' is registered already");
     }
     return require(m.getName());
   }
 
+  @Transactional(readOnly = true)
   public List<Model> list(String tag) {
     return db.sql("select name from model where ?::text is null or jsonb_exists(tags, ?::text) order by name")
         .params(tag, tag).query(String.class).list().stream().map(this::require).toList();
   }
 
+  @Transactional(readOnly = true)
   public Optional<Model> find(String name) {
     return db.sql("select m.*, (select coalesce(max(version), 0) from model_version v where v.model = m.name) latest"
             + " from model m where name = ?")
@@ -92,8 +95,9 @@ public class ModelStore {
             + " trained_on, tags, artifact, artifact_bytes, input_tensor, created_by)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(model, version, v.getKind().getValue(), v.getDescription(), json.of(v.getFeatures()),
-            json.of(v.getOutput()), json.of(v.getLinear()), json.of(v.getMetrics()), json.of(v.getTrainedOn()),
-            json.of(v.getTags()), sha, artifact == null ? null : (long) artifact.length,
+            json.of(v.getOutput()), json.of(v.getLinear()),
+            json.of(v.getMetrics() == null ? Map.of() : v.getMetrics()), json.of(orEmpty(v.getTrainedOn())),
+            json.of(orEmpty(v.getTags())), sha, artifact == null ? null : (long) artifact.length,
             inspected == null ? null : inspected.inputTensor(), by)
         .update();
     return requireVersion(model, version);
@@ -140,6 +144,10 @@ public class ModelStore {
         .artifactSha256(rs.getString("artifact"))
         .artifactBytes(rs.wasNull() ? null : bytes)
         .inputTensor(rs.getString("input_tensor"));
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   static String sha256(byte[] bytes) {

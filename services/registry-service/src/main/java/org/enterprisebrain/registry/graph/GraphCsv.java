@@ -6,6 +6,7 @@ import java.util.Map;
 import org.enterprisebrain.registry.api.model.GraphEdge;
 import org.enterprisebrain.registry.api.model.GraphNode;
 import org.enterprisebrain.registry.api.model.Subgraph;
+import org.enterprisebrain.standard.Csv;
 import org.enterprisebrain.web.ProblemException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,12 @@ public final class GraphCsv {
   public static Subgraph read(String csv, JsonMapper json) {
     List<GraphNode> nodes = new ArrayList<>();
     List<GraphEdge> edges = new ArrayList<>();
-    List<List<String>> rows = parse(csv);
+    List<List<String>> rows;
+    try {
+      rows = Csv.parse(csv);
+    } catch (Csv.FormatException e) {
+      throw ProblemException.badRequest("line " + e.line(), e.getMessage());
+    }
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = rows.get(i);
       String at = "row " + (i + 1);
@@ -80,45 +86,5 @@ public final class GraphCsv {
       }
     }
     out.append("\r\n");
-  }
-
-  static List<List<String>> parse(String csv) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-          i++;
-        }
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

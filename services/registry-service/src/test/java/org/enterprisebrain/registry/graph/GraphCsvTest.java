@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.registry.api.model.GraphEdge;
+import org.enterprisebrain.standard.Csv;
 import org.enterprisebrain.registry.api.model.GraphNode;
 import org.enterprisebrain.registry.api.model.Subgraph;
 import org.enterprisebrain.web.ProblemException;
@@ -48,7 +49,7 @@ class GraphCsvTest {
     String csv = GraphCsv.write(g, JSON);
 
     // header + 3 nodes + 3 edges; the newlines inside quoted fields do not split rows
-    List<List<String>> rows = GraphCsv.parse(csv);
+    List<List<String>> rows = Csv.parse(csv);
     assertThat(rows).hasSize(7);
     assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(5));
     assertThat(rows.get(0)).containsExactly("kind", "id_or_from", "type", "name_or_to", "properties_or_weight");

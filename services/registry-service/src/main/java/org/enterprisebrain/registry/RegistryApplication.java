@@ -1,8 +1,10 @@
 package org.enterprisebrain.registry;
 
+import org.enterprisebrain.web.ElasticsearchRestConfig;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The model and component registry (模型组件库) and the industrial knowledge graph: models are registered,
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ElasticsearchRestConfig.class)
 public class RegistryApplication {
 
   public static void main(String[] args) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.enterprisebrain.testsupport.RealPostgres;
@@ -69,6 +70,7 @@ class RegistryApiIT {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
         () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    registry.add("brain.elasticsearch.url", RealElasticsearch::url);
     registry.add("server.address", () -> "127.0.0.1");
   }
 
@@ -103,6 +105,10 @@ class RegistryApiIT {
   static JsonNode status(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return JSON.readTree(response.body());
+  }
+
+  static String enc(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   static void problem(HttpResponse<String> response, int status, String pointer) {
@@ -394,6 +400,16 @@ class RegistryApiIT {
     assertThat(paths.size()).isEqualTo(1);
     assertThat(paths.get(0).valueStream().map(e -> e.path("type").asString()).toList())
         .containsExactly("part-of", "has-failure-mode", "caused-by", "fixed-by");
+    // full text, Chinese included: the standard analyzer's single characters find 主轴 in 主轴过热
+    JsonNode found = status(get("/api/v1/registry/search?q=" + enc("主轴 过热") + "&kind=node", "manager"), 200);
+    assertThat(found.get(0).path("id").asString()).isEqualTo("failure-mode:overheat");
+    assertThat(found.valueStream().map(h -> h.path("kind").asString()).distinct().toList()).containsExactly("node");
+    JsonNode models = status(get("/api/v1/registry/search?q=" + enc("故障预测"), "auditor"), 200);
+    assertThat(models.valueStream().map(h -> h.path("kind").asString() + ":" + h.path("id").asString()).toList())
+        .contains("model:spindle-failure");
+    JsonNode byProperty = status(get("/api/v1/registry/search?q=OHE", "manager"), 200);
+    assertThat(byProperty.get(0).path("id").asString()).isEqualTo("failure-mode:overheat");
+    problem(get("/api/v1/registry/search?q=x&kind=machine", "manager"), 400, "kind");
     problem(json("POST", "/api/v1/registry/graph/edges", "engineer",
         List.of(Map.of("from", "equipment:CNC-9", "type", "uses", "to", "material:none"))), 400, "edges[0].to");
 
@@ -430,5 +446,13 @@ class RegistryApiIT {
     assertThat(n.path("properties").path("manufacturer").asString()).isEqualTo("FANUC");
     JsonNode up = status(get("/api/v1/registry/graph/nodes/equipment:CNC-Z1/neighbours?edgeType=part-of", "manager"), 200);
     assertThat(up.path("nodes").valueStream().map(x -> x.path("id").asString()).toList()).contains("equipment:LINE-Z");
+
+    // a deployment links its model to the machines it watches
+    status(json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-z", "model", "spindle-failure",
+        "version", 2, "entity", "telemetry", "equipment", "CNC-Z[0-9]", "featureRecipe", "spindle-features@1")), 201);
+    JsonNode watched = status(get("/api/v1/registry/graph/nodes/model:spindle-failure/neighbours?edgeType=monitored-by",
+        "manager"), 200);
+    assertThat(watched.path("nodes").valueStream().map(x -> x.path("id").asString()).toList())
+        .contains("equipment:CNC-Z1").doesNotContain("equipment:LINE-Z", "equipment:CNC-9");
   }
 }

@@ -12,6 +12,8 @@ import org.enterprisebrain.registry.api.model.NewComponent;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.registry.web.Names;
 import org.enterprisebrain.web.ProblemException;
+import org.enterprisebrain.registry.search.RegistrySearch;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +28,12 @@ public class ComponentStore {
 
   private final JdbcClient db;
   private final Jsonb json;
+  private final ApplicationEventPublisher events;
 
-  public ComponentStore(JdbcClient db, Jsonb json) {
+  public ComponentStore(JdbcClient db, Jsonb json, ApplicationEventPublisher events) {
     this.db = db;
     this.json = json;
+    this.events = events;
   }
 
   @Transactional
@@ -47,7 +51,9 @@ public class ComponentStore {
         .query(Integer.class).single();
     db.sql("insert into component(name, version, kind, description, spec, created_by) values (?, ?, ?, ?, ?, ?)")
         .params(c.getName(), version, c.getKind().getValue(), c.getDescription(), json.of(c.getSpec()), by).update();
-    return require(c.getName(), version);
+    Component created = require(c.getName(), version);
+    events.publishEvent(new RegistrySearch.Changed(List.of(RegistrySearch.of(created))));
+    return created;
   }
 
   public List<Component> latest(String kind) {

@@ -18,6 +18,7 @@ import org.enterprisebrain.registry.api.model.FeatureBinding;
 import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.api.model.NewDeployment;
 import org.enterprisebrain.registry.components.ComponentStore;
+import org.enterprisebrain.registry.graph.GraphStore;
 import org.enterprisebrain.registry.models.ModelStore;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.registry.web.Names;
@@ -46,14 +47,16 @@ public class DeploymentService {
   private final ModelStore models;
   private final ComponentStore components;
   private final DeploymentPublisher publisher;
+  private final GraphStore graph;
 
   public DeploymentService(JdbcClient db, Jsonb json, ModelStore models, ComponentStore components,
-      DeploymentPublisher publisher) {
+      DeploymentPublisher publisher, GraphStore graph) {
     this.db = db;
     this.json = json;
     this.models = models;
     this.components = components;
     this.publisher = publisher;
+    this.graph = graph;
   }
 
   @Transactional
@@ -96,6 +99,8 @@ public class DeploymentService {
     } catch (DuplicateKeyException e) {
       throw ProblemException.conflict("id", "a deployment '" + d.getId() + "' exists");
     }
+    // the knowledge graph says which machines the model watches (equipment nodes the filter selects)
+    graph.linkModel(d.getModel(), models.require(d.getModel()).getTitle(), d.getEquipment());
     return change(d.getId(), version, null, "deployed", by);
   }
 

@@ -15,6 +15,8 @@ import org.enterprisebrain.registry.api.model.GraphNode;
 import org.enterprisebrain.registry.api.model.Subgraph;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.web.ProblemException;
+import org.enterprisebrain.registry.search.RegistrySearch;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +28,12 @@ public class GraphStore implements Traversal.Edges {
 
   private final JdbcClient db;
   private final Jsonb json;
+  private final ApplicationEventPublisher events;
 
-  public GraphStore(JdbcClient db, Jsonb json) {
+  public GraphStore(JdbcClient db, Jsonb json, ApplicationEventPublisher events) {
     this.db = db;
     this.json = json;
+    this.events = events;
   }
 
   /** Nodes first, then edges whose ends must exist (among the nodes written or already stored). */
@@ -52,6 +56,10 @@ public class GraphStore implements Traversal.Edges {
           .params(n.getId(), n.getType().getValue(), n.getName(), json.of(n.getProperties() == null ? Map.of()
               : n.getProperties()))
           .update();
+    }
+    if (!nodes.isEmpty()) { // as merged: the search document carries every property the node has now
+      events.publishEvent(new RegistrySearch.Changed(nodes(nodes.stream().map(GraphNode::getId).toList()).values()
+          .stream().map(RegistrySearch::of).toList()));
     }
     Set<String> known = new HashSet<>(db.sql("select id from graph_node where id = any(?)")
         .param(edges.stream().flatMap(e -> java.util.stream.Stream.of(e.getFrom(), e.getTo()))
@@ -80,6 +88,25 @@ public class GraphStore implements Traversal.Edges {
               json.of(e.getProperties() == null ? Map.of() : e.getProperties()))
           .update();
     }
+  }
+
+  /**
+   * The model's node, and monitored-by edges from the equipment nodes its deployment selects (by the same
+   * regular expression, PostgreSQL's flavour), so the graph says which machines a model watches.
+   */
+  @Transactional
+  public int linkModel(String model, String title, String equipment) {
+    String node = "model:" + model;
+    write(List.of(new GraphNode(node, GraphNode.TypeEnum.MODEL, title == null ? model : title)
+        .properties(Map.of("registry", model))), List.of());
+    if (equipment == null) {
+      return 0;
+    }
+    List<String> machines = db.sql("select id from graph_node where type = 'equipment' and substring(id from 11) ~ ?")
+        .param("^(?:" + equipment + ")$").query(String.class).list();
+    write(List.of(), machines.stream().map(m -> new GraphEdge(m, GraphEdge.TypeEnum.MONITORED_BY, node).weight(1d))
+        .toList());
+    return machines.size();
   }
 
   public Optional<GraphNode> node(String id) {

@@ -20,6 +20,8 @@ import org.enterprisebrain.registry.api.model.NewModelVersion;
 import org.enterprisebrain.registry.api.model.TrainingField;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.web.ProblemException;
+import org.enterprisebrain.registry.search.RegistrySearch;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,10 +34,12 @@ public class ModelStore {
 
   private final JdbcClient db;
   private final Jsonb json;
+  private final ApplicationEventPublisher events;
 
-  public ModelStore(JdbcClient db, Jsonb json) {
+  public ModelStore(JdbcClient db, Jsonb json, ApplicationEventPublisher events) {
     this.db = db;
     this.json = json;
+    this.events = events;
   }
 
   public Model create(NewModel m, String by) {
@@ -45,7 +49,9 @@ public class ModelStore {
     } catch (DuplicateKeyException e) {
       throw ProblemException.conflict("name", "a model '" + m.getName() + "' is registered already");
     }
-    return require(m.getName());
+    Model created = require(m.getName());
+    events.publishEvent(new RegistrySearch.Changed(List.of(RegistrySearch.of(created))));
+    return created;
   }
 
   @Transactional(readOnly = true)

@@ -1,0 +1,200 @@
+package org.enterprisebrain.registry.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.registry.api.model.Component;
+import org.enterprisebrain.registry.api.model.GraphNode;
+import org.enterprisebrain.registry.api.model.Model;
+import org.enterprisebrain.registry.api.model.SearchHit;
+import org.enterprisebrain.registry.components.ComponentStore;
+import org.enterprisebrain.registry.graph.GraphStore;
+import org.enterprisebrain.registry.models.ModelStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Full-text search over models, components and graph nodes, in one Elasticsearch index derived from
+ * PostgreSQL. Documents are written after each commit (and visible when the request returns); if
+ * Elasticsearch is unreachable then, the whole index is rebuilt from PostgreSQL until it succeeds, as it is
+ * at every start. The standard analyzer splits Chinese into single characters, so 主轴 finds 主轴过热 with
+ * no plugin.
+ */
+@Service
+public class RegistrySearch {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrySearch.class);
+
+  /** A searchable thing: what kind, its id in the API, a display name, its type, and all its text. */
+  public record Doc(String kind, String id, String name, String type, String text) {
+  }
+
+  /** Published by the stores after a write; indexed once the transaction commits. */
+  public record Changed(List<Doc> docs) {
+  }
+
+  private final RestClient es;
+  private final JsonMapper json;
+  private final String index;
+  private final ModelStore models;
+  private final ComponentStore components;
+  private final GraphStore graph;
+  private final AtomicBoolean stale = new AtomicBoolean(true);
+  private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "registry-reindex");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public RegistrySearch(RestClient es, JsonMapper json, @Value("${brain.registry.index}") String index,
+      ModelStore models, ComponentStore components, GraphStore graph) {
+    this.es = es;
+    this.json = json;
+    this.index = index;
+    this.models = models;
+    this.components = components;
+    this.graph = graph;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void start() {
+    retry.scheduleWithFixedDelay(this::reindexIfStale, 0, 10, TimeUnit.SECONDS);
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void onChanged(Changed changed) {
+    if (changed.docs().isEmpty()) {
+      return;
+    }
+    try {
+      bulk(changed.docs());
+    } catch (IOException | RuntimeException e) {
+      stale.set(true); // PostgreSQL has it: the next rebuild brings the index up to date
+      LOG.warn("search index not updated ({} documents), rebuilding from PostgreSQL: {}", changed.docs().size(),
+          e.getMessage());
+    }
+  }
+
+  void reindexIfStale() {
+    if (!stale.get()) {
+      return;
+    }
+    try {
+      ensureIndex();
+      List<Doc> docs = new ArrayList<>();
+      models.list(null).forEach(m -> docs.add(of(m)));
+      components.latest(null).forEach(c -> docs.add(of(c)));
+      graph.all().getNodes().forEach(n -> docs.add(of(n)));
+      for (int from = 0; from < docs.size(); from += 1000) {
+        bulk(docs.subList(from, Math.min(docs.size(), from + 1000)));
+      }
+      stale.set(false);
+      LOG.info("search index {} rebuilt: {} documents", index, docs.size());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("search index {} not rebuilt yet, retrying in 10 s: {}", index, e.getMessage());
+    }
+  }
+
+  public List<SearchHit> search(String q, String kind, int size) {
+    ObjectNode body = json.createObjectNode().put("size", size);
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    bool.putArray("must").addObject().putObject("multi_match").put("query", q).put("operator", "and")
+        .putArray("fields").add("name^3").add("id^2").add("text");
+    if (kind != null) {
+      bool.putArray("filter").addObject().putObject("term").put("kind", kind);
+    }
+    Request request = new Request("POST", "/" + index + "/_search");
+    request.setJsonEntity(json.writeValueAsString(body));
+    try {
+      JsonNode hits = json.readTree(EntityUtils.toString(es.performRequest(request).getEntity())).path("hits").path("hits");
+      List<SearchHit> found = new ArrayList<>();
+      for (JsonNode h : hits) {
+        JsonNode s = h.path("_source");
+        found.add(new SearchHit(SearchHit.KindEnum.fromValue(s.path("kind").asString()), s.path("id").asString(), s.path("name").asString(),
+            h.path("_score").asDouble()).type(s.path("type").asString()));
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch", e);
+    }
+  }
+
+  private void ensureIndex() throws IOException {
+    Request create = new Request("PUT", "/" + index);
+    create.setJsonEntity("""
+        {"mappings": {"dynamic": false, "properties": {
+          "kind": {"type": "keyword"}, "id": {"type": "keyword"}, "type": {"type": "keyword"},
+          "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}}, "text": {"type": "text"}}}}""");
+    try {
+      es.performRequest(create);
+    } catch (ResponseException e) {
+      if (!EntityUtils.toString(e.getResponse().getEntity()).contains("resource_already_exists_exception")) {
+        throw e;
+      }
+    }
+  }
+
+  private void bulk(List<Doc> docs) throws IOException {
+    StringBuilder body = new StringBuilder();
+    for (Doc d : docs) {
+      body.append(json.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", d.kind() + "|" + d.id()))))
+          .append('\n').append(json.writeValueAsString(d)).append('\n');
+    }
+    Request request = new Request("POST", "/_bulk");
+    request.addParameter("refresh", "wait_for"); // searchable when the write's request returns
+    request.setEntity(new org.apache.http.entity.StringEntity(body.toString(),
+        org.apache.http.entity.ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
+    JsonNode result = json.readTree(EntityUtils.toString(es.performRequest(request).getEntity()));
+    if (result.path("errors").asBoolean()) {
+      throw new IOException("bulk indexing refused: " + result.path("items").get(0));
+    }
+  }
+
+  public static Doc of(Model m) {
+    return new Doc("model", m.getName(), m.getTitle() == null ? m.getName() : m.getTitle(), "model",
+        String.join(" ", nonNull(m.getName(), m.getTitle(), m.getDescription(), String.join(" ", m.getTags()))));
+  }
+
+  public static Doc of(Component c) {
+    return new Doc("component", c.getName(), c.getName(), c.getKind(),
+        String.join(" ", nonNull(c.getName(), c.getKind(), c.getDescription())));
+  }
+
+  public static Doc of(GraphNode n) {
+    List<String> text = new ArrayList<>(nonNull(n.getId(), n.getName()));
+    if (n.getProperties() != null) {
+      n.getProperties().values().forEach(v -> text.add(String.valueOf(v)));
+    }
+    return new Doc("node", n.getId(), n.getName(), n.getType().getValue(), String.join(" ", text));
+  }
+
+  private static List<String> nonNull(String... values) {
+    List<String> list = new ArrayList<>();
+    for (String v : values) {
+      if (v != null) {
+        list.add(v);
+      }
+    }
+    return list;
+  }
+}

@@ -190,6 +190,24 @@ class RegistryApiIT {
 
     assertThat(status(register("spindle-failure", metadata(v2, "temperature", "vibration"), v2.onnx()), 201)
         .path("version").asInt()).isEqualTo(2);
+    // declarative kinds: limits, one per feature; an EWMA baseline per machine
+    status(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-limits")), 201);
+    ObjectNode limits = JSON.createObjectNode().put("kind", "threshold");
+    limits.putArray("features").addObject().put("name", "temperature").put("entity", "telemetry").put("field", "value");
+    limits.putObject("output").put("tensor", "score").put("meaning", "share of the temperature limit");
+    limits.putObject("threshold").putArray("upper").add(60).add(5);
+    problem(register("spindle-limits", limits, null), 400, "metadata.threshold.upper");
+    limits.withObject("threshold").putArray("upper").add(60);
+    problem(register("spindle-limits", limits, v1.onnx()), 400, "artifact");
+    assertThat(status(register("spindle-limits", limits, null), 201).path("threshold").path("upper").get(0).asDouble())
+        .isEqualTo(60.0);
+    ObjectNode ewma = limits.deepCopy().put("kind", "ewma");
+    ewma.remove("threshold");
+    ewma.putObject("ewma").put("alpha", 1.5);
+    problem(register("spindle-limits", ewma, null), 400, "metadata.ewma.alpha");
+    ewma.putObject("ewma").put("alpha", 0.05).put("warmUp", 20);
+    assertThat(status(register("spindle-limits", ewma, null), 201).path("version").asInt()).isEqualTo(2);
+
     JsonNode versions = status(get("/api/v1/registry/models/spindle-failure/versions", "manager"), 200);
     assertThat(versions.valueStream().map(v -> v.path("version").asInt()).toList()).containsExactly(2, 1);
     assertThat(status(get("/api/v1/registry/models?tag=cnc", "auditor"), 200).valueStream()

@@ -4,7 +4,7 @@ package org.enterprisebrain.analytics.score;
 public record LinearScorer(double[] weights, double bias, boolean logistic) implements Scorer {
 
   @Override
-  public double score(float[] x) {
+  public double score(float[] x, double[] state) {
     double z = bias;
     for (int i = 0; i < weights.length; i++) {
       z += weights[i] * x[i];

@@ -32,7 +32,7 @@ public final class OnnxScorer implements Scorer {
   }
 
   @Override
-  public double score(float[] features) throws OrtException {
+  public double score(float[] features, double[] state) throws OrtException {
     try (OnnxTensor x = OnnxTensor.createTensor(env, new float[][] {features});
         OrtSession.Result r = session.run(Map.of(input, x), Set.of(output))) {
       Object value = r.get(0).getValue();

@@ -50,6 +50,8 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
   private transient MapState<String, Long> scored;
   /** deployment ids whose score is at or above their threshold */
   private transient MapState<String, Boolean> episodes;
+  /** deployment id@version → what a learning model (EWMA) knows about this machine */
+  private transient MapState<String, double[]> learnt;
   /** loaded models of this task, by deployment id, with the message they were loaded from */
   private transient Map<String, Map.Entry<String, ScoringModel>> loaded;
   private transient Counter scores;
@@ -65,6 +67,8 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
         PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     scored = getRuntimeContext().getMapState(new MapStateDescriptor<>("scored", Types.STRING, Types.LONG));
     episodes = getRuntimeContext().getMapState(new MapStateDescriptor<>("episodes", Types.STRING, Types.BOOLEAN));
+    learnt = getRuntimeContext().getMapState(new MapStateDescriptor<>("learnt", Types.STRING,
+        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     loaded = new HashMap<>();
     scores = getRuntimeContext().getMetricGroup().counter("scores");
     failures = getRuntimeContext().getMetricGroup().counter("scoringFailures");
@@ -102,8 +106,13 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
         continue;
       }
       double score;
+      String learning = m.id + '@' + m.version; // a new version learns afresh
+      double[] state = learnt.get(learning);
+      if (state == null) {
+        state = m.initialState();
+      }
       try {
-        score = m.score(x);
+        score = m.score(x, state);
         if (!Double.isFinite(score)) {
           throw new ArithmeticException("the model returned " + score);
         }
@@ -113,6 +122,9 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
         continue;
       }
       scored.put(m.id, bucket);
+      if (state.length > 0) {
+        learnt.put(learning, state);
+      }
       scores.inc();
       boolean high = Double.isFinite(m.threshold) && score >= m.threshold;
       out.collect(document(s, m, bucket * m.bucketMs, score, high, raw));

@@ -64,14 +64,24 @@ public final class ScoringModel implements AutoCloseable {
           m.path("outputIndex").asInt(0));
     } else if ("linear".equals(m.path("kind").asText())) {
       JsonNode l = m.path("linear");
-      List<Double> w = new ArrayList<>();
-      l.path("weights").forEach(x -> w.add(x.asDouble()));
-      scorer = new LinearScorer(w.stream().mapToDouble(Double::doubleValue).toArray(), l.path("bias").asDouble(),
+      scorer = new LinearScorer(doubles(l.path("weights")), l.path("bias").asDouble(),
           "logistic".equals(l.path("link").asText()));
+    } else if ("threshold".equals(m.path("kind").asText())) {
+      scorer = new ThresholdScorer(doubles(m.path("upper")));
+    } else if ("ewma".equals(m.path("kind").asText())) {
+      scorer = new EwmaRowScorer(m.path("features").size(), m.path("ewma").path("alpha").asDouble(),
+          m.path("ewma").path("warmUp").asInt(30),
+          m.hasNonNull("threshold") ? m.get("threshold").asDouble() : Double.POSITIVE_INFINITY);
     } else {
       throw new IOException("deployment " + m.path("id").asText() + ": unknown model kind '" + m.path("kind").asText() + "'");
     }
     return new ScoringModel(m, scorer);
+  }
+
+  private static double[] doubles(JsonNode array) {
+    List<Double> values = new ArrayList<>();
+    array.forEach(x -> values.add(x.asDouble()));
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Whether a sample of this signal on this machine feeds the deployment. */
@@ -90,8 +100,13 @@ public final class ScoringModel implements AutoCloseable {
     return false;
   }
 
-  double score(float[] features) throws Exception {
-    return scorer.score(features);
+  double score(float[] features, double[] state) throws Exception {
+    return scorer.score(features, state);
+  }
+
+  /** The state a machine starts with (empty unless the model learns per machine). */
+  double[] initialState() {
+    return scorer.initialState();
   }
 
   @Override

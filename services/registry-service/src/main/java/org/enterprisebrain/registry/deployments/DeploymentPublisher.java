@@ -83,6 +83,13 @@ public class DeploymentPublisher {
     if (v.getLinear() != null) {
       m.putPOJO("linear", v.getLinear());
     }
+    if (v.getThreshold() != null) {
+      m.putPOJO("upper", v.getThreshold().getUpper());
+    }
+    if (v.getEwma() != null) {
+      m.putObject("ewma").put("alpha", v.getEwma().getAlpha())
+          .put("warmUp", v.getEwma().getWarmUp() == null ? 30 : v.getEwma().getWarmUp());
+    }
     if (v.getArtifactSha256() != null) {
       m.put("sha256", v.getArtifactSha256()).put("inputTensor", v.getInputTensor())
           .put("artifact", Base64.getEncoder().encodeToString(models.artifact(v.getArtifactSha256())));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.enterprisebrain.registry.api.model.EwmaSpec;
 import org.enterprisebrain.registry.api.model.Feature;
 import org.enterprisebrain.registry.api.model.LinearSpec;
 import org.enterprisebrain.registry.api.model.Model;
@@ -17,6 +18,7 @@ import org.enterprisebrain.registry.api.model.ModelOutput;
 import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.api.model.NewModel;
 import org.enterprisebrain.registry.api.model.NewModelVersion;
+import org.enterprisebrain.registry.api.model.ThresholdSpec;
 import org.enterprisebrain.registry.api.model.TrainingField;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.web.ProblemException;
@@ -97,11 +99,11 @@ public class ModelStore {
       sha = sha256(artifact);
       db.sql("insert into artifact(sha256, bytes) values (?, ?) on conflict do nothing").params(sha, artifact).update();
     }
-    db.sql("insert into model_version(model, version, kind, description, features, output, linear_spec, metrics,"
-            + " trained_on, tags, artifact, artifact_bytes, input_tensor, created_by)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    db.sql("insert into model_version(model, version, kind, description, features, output, linear_spec, threshold_spec,"
+            + " ewma_spec, metrics, trained_on, tags, artifact, artifact_bytes, input_tensor, created_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(model, version, v.getKind().getValue(), v.getDescription(), json.of(v.getFeatures()),
-            json.of(v.getOutput()), json.of(v.getLinear()),
+            json.of(v.getOutput()), json.of(v.getLinear()), json.of(v.getThreshold()), json.of(v.getEwma()),
             json.of(v.getMetrics() == null ? Map.of() : v.getMetrics()), json.of(orEmpty(v.getTrainedOn())),
             json.of(orEmpty(v.getTags())), sha, artifact == null ? null : (long) artifact.length,
             inspected == null ? null : inspected.inputTensor(), by)
@@ -144,6 +146,8 @@ public class ModelStore {
     long bytes = rs.getLong("artifact_bytes");
     return v.description(rs.getString("description"))
         .linear(json.read(rs.getString("linear_spec"), LinearSpec.class))
+        .threshold(json.read(rs.getString("threshold_spec"), ThresholdSpec.class))
+        .ewma(json.read(rs.getString("ewma_spec"), EwmaSpec.class))
         .metrics(json.read(rs.getString("metrics"), new TypeReference<Map<String, Double>>() { }))
         .trainedOn(json.list(rs.getString("trained_on"), TrainingField.class))
         .tags(json.list(rs.getString("tags"), String.class))

@@ -66,7 +66,8 @@ public class ModelsController implements ModelsApi {
       }
       inspected = check.inspect(bytes, metadata);
     } else if (artifact != null && !artifact.isEmpty()) {
-      throw ProblemException.badRequest("artifact", "a linear version is declarative: it takes no artifact");
+      throw ProblemException.badRequest("artifact", "a " + metadata.getKind().getValue()
+          + " version is declarative: it takes no artifact");
     }
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(models.addVersion(name, metadata, bytes, inspected, Callers.current().name()));
@@ -114,6 +115,27 @@ public class ModelsController implements ModelsApi {
     if (!labels.isEmpty() && (out.getPositive() == null || !labels.contains(out.getPositive()))) {
       throw ProblemException.badRequest("metadata.output.positive", "a classifier's score is the probability of one"
           + " of its labels " + labels + ": name it as output.positive");
+    }
+    if (v.getKind() == NewModelVersion.KindEnum.THRESHOLD) {
+      List<Double> upper = v.getThreshold() == null ? null : v.getThreshold().getUpper();
+      if (upper == null || upper.size() != features.size()) {
+        throw ProblemException.badRequest("metadata.threshold.upper", "one upper limit per feature ("
+            + features.size() + ")");
+      }
+      for (int i = 0; i < upper.size(); i++) {
+        if (upper.get(i) == null || !(upper.get(i) > 0) || upper.get(i).isInfinite()) {
+          throw ProblemException.badRequest("metadata.threshold.upper[" + i + "]", "a limit is positive and finite");
+        }
+      }
+    }
+    if (v.getKind() == NewModelVersion.KindEnum.EWMA) {
+      Double alpha = v.getEwma() == null ? null : v.getEwma().getAlpha();
+      if (alpha == null || !(alpha > 0 && alpha <= 1)) {
+        throw ProblemException.badRequest("metadata.ewma.alpha", "alpha, the newest row's weight, is in (0, 1]");
+      }
+      if (v.getEwma().getWarmUp() != null && v.getEwma().getWarmUp() < 1) {
+        throw ProblemException.badRequest("metadata.ewma.warmUp", "warmUp is at least 1");
+      }
     }
     if (v.getKind() == NewModelVersion.KindEnum.LINEAR) {
       if (v.getLinear() == null || v.getLinear().getWeights() == null || v.getLinear().getBias() == null) {

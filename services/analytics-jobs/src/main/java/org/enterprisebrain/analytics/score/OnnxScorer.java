@@ -14,18 +14,20 @@ import java.util.Set;
 public final class OnnxScorer implements Scorer {
 
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtSession.SessionOptions options;
   private final OrtSession session;
   private final String input;
   private final String output;
   private final int outputIndex;
 
   public OnnxScorer(byte[] model, String input, String output, int outputIndex) throws OrtException {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      // the task's own thread scores; onnxruntime's default pool would compete with the other tasks for cores
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      this.session = env.createSession(model, options);
-    }
+    // the task's own thread scores; onnxruntime's default pool would compete with the other tasks for cores.
+    // The options live as long as the session and are closed after it: the one CI run whose test JVM exited
+    // abnormally (after its tests passed) had them closed right after the session was created
+    this.options = new OrtSession.SessionOptions();
+    options.setIntraOpNumThreads(1);
+    options.setInterOpNumThreads(1);
+    this.session = env.createSession(model, options);
     this.input = input == null ? session.getInputNames().iterator().next() : input;
     this.output = output;
     this.outputIndex = outputIndex;
@@ -46,5 +48,6 @@ public final class OnnxScorer implements Scorer {
   @Override
   public void close() throws OrtException {
     session.close();
+    options.close();
   }
 }

@@ -27,7 +27,8 @@ public final class TrainedModels {
       return "{\"kind\": \"onnx\", \"description\": \"logistic regression, Tribuo 4.3\","
           + " \"features\": [{\"name\": \"temperature\", \"entity\": \"telemetry\", \"field\": \"value\"},"
           + " {\"name\": \"vibration\", \"entity\": \"telemetry\", \"field\": \"value\"}],"
-          + " \"output\": {\"tensor\": \"output\", \"labels\": " + labels + ", \"positive\": \"fail\"}}";
+          + " \"output\": {\"tensor\": \"output\", \"labels\": " + labels + ", \"positive\": \"fail\"},"
+          + " \"trainedOn\": [{\"entity\": \"telemetry\", \"field\": \"value\", \"grade\": \"L2\"}]}";
     }
   }
 

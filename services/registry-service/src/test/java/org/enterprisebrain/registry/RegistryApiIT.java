@@ -71,6 +71,7 @@ class RegistryApiIT {
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
         () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);
+    registry.add("brain.registry.lineage.enabled", () -> "false"); // no catalog here: PlatformIT checks the lineage
     registry.add("server.address", () -> "127.0.0.1");
   }
 
@@ -187,6 +188,9 @@ class RegistryApiIT {
     noTensor.withObject("output").put("tensor", "probabilities");
     problem(register("spindle-failure", noTensor, v1.onnx()), 400, "metadata.output.tensor");
     problem(register("spindle-failure", metadata(v1, "temperature", "vibration"), null), 400, "artifact");
+    ObjectNode unknownData = metadata(v1, "temperature", "vibration");
+    unknownData.withArray("trainedOn").addObject().put("entity", "weather").put("field", "value");
+    problem(register("spindle-failure", unknownData, v1.onnx()), 400, "metadata.trainedOn[1].entity");
 
     assertThat(status(register("spindle-failure", metadata(v2, "temperature", "vibration"), v2.onnx()), 201)
         .path("version").asInt()).isEqualTo(2);

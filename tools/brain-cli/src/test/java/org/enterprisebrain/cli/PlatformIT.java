@@ -170,6 +170,22 @@ class PlatformIT {
     assertThat(diagnosis.statusCode()).as(diagnosis.body()).isEqualTo(200);
     assertThat(JSON.readTree(diagnosis.body()).path("failureModes").get(0).path("failureMode").asString())
         .isEqualTo("failure-mode:spindle-overheat");
+    // what v1 was trained on is in the catalog's lineage (the registry registers it as its own client)
+    JsonNode trained = null;
+    long lineageDeadline = System.currentTimeMillis() + 60_000;
+    while (trained == null && System.currentTimeMillis() < lineageDeadline) {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+          + "/api/v1/catalog/lineage?node=model:spindle-failure@v1&depth=1")).header("Authorization", "Bearer " + manager)
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        trained = JSON.readTree(response.body());
+      } else {
+        Thread.sleep(1000);
+      }
+    }
+    assertThat(trained).as("lineage of model:spindle-failure@v1").isNotNull();
+    assertThat(trained.path("nodes").valueStream().map(n -> n.path("id").asString()).toList())
+        .contains("topic:brain.equipment.telemetry.v1");
     // the machine's node also carries what the ingested master data says about it
     JsonNode cnc = JSON.readTree(get("/api/v1/registry/graph/nodes/equipment:CNC-A01", manager).body());
     assertThat(cnc.path("properties").path("level").asString()).isNotEmpty();

@@ -22,6 +22,7 @@ import org.enterprisebrain.registry.api.model.ThresholdSpec;
 import org.enterprisebrain.registry.api.model.TrainingField;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.web.ProblemException;
+import org.enterprisebrain.registry.lineage.TrainingLineage;
 import org.enterprisebrain.registry.search.RegistrySearch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -108,6 +109,7 @@ public class ModelStore {
             json.of(orEmpty(v.getTags())), sha, artifact == null ? null : (long) artifact.length,
             inspected == null ? null : inspected.inputTensor(), by)
         .update();
+    events.publishEvent(new TrainingLineage.VersionRegistered(model, version));
     return requireVersion(model, version);
   }
 

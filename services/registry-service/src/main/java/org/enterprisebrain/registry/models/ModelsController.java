@@ -12,6 +12,8 @@ import org.enterprisebrain.registry.api.model.ModelOutput;
 import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.api.model.NewModel;
 import org.enterprisebrain.registry.api.model.NewModelVersion;
+import org.enterprisebrain.registry.api.model.TrainingField;
+import org.enterprisebrain.registry.lineage.TrainingLineage;
 import org.enterprisebrain.registry.web.Names;
 import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
@@ -26,10 +28,12 @@ public class ModelsController implements ModelsApi {
 
   private final ModelStore models;
   private final ArtifactCheck check;
+  private final TrainingLineage lineage;
 
-  public ModelsController(ModelStore models, ArtifactCheck check) {
+  public ModelsController(ModelStore models, ArtifactCheck check, TrainingLineage lineage) {
     this.models = models;
     this.check = check;
+    this.lineage = lineage;
   }
 
   @Override
@@ -53,6 +57,13 @@ public class ModelsController implements ModelsApi {
   public ResponseEntity<ModelVersion> createVersion(String name, NewModelVersion metadata, MultipartFile artifact) {
     models.require(name);
     validate(metadata);
+    List<TrainingField> trainedOn = metadata.getTrainedOn() == null ? List.of() : metadata.getTrainedOn();
+    for (int i = 0; i < trainedOn.size(); i++) {
+      if (trainedOn.get(i).getEntity() == null || lineage.topic(trainedOn.get(i).getEntity()) == null) {
+        throw ProblemException.badRequest("metadata.trainedOn[" + i + "].entity", "'" + trainedOn.get(i).getEntity()
+            + "' is not an entity of the data standard");
+      }
+    }
     byte[] bytes = null;
     ArtifactCheck.Inspected inspected = null;
     if (metadata.getKind() == NewModelVersion.KindEnum.ONNX) {

@@ -1,6 +1,5 @@
 package org.enterprisebrain.analytics.service.lineage;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +7,14 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.enterprisebrain.web.CatalogLineage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Registers where the analytics results come from in the catalog's lineage, so grades propagate from the
@@ -49,13 +44,9 @@ public class LineageRegistrar {
   static final String ALERTS_TOPIC = "brain.alerts.v1";
 
   private final boolean enabled;
-  private final String catalogUrl;
-  private final String tokenUrl;
-  private final String clientId;
-  private final String clientSecret;
   private final String indexPrefix;
   private final Duration retry;
-  private final RestClient http;
+  private final CatalogLineage catalog;
   private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "lineage-registrar");
     t.setDaemon(true);
@@ -70,16 +61,9 @@ public class LineageRegistrar {
       @Value("${brain.analytics.index-prefix}") String indexPrefix,
       @Value("${brain.analytics.lineage.retry}") Duration retry) {
     this.enabled = enabled;
-    this.catalogUrl = catalogUrl;
-    this.tokenUrl = issuer + "/protocol/openid-connect/token";
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
     this.indexPrefix = indexPrefix;
     this.retry = retry;
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-    factory.setReadTimeout(Duration.ofSeconds(10));
-    this.http = RestClient.builder().requestFactory(factory).build();
+    this.catalog = new CatalogLineage(catalogUrl, issuer, clientId, clientSecret);
   }
 
   /** Every edge the jobs make: from-node, to-node, transform. */
@@ -119,17 +103,6 @@ public class LineageRegistrar {
   }
 
   void register() {
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("grant_type", "client_credentials");
-    form.add("client_id", clientId);
-    form.add("client_secret", clientSecret);
-    JsonNode token = http.post().uri(tokenUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-        .retrieve().body(JsonNode.class);
-    String bearer = "Bearer " + token.path("access_token").asString();
-    for (String[] edge : edges()) {
-      http.post().uri(catalogUrl + "/api/v1/catalog/lineage/edges").header("Authorization", bearer)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("from", edge[0], "to", edge[1], "transform", edge[2])).retrieve().toBodilessEntity();
-    }
+    catalog.register(edges().stream().map(e -> new CatalogLineage.Edge(e[0], e[1], e[2])).toList());
   }
 }

@@ -1,0 +1,114 @@
+package org.enterprisebrain.registry.lineage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.enterprisebrain.registry.api.model.Model;
+import org.enterprisebrain.registry.api.model.ModelVersion;
+import org.enterprisebrain.registry.api.model.TrainingField;
+import org.enterprisebrain.registry.models.ModelStore;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.web.CatalogLineage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * What each model version was trained on, in the catalog's lineage: the standard topic of every entity in
+ * its {@code trainedOn} → {@code model:<name>@v<version>}, naming the fields and their grades. The catalog
+ * propagates grades along lineage, so a model trained on graded data is shown as such. Registered as the
+ * registry's own Keycloak client at start and after each new version, retrying until the catalog answers.
+ */
+@Component
+public class TrainingLineage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingLineage.class);
+
+  /** Published when a version is registered; acted on after commit. */
+  public record VersionRegistered(String model, int version) {
+  }
+
+  private final boolean enabled;
+  private final CatalogLineage catalog;
+  private final ModelStore models;
+  private final DataStandard standard = DataStandard.load();
+  private final Duration retry;
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "training-lineage");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public TrainingLineage(@Value("${brain.registry.lineage.enabled}") boolean enabled,
+      @Value("${brain.registry.lineage.catalog-url}") String catalogUrl,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${brain.registry.lineage.client-id}") String clientId,
+      @Value("${brain.registry.lineage.client-secret}") String clientSecret,
+      @Value("${brain.registry.lineage.retry}") Duration retry, ModelStore models) {
+    this.enabled = enabled;
+    this.catalog = new CatalogLineage(catalogUrl, issuer, clientId, clientSecret);
+    this.retry = retry;
+    this.models = models;
+  }
+
+  /** The topic an entity's records are on, or null for an entity the standard does not have. */
+  public String topic(String entity) {
+    return standard.entity(entity).map(e -> e.topic(1)).orElse(null);
+  }
+
+  List<CatalogLineage.Edge> edges() {
+    List<CatalogLineage.Edge> edges = new ArrayList<>();
+    for (Model m : models.list(null)) {
+      for (ModelVersion v : models.versions(m.getName())) {
+        for (TrainingField f : v.getTrainedOn()) {
+          String topic = topic(f.getEntity());
+          if (topic != null) {
+            edges.add(new CatalogLineage.Edge("topic:" + topic, "model:" + m.getName() + "@v" + v.getVersion(),
+                "trained on " + f.getEntity() + "." + f.getField() + (f.getGrade() == null ? "" : " (" + f.getGrade() + ")")
+                    + (f.getPlant() == null ? "" : " of " + f.getPlant())));
+          }
+        }
+      }
+    }
+    return edges;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void start() {
+    schedule(0);
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  public void onVersion(VersionRegistered registered) {
+    schedule(0);
+  }
+
+  private void schedule(long delayMs) {
+    if (enabled && scheduled.compareAndSet(false, true)) {
+      background.schedule(this::attempt, delayMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void attempt() {
+    scheduled.set(false);
+    try {
+      List<CatalogLineage.Edge> edges = edges();
+      catalog.register(edges);
+      LOG.info("training lineage registered in the catalog ({} edges)", edges.size());
+    } catch (RestClientException e) {
+      LOG.info("training lineage not registered yet ({}); retrying in {}", e.getMessage(), retry);
+      schedule(retry.toMillis());
+    }
+  }
+}

@@ -151,7 +151,13 @@ public final class ScoreProcess extends KeyedBroadcastProcessFunction<String, Sa
   /** The loaded model for the deployment's current message; reloaded when the message changes. */
   private ScoringModel model(String id, String json) throws Exception {
     Map.Entry<String, ScoringModel> cached = loaded.get(id);
+    // called per sample and deployment: the message (artifact included, up to megabytes) is compared by
+    // reference, as broadcast state hands out the object it holds; by content only when that differs
+    if (cached != null && cached.getKey() == json) {
+      return cached.getValue();
+    }
     if (cached != null && cached.getKey().equals(json)) {
+      loaded.put(id, new java.util.AbstractMap.SimpleImmutableEntry<>(json, cached.getValue()));
       return cached.getValue();
     }
     unload(id);

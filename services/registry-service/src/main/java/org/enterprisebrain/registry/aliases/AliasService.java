@@ -1,9 +1,9 @@
 package org.enterprisebrain.registry.aliases;
 
+import static org.enterprisebrain.registry.web.Rows.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.enterprisebrain.registry.api.model.AliasAssignment;
 import org.enterprisebrain.registry.api.model.AliasPolicy;
@@ -175,8 +175,4 @@ public class AliasService {
         .decisionComment(rs.getString("decision_comment")).decidedAt(utc(rs, "decided_at"));
   }
 
-  static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
-  }
 }

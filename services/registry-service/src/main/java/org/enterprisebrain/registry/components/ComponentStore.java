@@ -1,9 +1,8 @@
 package org.enterprisebrain.registry.components;
 
+import org.enterprisebrain.registry.web.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.registry.api.model.Component;
@@ -101,7 +100,7 @@ public class ComponentStore {
   private Component component(ResultSet rs) throws SQLException {
     return new Component(rs.getString("name"), rs.getInt("version"), rs.getString("kind"),
         json.read(rs.getString("spec"), new TypeReference<Map<String, Object>>() { }), rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC))
+        Rows.utc(rs, "created_at"))
         .description(rs.getString("description"));
   }
 }

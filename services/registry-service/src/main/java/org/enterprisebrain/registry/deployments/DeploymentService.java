@@ -1,10 +1,9 @@
 package org.enterprisebrain.registry.deployments;
 
+import org.enterprisebrain.registry.web.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -266,7 +265,7 @@ public class DeploymentService {
     String id = rs.getString("id");
     List<DeploymentHistoryInner> history = new ArrayList<>(db.sql("select * from deployment_history where deployment = ?"
             + " order by seq desc").param(id)
-        .query((h, i) -> new DeploymentHistoryInner(h.getInt("version"), utc(h.getObject("valid_from", OffsetDateTime.class)),
+        .query((h, i) -> new DeploymentHistoryInner(h.getInt("version"), Rows.utc(h, "valid_from"),
             h.getString("reason")).by(h.getString("by_user")))
         .list());
     double threshold = rs.getDouble("threshold");
@@ -274,13 +273,9 @@ public class DeploymentService {
     return new Deployment(id, rs.getString("model"), rs.getInt("version"), rs.getString("entity"),
         json.list(rs.getString("bindings"), FeatureBinding.class), rs.getString("bucket"),
         Deployment.StatusEnum.fromValue(rs.getString("status")), rs.getString("created_by"),
-        utc(rs.getObject("created_at", OffsetDateTime.class)), history)
+        Rows.utc(rs, "created_at"), history)
         .alias(rs.getString("alias")).pinned(rs.getBoolean("pinned"))
         .plants(json.list(rs.getString("plants"), String.class)).equipment(rs.getString("equipment")).threshold(t);
-  }
-
-  private static OffsetDateTime utc(OffsetDateTime t) {
-    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
   }
 
 }

@@ -3,25 +3,18 @@ package org.enterprisebrain.registry.lineage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.enterprisebrain.registry.api.model.Model;
 import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.api.model.TrainingField;
 import org.enterprisebrain.registry.models.ModelStore;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.web.CatalogLineage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.client.RestClientException;
 
 /**
  * What each model version was trained on, in the catalog's lineage: the standard topic of every entity in
@@ -32,8 +25,6 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class TrainingLineage {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TrainingLineage.class);
-
   /** Published when a version is registered; acted on after commit. */
   public record VersionRegistered(String model, int version) {
   }
@@ -42,13 +33,6 @@ public class TrainingLineage {
   private final CatalogLineage catalog;
   private final ModelStore models;
   private final DataStandard standard = DataStandard.load();
-  private final Duration retry;
-  private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "training-lineage");
-    t.setDaemon(true);
-    return t;
-  });
 
   public TrainingLineage(@Value("${brain.registry.lineage.enabled}") boolean enabled,
       @Value("${brain.registry.lineage.catalog-url}") String catalogUrl,
@@ -57,9 +41,9 @@ public class TrainingLineage {
       @Value("${brain.registry.lineage.client-secret}") String clientSecret,
       @Value("${brain.registry.lineage.retry}") Duration retry, ModelStore models) {
     this.enabled = enabled;
-    this.catalog = new CatalogLineage(catalogUrl, issuer, clientId, clientSecret);
-    this.retry = retry;
     this.models = models;
+    this.catalog = new CatalogLineage("training lineage", catalogUrl, issuer, clientId, clientSecret, retry,
+        this::edges);
   }
 
   /** The topic an entity's records are on, or null for an entity the standard does not have. */
@@ -86,29 +70,15 @@ public class TrainingLineage {
 
   @EventListener(ApplicationReadyEvent.class)
   public void start() {
-    schedule(0);
+    if (enabled) {
+      catalog.registerSoon();
+    }
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   public void onVersion(VersionRegistered registered) {
-    schedule(0);
-  }
-
-  private void schedule(long delayMs) {
-    if (enabled && scheduled.compareAndSet(false, true)) {
-      background.schedule(this::attempt, delayMs, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private void attempt() {
-    scheduled.set(false);
-    try {
-      List<CatalogLineage.Edge> edges = edges();
-      catalog.register(edges);
-      LOG.info("training lineage registered in the catalog ({} edges)", edges.size());
-    } catch (RestClientException e) {
-      LOG.info("training lineage not registered yet ({}); retrying in {}", e.getMessage(), retry);
-      schedule(retry.toMillis());
+    if (enabled) {
+      catalog.registerSoon();
     }
   }
 }

@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.enterprisebrain.web.CatalogLineage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Registers where the analytics results come from in the catalog's lineage, so grades propagate from the
@@ -24,8 +18,6 @@ import org.springframework.web.client.RestClientException;
  */
 @Component
 public class LineageRegistrar {
-
-  private static final Logger LOG = LoggerFactory.getLogger(LineageRegistrar.class);
 
   /** The inputs of each job (its standard topics) and what it computes. */
   static final Map<String, List<String>> INPUTS = Map.of(
@@ -45,13 +37,7 @@ public class LineageRegistrar {
 
   private final boolean enabled;
   private final String indexPrefix;
-  private final Duration retry;
   private final CatalogLineage catalog;
-  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "lineage-registrar");
-    t.setDaemon(true);
-    return t;
-  });
 
   public LineageRegistrar(@Value("${brain.analytics.lineage.enabled}") boolean enabled,
       @Value("${brain.analytics.lineage.catalog-url}") String catalogUrl,
@@ -62,23 +48,24 @@ public class LineageRegistrar {
       @Value("${brain.analytics.lineage.retry}") Duration retry) {
     this.enabled = enabled;
     this.indexPrefix = indexPrefix;
-    this.retry = retry;
-    this.catalog = new CatalogLineage(catalogUrl, issuer, clientId, clientSecret);
+    this.catalog = new CatalogLineage("analytics lineage", catalogUrl, issuer, clientId, clientSecret, retry,
+        this::edges);
   }
 
-  /** Every edge the jobs make: from-node, to-node, transform. */
-  List<String[]> edges() {
-    List<String[]> edges = new ArrayList<>();
+  /** Every edge the jobs make. */
+  List<CatalogLineage.Edge> edges() {
+    List<CatalogLineage.Edge> edges = new ArrayList<>();
     INPUTS.forEach((job, topics) -> {
       String node = "job:analytics-" + job;
       for (String topic : topics) {
-        edges.add(new String[] {"topic:" + topic, node, TRANSFORMS.get(job)});
+        edges.add(new CatalogLineage.Edge("topic:" + topic, node, TRANSFORMS.get(job)));
       }
       // the score job writes scores, the others an index named after themselves
-      edges.add(new String[] {node, "index:" + indexPrefix + (job.equals("score") ? "scores" : job), TRANSFORMS.get(job)});
+      edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + (job.equals("score") ? "scores" : job),
+          TRANSFORMS.get(job)));
       if (!job.equals("oee")) {
-        edges.add(new String[] {node, "topic:" + ALERTS_TOPIC, "alerts"});
-        edges.add(new String[] {node, "index:" + indexPrefix + "alerts", "alerts"});
+        edges.add(new CatalogLineage.Edge(node, "topic:" + ALERTS_TOPIC, "alerts"));
+        edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + "alerts", "alerts"));
       }
     });
     return edges;
@@ -87,22 +74,7 @@ public class LineageRegistrar {
   @EventListener(ApplicationReadyEvent.class)
   public void start() {
     if (enabled) {
-      background.execute(this::attempt);
+      catalog.registerSoon();
     }
-  }
-
-  private void attempt() {
-    try {
-      register();
-      LOG.info("analytics lineage registered in the catalog ({} edges)", edges().size());
-      background.shutdown();
-    } catch (RestClientException e) {
-      LOG.info("catalog lineage not registered yet ({}); retrying in {}", e.getMessage(), retry);
-      background.schedule(this::attempt, retry.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  void register() {
-    catalog.register(edges().stream().map(e -> new CatalogLineage.Edge(e[0], e[1], e[2])).toList());
   }
 }

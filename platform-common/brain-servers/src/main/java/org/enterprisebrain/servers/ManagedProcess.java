@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -150,12 +154,36 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /*
+   * Ports are chosen below Linux's ephemeral range (32768–60999): a port the kernel handed out for
+   * ServerSocket(0) could be taken by any outgoing connection (Kafka clients, Flink, HTTP probes) before
+   * the server meant for it binds, which happened to a service started minutes after its port was chosen.
+   * A random start keeps two JVMs on one machine apart; the set keeps one JVM from handing a port out twice.
+   */
+  private static final int FIRST_PORT = 20000;
+  private static final int PORTS = 12000;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+  private static final AtomicInteger NEXT = new AtomicInteger(
+      ThreadLocalRandom.current().nextInt(PORTS));
+
+  /** A port nobody listens on now, outside the ephemeral range, never returned before by this JVM. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < PORTS; attempt++) {
+      int port = FIRST_PORT + Math.floorMod(NEXT.getAndIncrement(), PORTS);
+      if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port in " + FIRST_PORT + "–" + (FIRST_PORT + PORTS - 1));
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket any = new ServerSocket()) {
+      any.setReuseAddress(false);
+      any.bind(new InetSocketAddress(port)); // the wildcard address: taken on 127.0.0.1 or anywhere fails
+      return true;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return false;
     }
   }
 

@@ -1,10 +1,9 @@
 package org.enterprisebrain.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.enterprisebrain.testsupport.ServiceCalls.problem;
+import static org.enterprisebrain.testsupport.ServiceCalls.status;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
+import org.enterprisebrain.testsupport.ServiceCalls;
 import org.enterprisebrain.testsupport.RealPostgres;
 import org.enterprisebrain.testsupport.Multipart;
 import org.enterprisebrain.testsupport.TrainedModels;
@@ -48,8 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryApiIT {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final JsonMapper JSON = ServiceCalls.JSON;
   static final String DEPLOYMENTS = "brain.model-deployments.v1";
   static final String EQUIPMENT = "brain.equipment.equipment.v1";
 
@@ -78,51 +77,18 @@ class RegistryApiIT {
   @Value("${local.server.port}")
   int port;
 
+  final ServiceCalls calls = new ServiceCalls(() -> port);
+
   static TrainedModels.Trained v1;
   static TrainedModels.Trained v2;
-
-  HttpResponse<String> send(String method, String path, String user, String contentType, byte[] body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    if (user != null) {
-      request.header("Authorization", "Bearer " + RealKeycloak.userToken(user));
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> json(String method, String path, String user, Object body) throws Exception {
-    return send(method, path, user, "application/json",
-        body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body));
-  }
-
-  HttpResponse<String> get(String path, String user) throws Exception {
-    return send("GET", path, user, null, null);
-  }
-
-  static JsonNode status(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
-  }
 
   static String enc(String text) {
     return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  static void problem(HttpResponse<String> response, int status, String pointer) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode body = JSON.readTree(response.body());
-    assertThat(body.path("errors").valueStream().map(e -> e.path("pointer").asString()).toList()).contains(pointer);
-  }
-
   HttpResponse<String> register(String model, ObjectNode metadata, byte[] artifact) throws Exception {
     Multipart m = Multipart.modelVersion(JSON.writeValueAsBytes(metadata), artifact);
-    return send("POST", "/api/v1/registry/models/" + model + "/versions", "engineer", m.contentType(), m.body());
+    return calls.send("POST", "/api/v1/registry/models/" + model + "/versions", "engineer", m.contentType(), m.body());
   }
 
   static ObjectNode metadata(TrainedModels.Trained m, String... features) {
@@ -165,11 +131,11 @@ class RegistryApiIT {
   void onnxVersionsAreRegisteredAndBadArtifactsRefused() throws Exception {
     v1 = TrainedModels.spindleFailure(120, 1);
     v2 = TrainedModels.spindleFailure(200, 2);
-    status(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-failure",
+    status(calls.json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-failure",
         "title", "主轴故障预测", "tags", List.of("predictive-maintenance", "cnc"))), 201);
-    problem(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-failure")), 409, "name");
-    problem(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "Spindle Failure")), 400, "name");
-    problem(json("POST", "/api/v1/registry/models", "manager", Map.of("name", "x")), 403, "Authorization");
+    problem(calls.json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-failure")), 409, "name");
+    problem(calls.json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "Spindle Failure")), 400, "name");
+    problem(calls.json("POST", "/api/v1/registry/models", "manager", Map.of("name", "x")), 403, "Authorization");
 
     JsonNode version = status(register("spindle-failure", metadata(v1, "temperature", "vibration"), v1.onnx()), 201);
     assertThat(version.path("version").asInt()).isEqualTo(1);
@@ -195,7 +161,7 @@ class RegistryApiIT {
     assertThat(status(register("spindle-failure", metadata(v2, "temperature", "vibration"), v2.onnx()), 201)
         .path("version").asInt()).isEqualTo(2);
     // declarative kinds: limits, one per feature; an EWMA baseline per machine
-    status(json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-limits")), 201);
+    status(calls.json("POST", "/api/v1/registry/models", "engineer", Map.of("name", "spindle-limits")), 201);
     ObjectNode limits = JSON.createObjectNode().put("kind", "threshold");
     limits.putArray("features").addObject().put("name", "temperature").put("entity", "telemetry").put("field", "value");
     limits.putObject("output").put("tensor", "score").put("meaning", "share of the temperature limit");
@@ -212,30 +178,30 @@ class RegistryApiIT {
     ewma.putObject("ewma").put("alpha", 0.05).put("warmUp", 20);
     assertThat(status(register("spindle-limits", ewma, null), 201).path("version").asInt()).isEqualTo(2);
 
-    JsonNode versions = status(get("/api/v1/registry/models/spindle-failure/versions", "manager"), 200);
+    JsonNode versions = status(calls.get("/api/v1/registry/models/spindle-failure/versions", "manager"), 200);
     assertThat(versions.valueStream().map(v -> v.path("version").asInt()).toList()).containsExactly(2, 1);
-    assertThat(status(get("/api/v1/registry/models?tag=cnc", "auditor"), 200).valueStream()
+    assertThat(status(calls.get("/api/v1/registry/models?tag=cnc", "auditor"), 200).valueStream()
         .map(m -> m.path("name").asString()).toList()).containsExactly("spindle-failure");
   }
 
   @Test
   @Order(2)
   void anAliasMovesOnlyWhenSomeoneElseApprovesAndADeploymentFollowsIt() throws Exception {
-    JsonNode request = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
+    JsonNode request = status(calls.json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
         "engineer", Map.of("version", 1, "comment", "AUC 0.97 on March data")), 201);
     assertThat(request.path("status").asString()).isEqualTo("pending");
     long id = request.path("id").asLong();
-    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer",
+    problem(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer",
         Map.of("approve", true)), 403, "id");
-    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "manager",
+    problem(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "manager",
         Map.of("approve", true)), 403, "Authorization");
-    problem(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests", "engineer",
+    problem(calls.json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests", "engineer",
         Map.of("version", 2)), 409, "alias");
-    JsonNode approved = status(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin",
+    JsonNode approved = status(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin",
         Map.of("approve", true, "comment", "ok for line A")), 200);
     assertThat(approved.path("status").asString()).isEqualTo("applied");
     assertThat(approved.path("decidedBy").asString()).isEqualTo("admin");
-    assertThat(status(get("/api/v1/registry/models/spindle-failure", "manager"), 200).path("aliases")
+    assertThat(status(calls.get("/api/v1/registry/models/spindle-failure", "manager"), 200).path("aliases")
         .path("champion").asInt()).isEqualTo(1);
 
     Map<String, Object> deployment = new HashMap<>(Map.of("id", "spindle-cnc", "model", "spindle-failure",
@@ -245,17 +211,17 @@ class RegistryApiIT {
     Map<String, Object> unknownFeature = new HashMap<>(deployment);
     unknownFeature.put("id", "bad-one");
     unknownFeature.put("bindings", List.of(Map.of("feature", "current", "signal", "spindle.current")));
-    problem(json("POST", "/api/v1/registry/deployments", "engineer", unknownFeature), 400, "bindings[0].feature");
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", unknownFeature), 400, "bindings[0].feature");
     Map<String, Object> missing = new HashMap<>(deployment);
     missing.put("id", "bad-two");
     missing.put("bindings", List.of(Map.of("feature", "vibration", "signal", "spindle.vibration")));
-    problem(json("POST", "/api/v1/registry/deployments", "engineer", missing), 400, "bindings");
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", missing), 400, "bindings");
     Map<String, Object> badRegex = new HashMap<>(deployment);
     badRegex.put("id", "bad-three");
     badRegex.put("equipment", "CNC-[");
-    problem(json("POST", "/api/v1/registry/deployments", "engineer", badRegex), 400, "equipment");
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", badRegex), 400, "equipment");
 
-    JsonNode deployed = status(json("POST", "/api/v1/registry/deployments", "engineer", deployment), 201);
+    JsonNode deployed = status(calls.json("POST", "/api/v1/registry/deployments", "engineer", deployment), 201);
     assertThat(deployed.path("version").asInt()).isEqualTo(1);
     assertThat(deployed.path("pinned").asBoolean()).isFalse();
     JsonNode message = JSON.readTree(topic().get("spindle-cnc"));
@@ -267,16 +233,16 @@ class RegistryApiIT {
     assertThat(message.path("bucketMs").asLong()).isEqualTo(60_000);
 
     // promotion: v2 becomes champion after approval, and the deployment scores with it
-    long second = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
+    long second = status(calls.json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
         "engineer", Map.of("version", 2)), 201).path("id").asLong();
-    status(json("POST", "/api/v1/registry/alias-requests/" + second + "/decision", "admin", Map.of("approve", true)), 200);
-    JsonNode followed = status(get("/api/v1/registry/deployments/spindle-cnc", "manager"), 200);
+    status(calls.json("POST", "/api/v1/registry/alias-requests/" + second + "/decision", "admin", Map.of("approve", true)), 200);
+    JsonNode followed = status(calls.get("/api/v1/registry/deployments/spindle-cnc", "manager"), 200);
     assertThat(followed.path("version").asInt()).isEqualTo(2);
     assertThat(followed.path("history").valueStream().map(h -> h.path("reason").asString()).toList())
         .containsExactly("alias-moved", "deployed");
     assertThat(JSON.readTree(topic().get("spindle-cnc")).path("version").asInt()).isEqualTo(2);
 
-    JsonNode history = status(get("/api/v1/registry/models/spindle-failure/aliases/champion/history", "auditor"), 200);
+    JsonNode history = status(calls.get("/api/v1/registry/models/spindle-failure/aliases/champion/history", "auditor"), 200);
     assertThat(history.valueStream().map(h -> h.path("version").asInt()).toList()).containsExactly(2, 1);
     assertThat(history.get(0).path("until").isMissingNode() || history.get(0).path("until").isNull()).isTrue();
     assertThat(history.get(1).path("until").asString()).isNotEmpty();
@@ -284,21 +250,21 @@ class RegistryApiIT {
     assertThat(history.get(1).path("comment").asString()).isEqualTo("AUC 0.97 on March data");
 
     // a rejected request changes nothing
-    long third = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
+    long third = status(calls.json("POST", "/api/v1/registry/models/spindle-failure/aliases/champion/requests",
         "engineer", Map.of("version", 1)), 201).path("id").asLong();
-    JsonNode rejected = status(json("POST", "/api/v1/registry/alias-requests/" + third + "/decision", "admin",
+    JsonNode rejected = status(calls.json("POST", "/api/v1/registry/alias-requests/" + third + "/decision", "admin",
         Map.of("approve", false, "comment", "v2 is better on vibration")), 200);
     assertThat(rejected.path("status").asString()).isEqualTo("rejected");
-    assertThat(status(get("/api/v1/registry/models/spindle-failure", "manager"), 200).path("aliases")
+    assertThat(status(calls.get("/api/v1/registry/models/spindle-failure", "manager"), 200).path("aliases")
         .path("champion").asInt()).isEqualTo(2);
 
-    JsonNode rolledBack = status(send("POST", "/api/v1/registry/deployments/spindle-cnc/rollback", "engineer", null,
+    JsonNode rolledBack = status(calls.send("POST", "/api/v1/registry/deployments/spindle-cnc/rollback", "engineer", null,
         null), 200);
     assertThat(rolledBack.path("version").asInt()).isEqualTo(1);
     assertThat(rolledBack.path("pinned").asBoolean()).isTrue();
     assertThat(JSON.readTree(topic().get("spindle-cnc")).path("version").asInt()).isEqualTo(1);
 
-    JsonNode undeployed = status(send("DELETE", "/api/v1/registry/deployments/spindle-cnc", "engineer", null, null), 200);
+    JsonNode undeployed = status(calls.send("DELETE", "/api/v1/registry/deployments/spindle-cnc", "engineer", null, null), 200);
     assertThat(undeployed.path("status").asString()).isEqualTo("undeployed");
     Map<String, String> latest = topic();
     assertThat(latest).containsKey("spindle-cnc");
@@ -308,26 +274,26 @@ class RegistryApiIT {
   @Test
   @Order(3)
   void anAliasPolicyNamesWhoMayApprove() throws Exception {
-    problem(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/challenger/policy", "engineer",
+    problem(calls.json("PUT", "/api/v1/registry/models/spindle-failure/aliases/challenger/policy", "engineer",
         Map.of("requiresApproval", true, "approverUsers", List.of("admin"))), 403, "Authorization");
-    status(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/challenger/policy", "admin",
+    status(calls.json("PUT", "/api/v1/registry/models/spindle-failure/aliases/challenger/policy", "admin",
         Map.of("requiresApproval", true, "approverUsers", List.of("quality-lead"), "approverRoles", List.of())), 200);
-    long id = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/challenger/requests", "engineer",
+    long id = status(calls.json("POST", "/api/v1/registry/models/spindle-failure/aliases/challenger/requests", "engineer",
         Map.of("version", 1)), 201).path("id").asLong();
-    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", true)), 403,
+    problem(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", true)), 403,
         "id");
     // nobody here may approve it: its requester withdraws it, which frees the alias for a new request
-    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer", Map.of("approve", true)),
+    problem(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer", Map.of("approve", true)),
         403, "id");
-    JsonNode withdrawn = status(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer",
+    JsonNode withdrawn = status(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "engineer",
         Map.of("approve", false)), 200);
     assertThat(withdrawn.path("status").asString()).isEqualTo("rejected");
     assertThat(withdrawn.path("decisionComment").asString()).isEqualTo("withdrawn by the requester");
-    problem(json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", false)),
+    problem(calls.json("POST", "/api/v1/registry/alias-requests/" + id + "/decision", "admin", Map.of("approve", false)),
         409, "id");
-    status(json("PUT", "/api/v1/registry/models/spindle-failure/aliases/staging/policy", "admin",
+    status(calls.json("PUT", "/api/v1/registry/models/spindle-failure/aliases/staging/policy", "admin",
         Map.of("requiresApproval", false)), 200);
-    JsonNode immediate = status(json("POST", "/api/v1/registry/models/spindle-failure/aliases/staging/requests",
+    JsonNode immediate = status(calls.json("POST", "/api/v1/registry/models/spindle-failure/aliases/staging/requests",
         "engineer", Map.of("version", 2)), 201);
     assertThat(immediate.path("status").asString()).isEqualTo("applied");
   }
@@ -335,19 +301,19 @@ class RegistryApiIT {
   @Test
   @Order(4)
   void aFeatureRecipeComponentBindsADeployment() throws Exception {
-    JsonNode recipe = status(json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "spindle-features",
+    JsonNode recipe = status(calls.json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "spindle-features",
         "kind", "feature-recipe", "description", "主轴温度与振动，按满量程归一化",
         "spec", Map.of("bindings", List.of(Map.of("feature", "temperature", "signal", "spindle.temperature", "scale", 70),
             Map.of("feature", "vibration", "signal", "spindle.vibration", "scale", 5))))), 201);
     assertThat(recipe.path("version").asInt()).isEqualTo(1);
-    problem(json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "broken-recipe",
+    problem(calls.json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "broken-recipe",
         "kind", "feature-recipe", "spec", Map.of("signals", List.of()))), 400, "spec.bindings");
-    JsonNode deployed = status(json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-recipe",
+    JsonNode deployed = status(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-recipe",
         "model", "spindle-failure", "version", 2, "entity", "telemetry", "featureRecipe", "spindle-features@1")), 201);
     assertThat(deployed.path("pinned").asBoolean()).isTrue();
     assertThat(deployed.path("bindings").valueStream().map(b -> b.path("signal").asString()).toList())
         .containsExactly("spindle.temperature", "spindle.vibration");
-    problem(json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "no-recipe",
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "no-recipe",
         "model", "spindle-failure", "version", 2, "entity", "telemetry", "featureRecipe", "spindle-features@9")), 400,
         "featureRecipe");
   }
@@ -382,12 +348,12 @@ class RegistryApiIT {
           {"from": "cause:lubrication", "type": "fixed-by", "to": "remedy:grease", "weight": 0.9},
           {"from": "cause:bearing", "type": "fixed-by", "to": "remedy:bearing", "weight": 1}
         ]}""";
-    JsonNode written = status(json("POST", "/api/v1/registry/graph/import", "engineer", seed), 200);
+    JsonNode written = status(calls.json("POST", "/api/v1/registry/graph/import", "engineer", seed), 200);
     assertThat(written.path("nodes").asInt()).isEqualTo(11);
     assertThat(written.path("edges").asInt()).isEqualTo(12);
 
     // hot alone: overheat 0.2 × 0.9 = 0.18 against vibration 0.1 × 0.3 = 0.03, so 0.18 / 0.21 = 0.857143
-    JsonNode hot = status(json("POST", "/api/v1/registry/graph/diagnose", "manager",
+    JsonNode hot = status(calls.json("POST", "/api/v1/registry/graph/diagnose", "manager",
         Map.of("equipment", "CNC-9", "symptoms", List.of("SP1001", "E-999"))), 200);
     assertThat(hot.path("equipment").asString()).isEqualTo("equipment:CNC-9");
     JsonNode top = hot.path("failureModes").get(0);
@@ -405,44 +371,44 @@ class RegistryApiIT {
     assertThat(hot.path("unmatched").valueStream().map(JsonNode::asString).toList()).containsExactly("E-999");
 
     // hot and shaking: overheat 0.2 × 0.9 × 0.2 = 0.036, vibration 0.1 × 0.3 × 0.8 = 0.024: 0.6 / 0.4
-    JsonNode both = status(json("POST", "/api/v1/registry/graph/diagnose", "manager",
+    JsonNode both = status(calls.json("POST", "/api/v1/registry/graph/diagnose", "manager",
         Map.of("equipment", "equipment:CNC-9", "symptoms", List.of("SP1001", "spindle.vibration"))), 200);
     assertThat(both.path("failureModes").valueStream().map(m -> m.path("probability").asDouble()).toList())
         .containsExactly(0.6, 0.4);
-    problem(json("POST", "/api/v1/registry/graph/diagnose", "manager",
+    problem(calls.json("POST", "/api/v1/registry/graph/diagnose", "manager",
         Map.of("equipment", "CNC-404", "symptoms", List.of("SP1001"))), 404, "equipment");
-    problem(json("POST", "/api/v1/registry/graph/diagnose", "manager", Map.of("equipment", "CNC-9")), 400, "symptoms");
+    problem(calls.json("POST", "/api/v1/registry/graph/diagnose", "manager", Map.of("equipment", "CNC-9")), 400, "symptoms");
 
-    JsonNode around = status(get("/api/v1/registry/graph/nodes/component:CNC-9.spindle/neighbours?depth=1", "manager"),
+    JsonNode around = status(calls.get("/api/v1/registry/graph/nodes/component:CNC-9.spindle/neighbours?depth=1", "manager"),
         200);
     assertThat(around.path("nodes").valueStream().map(n -> n.path("id").asString()).toList())
         .containsExactlyInAnyOrder("component:CNC-9.spindle", "equipment:CNC-9", "failure-mode:overheat",
             "failure-mode:vibration");
-    JsonNode paths = status(get("/api/v1/registry/graph/paths?from=equipment:CNC-9&to=remedy:grease", "manager"), 200);
+    JsonNode paths = status(calls.get("/api/v1/registry/graph/paths?from=equipment:CNC-9&to=remedy:grease", "manager"), 200);
     assertThat(paths.size()).isEqualTo(1);
     assertThat(paths.get(0).valueStream().map(e -> e.path("type").asString()).toList())
         .containsExactly("part-of", "has-failure-mode", "caused-by", "fixed-by");
     // full text, Chinese included: the standard analyzer's single characters find 主轴 in 主轴过热
-    JsonNode found = status(get("/api/v1/registry/search?q=" + enc("主轴 过热") + "&kind=node", "manager"), 200);
+    JsonNode found = status(calls.get("/api/v1/registry/search?q=" + enc("主轴 过热") + "&kind=node", "manager"), 200);
     assertThat(found.get(0).path("id").asString()).isEqualTo("failure-mode:overheat");
     assertThat(found.valueStream().map(h -> h.path("kind").asString()).distinct().toList()).containsExactly("node");
-    JsonNode models = status(get("/api/v1/registry/search?q=" + enc("故障预测"), "auditor"), 200);
+    JsonNode models = status(calls.get("/api/v1/registry/search?q=" + enc("故障预测"), "auditor"), 200);
     assertThat(models.valueStream().map(h -> h.path("kind").asString() + ":" + h.path("id").asString()).toList())
         .contains("model:spindle-failure");
-    JsonNode byProperty = status(get("/api/v1/registry/search?q=OHE", "manager"), 200);
+    JsonNode byProperty = status(calls.get("/api/v1/registry/search?q=OHE", "manager"), 200);
     assertThat(byProperty.get(0).path("id").asString()).isEqualTo("failure-mode:overheat");
-    problem(get("/api/v1/registry/search?q=x&kind=machine", "manager"), 400, "kind");
-    problem(json("POST", "/api/v1/registry/graph/edges", "engineer",
+    problem(calls.get("/api/v1/registry/search?q=x&kind=machine", "manager"), 400, "kind");
+    problem(calls.json("POST", "/api/v1/registry/graph/edges", "engineer",
         List.of(Map.of("from", "equipment:CNC-9", "type", "uses", "to", "material:none"))), 400, "edges[0].to");
 
-    HttpResponse<String> exported = get("/api/v1/registry/graph/csv", "manager");
+    HttpResponse<String> exported = calls.get("/api/v1/registry/graph/csv", "manager");
     assertThat(exported.statusCode()).isEqualTo(200);
     String csv = exported.body();
     assertThat(csv).startsWith("kind,id_or_from,type,name_or_to,properties_or_weight").contains("主轴过热");
-    JsonNode reimported = status(send("POST", "/api/v1/registry/graph/csv", "engineer", "text/csv",
+    JsonNode reimported = status(calls.send("POST", "/api/v1/registry/graph/csv", "engineer", "text/csv",
         csv.getBytes(StandardCharsets.UTF_8)), 200);
     assertThat(reimported.path("edges").asInt()).isEqualTo(
-        status(get("/api/v1/registry/graph/export", "manager"), 200).path("edges").size());
+        status(calls.get("/api/v1/registry/graph/export", "manager"), 200).path("edges").size());
   }
 
   @Test
@@ -458,21 +424,21 @@ class RegistryApiIT {
       producer.send(new ProducerRecord<>(EQUIPMENT, "hz-01|CNC-Z1", JSON.writeValueAsString(envelope))).get();
     }
     long deadline = System.currentTimeMillis() + 30_000;
-    HttpResponse<String> node = get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
+    HttpResponse<String> node = calls.get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
     while (node.statusCode() == 404 && System.currentTimeMillis() < deadline) {
       Thread.sleep(300);
-      node = get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
+      node = calls.get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
     }
     JsonNode n = status(node, 200);
     assertThat(n.path("name").asString()).isEqualTo("立式加工中心 Z1#");
     assertThat(n.path("properties").path("manufacturer").asString()).isEqualTo("FANUC");
-    JsonNode up = status(get("/api/v1/registry/graph/nodes/equipment:CNC-Z1/neighbours?edgeType=part-of", "manager"), 200);
+    JsonNode up = status(calls.get("/api/v1/registry/graph/nodes/equipment:CNC-Z1/neighbours?edgeType=part-of", "manager"), 200);
     assertThat(up.path("nodes").valueStream().map(x -> x.path("id").asString()).toList()).contains("equipment:LINE-Z");
 
     // a deployment links its model to the machines it watches
-    status(json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-z", "model", "spindle-failure",
+    status(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-z", "model", "spindle-failure",
         "version", 2, "entity", "telemetry", "equipment", "CNC-Z[0-9]", "featureRecipe", "spindle-features@1")), 201);
-    JsonNode watched = status(get("/api/v1/registry/graph/nodes/model:spindle-failure/neighbours?edgeType=monitored-by",
+    JsonNode watched = status(calls.get("/api/v1/registry/graph/nodes/model:spindle-failure/neighbours?edgeType=monitored-by",
         "manager"), 200);
     assertThat(watched.path("nodes").valueStream().map(x -> x.path("id").asString()).toList())
         .contains("equipment:CNC-Z1").doesNotContain("equipment:LINE-Z", "equipment:CNC-9");

@@ -18,17 +18,17 @@ import org.enterprisebrain.servers.PostgresServer;
 /**
  * The whole platform on one machine, every server real and in its own process: Kafka (KRaft),
  * Keycloak with the brain realm, PostgreSQL, Elasticsearch, the analytics jobs on a Flink MiniCluster,
- * ingestion-service, catalog-service, analytics-service, registry-service and the gateway. Stops in reverse order.
+ * ingestion-service, catalog-service, analytics-service, registry-service, assessment-service and the gateway. Stops in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   /** Where things are and which ports they listen on (all on 127.0.0.1). */
   public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int catalogPort,
-      int analyticsPort, int registryPort, int flinkRestPort, int kafkaPort, int kafkaControllerPort, int keycloakPort,
+      int analyticsPort, int registryPort, int assessmentPort, int flinkRestPort, int kafkaPort, int kafkaControllerPort, int keycloakPort,
       int elasticsearchPort, int postgresPort, String kafkaClasspath, String elasticsearchHeap) {
 
     public static Settings defaults(Path home) {
-      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8084, 8091, 9092, 9093, 8180, 9200,
+      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8084, 8085, 8091, 9092, 9093, 8180, 9200,
           5433, System.getProperty("java.class.path"), "1g");
     }
 
@@ -37,7 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
       return new Settings(home, dataDir, ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
-          ManagedProcess.freePort(), kafkaClasspath, "1g");
+          ManagedProcess.freePort(), ManagedProcess.freePort(), kafkaClasspath, "1g");
     }
   }
 
@@ -106,6 +106,9 @@ public final class LocalPlatform implements AutoCloseable {
     env.put("BRAIN_REGISTRY_PORT", Integer.toString(settings.registryPort()));
     env.put("BRAIN_REGISTRY_URL", "http://127.0.0.1:" + settings.registryPort());
     env.put("BRAIN_REGISTRY_DB_URL", postgres.jdbcUrl());
+    env.put("BRAIN_ASSESSMENT_PORT", Integer.toString(settings.assessmentPort()));
+    env.put("BRAIN_ASSESSMENT_URL", "http://127.0.0.1:" + settings.assessmentPort());
+    env.put("BRAIN_ASSESSMENT_DB_URL", postgres.jdbcUrl());
     // the demo plant's failure knowledge (ISO 14224 modes, symptoms, causes, remedies) for diagnose
     env.put("BRAIN_REGISTRY_SEED_GRAPH", "classpath:graph/demo-plant.json");
     long t3 = System.nanoTime();
@@ -113,12 +116,14 @@ public final class LocalPlatform implements AutoCloseable {
     ManagedProcess catalog = service("catalog-service", env, logs);
     ManagedProcess analytics = service("analytics-service", env, logs);
     ManagedProcess registry = service("registry-service", env, logs);
+    ManagedProcess assessment = service("assessment-service", env, logs);
     ManagedProcess jobs = analyticsJobs(env, data, logs);
     ManagedProcess gateway = service("gateway", env, logs);
     awaitHealthy(ingestion, settings.ingestionPort());
     awaitHealthy(catalog, settings.catalogPort());
     awaitHealthy(analytics, settings.analyticsPort());
     awaitHealthy(registry, settings.registryPort());
+    awaitHealthy(assessment, settings.assessmentPort());
     awaitHealthy(gateway, settings.gatewayPort());
     // the jobs are up when the Flink REST API lists all of them running
     jobs.awaitReady(() -> runningJobs() >= ANALYTICS_JOBS, Duration.ofMinutes(3));

@@ -38,6 +38,7 @@ public final class UpCommand implements Callable<Integer> {
     System.out.println("  API (gateway)      " + platform.gatewayUrl() + "/api/v1/standards");
     System.out.println("  Keycloak           " + platform.keycloakUrl() + "/admin  (realm " + BrainRealm.NAME + ")");
     System.out.println("  catalog (gateway)  " + platform.gatewayUrl() + "/api/v1/catalog/datasets");
+    System.out.println("  assessment         " + platform.gatewayUrl() + "/api/v1/assessment/evaluation  (manager)");
     System.out.println("  Kafka              " + platform.kafkaBootstrap());
     System.out.println("  Elasticsearch      " + platform.elasticsearchUrl());
     System.out.println("  PostgreSQL         " + platform.postgresJdbcUrl() + "  (postgres / postgres)");

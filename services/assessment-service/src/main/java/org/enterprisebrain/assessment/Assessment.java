@@ -1,0 +1,67 @@
+package org.enterprisebrain.assessment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.assessment.attestations.AttestationStore;
+import org.enterprisebrain.assessment.catalogue.Catalogue;
+import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
+import org.enterprisebrain.assessment.catalogue.RuleSet;
+import org.enterprisebrain.assessment.evidence.EvidenceGatherer;
+import org.enterprisebrain.assessment.evidence.RuleResult;
+import org.enterprisebrain.assessment.scoring.Evaluation;
+import org.enterprisebrain.assessment.scoring.ProfileStore;
+import org.enterprisebrain.assessment.scoring.Scorer;
+import org.enterprisebrain.assessment.scoring.ScoringProfile;
+
+/**
+ * Evaluates the guideline for a plant now: the rules read the live platform, attestations come from the
+ * store, the profile in force scores them. The catalogue and rules are checked against each other at start:
+ * an inconsistent pair stops the service rather than scoring wrongly.
+ */
+public class Assessment {
+
+  private final Catalogue catalogue;
+  private final RuleSet rules;
+  private final EvidenceGatherer evidence;
+  private final AttestationStore attestations;
+  private final ProfileStore profiles;
+  private final Clock clock;
+
+  public Assessment(Catalogue catalogue, RuleSet rules, EvidenceGatherer evidence, AttestationStore attestations,
+      ProfileStore profiles, Clock clock) {
+    List<String> problems = CatalogueLoader.problems(catalogue, rules, EvidenceGatherer.CHECKS);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the clause catalogue is inconsistent: " + problems);
+    }
+    this.catalogue = catalogue;
+    this.rules = rules;
+    this.evidence = evidence;
+    this.attestations = attestations;
+    this.profiles = profiles;
+    this.clock = clock;
+  }
+
+  public Evaluation evaluate(String plant) {
+    long t0 = System.nanoTime();
+    Instant now = clock.instant();
+    Map<String, RuleResult> results = evidence.gather(plant, rules, now);
+    ScoringProfile profile = profiles.current();
+    Evaluation e = new Scorer(catalogue, rules, profile).evaluate(plant, now, 0, results,
+        attestations.status(plant, now));
+    return e.took((System.nanoTime() - t0) / 1_000_000);
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  public ScoringProfile profile() {
+    return profiles.current();
+  }
+}

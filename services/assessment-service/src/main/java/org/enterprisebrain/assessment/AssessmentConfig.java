@@ -1,0 +1,45 @@
+package org.enterprisebrain.assessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.enterprisebrain.assessment.attestations.AttestationStore;
+import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
+import org.enterprisebrain.assessment.evidence.EvidenceGatherer;
+import org.enterprisebrain.assessment.evidence.Observations;
+import org.enterprisebrain.assessment.evidence.PlatformClient;
+import org.enterprisebrain.assessment.scoring.ProfileStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The catalogue, the evidence path to the other services and the assessment built on them. */
+@Configuration
+public class AssessmentConfig {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  PlatformClient platformClient(@Value("${brain.assessment.catalog-url}") String catalog,
+      @Value("${brain.assessment.analytics-url}") String analytics,
+      @Value("${brain.assessment.registry-url}") String registry,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${brain.assessment.client-id}") String clientId,
+      @Value("${brain.assessment.client-secret}") String clientSecret,
+      @Value("${brain.assessment.evidence-timeout}") Duration timeout,
+      @Value("${brain.assessment.breaker-open}") Duration open) {
+    return new PlatformClient(Map.of("catalog", catalog, "analytics", analytics, "registry", registry), issuer,
+        clientId, clientSecret, timeout, open);
+  }
+
+  @Bean
+  Assessment assessment(PlatformClient platform, AttestationStore attestations, ProfileStore profiles, Clock clock,
+      @Value("${brain.assessment.evidence-ttl}") Duration ttl,
+      @Value("${brain.assessment.evidence-threads}") int threads) {
+    return new Assessment(CatalogueLoader.bundledCatalogue(), CatalogueLoader.bundledRules(),
+        new EvidenceGatherer(platform, new Observations(ttl, clock), threads), attestations, profiles, clock);
+  }
+}

@@ -1,0 +1,390 @@
+package org.enterprisebrain.assessment.evidence;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import org.enterprisebrain.assessment.catalogue.EvidenceRule;
+import org.enterprisebrain.assessment.catalogue.RuleSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Evaluates every automatic rule against the live platform, in parallel on a small pool of its own (JDK 17:
+ * no virtual threads); the requests behind them are shared (see {@link Observations}). A rule whose service
+ * is unavailable is unknown.
+ */
+public final class EvidenceGatherer {
+
+  /** The checks this gatherer knows, i.e. the values a rule's {@code check} may take. */
+  public static final Set<String> CHECKS = Set.of("datasets", "classification", "data-quality", "lineage", "audit",
+      "jobs", "oee-coverage", "bottleneck", "spc", "energy", "carbon", "health", "alerts", "model-deployment",
+      "models", "components", "knowledge-graph");
+
+  private final PlatformClient platform;
+  private final Observations observations;
+
+  private final ExecutorService threads;
+
+  public EvidenceGatherer(PlatformClient platform, Observations observations, int threads) {
+    this.platform = platform;
+    this.observations = observations;
+    AtomicInteger n = new AtomicInteger();
+    this.threads = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "evidence-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public Map<String, RuleResult> gather(String plant, RuleSet rules, Instant now) {
+    Observations.Round round = observations.round();
+    Map<String, Future<RuleResult>> running = new LinkedHashMap<>();
+    try {
+      for (EvidenceRule rule : rules.rules().values()) {
+        running.put(rule.id(), threads.submit(() -> evaluate(new Reads(round, plant, now), rule)));
+      }
+      Map<String, RuleResult> results = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<RuleResult>> e : running.entrySet()) {
+        results.put(e.getKey(), e.getValue().get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while gathering evidence", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an evidence rule failed", e.getCause());
+    }
+  }
+
+  private RuleResult evaluate(Reads reads, EvidenceRule rule) {
+    try {
+      return switch (rule.check()) {
+        case "datasets" -> datasets(reads, rule);
+        case "classification" -> classification(reads, rule);
+        case "data-quality" -> dataQuality(reads, rule);
+        case "lineage" -> lineage(reads, rule);
+        case "audit" -> audit(reads, rule);
+        case "jobs" -> jobs(reads, rule);
+        case "oee-coverage" -> oeeCoverage(reads, rule);
+        case "bottleneck" -> bottleneck(reads, rule);
+        case "spc" -> spc(reads, rule);
+        case "energy" -> energy(reads, rule);
+        case "carbon" -> carbon(reads, rule);
+        case "health" -> health(reads, rule);
+        case "alerts" -> alerts(reads, rule);
+        case "model-deployment" -> modelDeployment(reads, rule);
+        case "models" -> models(reads, rule);
+        case "components" -> components(reads, rule);
+        case "knowledge-graph" -> knowledgeGraph(reads, rule);
+        default -> throw new IllegalArgumentException("unknown check " + rule.check());
+      };
+    } catch (PlatformClient.Unavailable e) {
+      return RuleResult.unknown(rule.id(), e.getMessage());
+    }
+  }
+
+  /** One evaluation's reads, with the plant and the moment they are about. */
+  private final class Reads {
+    final Observations.Round round;
+    final String plant;
+    final Instant now;
+
+    Reads(Observations.Round round, String plant, Instant now) {
+      this.round = round;
+      this.plant = plant;
+      this.now = now;
+    }
+
+    JsonNode get(String service, String path) {
+      return round.get(service + path, () -> platform.get(service, path));
+    }
+
+    /** An analytics read over the last {@code hours} hours of the plant. */
+    JsonNode analytics(String path, int hours, String more) {
+      // whole minutes: rules with the same window share one request within a minute's evaluations
+      Instant to = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+      return get("analytics", path + "?plant=" + enc(plant) + "&from=" + to.minus(hours, ChronoUnit.HOURS)
+          + "&to=" + to + more);
+    }
+
+    List<JsonNode> datasets() {
+      List<JsonNode> mine = new ArrayList<>();
+      get("catalog", "/api/v1/catalog/datasets").forEach(d -> {
+        if (plant.equals(d.path("plant").asString())) {
+          mine.add(d);
+        }
+      });
+      return mine;
+    }
+  }
+
+  private RuleResult datasets(Reads r, EvidenceRule rule) {
+    List<String> entities = rule.listParam("entities");
+    int within = rule.intParam("withinHours", 24);
+    Set<String> sources = new TreeSet<>();
+    Set<String> seen = new TreeSet<>();
+    for (JsonNode d : r.datasets()) {
+      String entity = d.path("entity").asString();
+      boolean fresh = d.hasNonNull("freshnessSeconds") && d.path("freshnessSeconds").asLong() <= within * 3600L;
+      if (fresh && (entities.isEmpty() || entities.contains(entity))) {
+        sources.add(d.path("sourceSystem").asString());
+        seen.add(entity);
+      }
+    }
+    int minSources = rule.intParam("minSources", 1);
+    int minEntities = rule.intParam("minEntities", entities.isEmpty() ? 1 : entities.size());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("sources", sources);
+    facts.put("entities", seen);
+    if (!entities.isEmpty()) {
+      List<String> missing = new ArrayList<>(entities);
+      missing.removeAll(seen);
+      facts.put("missingEntities", missing);
+    }
+    facts.put("withinHours", within);
+    return RuleResult.of(rule.id(), Math.min(RuleResult.ratio(sources.size(), minSources),
+        RuleResult.ratio(seen.size(), minEntities)), facts);
+  }
+
+  private RuleResult classification(Reads r, EvidenceRule rule) {
+    int fields = 0;
+    int classified = 0;
+    Map<String, Integer> unclassified = new LinkedHashMap<>();
+    for (JsonNode entity : r.get("catalog", "/api/v1/catalog/entities")) {
+      String name = entity.path("entity").asString(entity.path("name").asString());
+      for (JsonNode f : r.get("catalog", "/api/v1/catalog/entities/" + enc(name) + "/fields")) {
+        fields++;
+        // a suggested label is the recogniser's guess: a field counts once the standard or an owner classified it
+        boolean done = "standard".equals(f.path("origin").asString())
+            || "confirmed".equalsIgnoreCase(f.path("state").asString());
+        if (done) {
+          classified++;
+        } else {
+          unclassified.merge(name, 1, Integer::sum);
+        }
+      }
+    }
+    double share = fields == 0 ? 0 : (double) classified / fields;
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("fields", fields);
+    facts.put("classified", classified);
+    facts.put("share", round(share));
+    facts.put("unclassifiedByEntity", unclassified);
+    return RuleResult.of(rule.id(), RuleResult.ratio(share, rule.doubleParam("minShare", 0.95)), facts);
+  }
+
+  private RuleResult dataQuality(Reads r, EvidenceRule rule) {
+    double sum = 0;
+    int n = 0;
+    for (JsonNode d : r.datasets()) {
+      if (d.hasNonNull("qualityScore")) {
+        sum += d.path("qualityScore").asDouble();
+        n++;
+      }
+    }
+    double mean = n == 0 ? 0 : sum / n;
+    return RuleResult.of(rule.id(), n == 0 ? 0 : RuleResult.ratio(mean, rule.doubleParam("minScore", 0.9)),
+        Map.of("datasetsScored", n, "meanQualityScore", round(mean)));
+  }
+
+  private RuleResult lineage(Reads r, EvidenceRule rule) {
+    Set<String> topics = new TreeSet<>();
+    r.datasets().forEach(d -> topics.add(d.path("topic").asString()));
+    Set<String> edges = new HashSet<>();
+    for (String topic : topics) {
+      JsonNode view = r.get("catalog", "/api/v1/catalog/lineage?depth=3&node=" + enc("topic:" + topic));
+      view.path("edges").forEach(e -> edges.add(e.path("from").asString() + "→" + e.path("to").asString()));
+    }
+    return RuleResult.of(rule.id(), RuleResult.ratio(edges.size(), rule.intParam("minEdges", 1)),
+        Map.of("edges", edges.size(), "topicsTraced", topics.size()));
+  }
+
+  private RuleResult audit(Reads r, EvidenceRule rule) {
+    Instant since = r.now.minus(rule.intParam("withinHours", 720), ChronoUnit.HOURS);
+    int events = 0;
+    for (JsonNode e : r.get("catalog", "/api/v1/catalog/audit?limit=1000")) {
+      if (Instant.parse(e.path("at").asString()).isAfter(since)) {
+        events++;
+      }
+    }
+    return RuleResult.of(rule.id(), events > 0 ? 1 : 0, Map.of("auditedReads", events));
+  }
+
+  private RuleResult jobs(Reads r, EvidenceRule rule) {
+    List<String> wanted = rule.listParam("jobs");
+    Set<String> running = new TreeSet<>();
+    for (JsonNode job : r.get("analytics", "/api/v1/analytics/jobs")) {
+      if ("RUNNING".equals(job.path("state").asString())) {
+        running.add(job.path("name").asString());
+      }
+    }
+    List<String> missing = wanted.stream().filter(j -> !running.contains(j)).toList();
+    return RuleResult.of(rule.id(), RuleResult.ratio(wanted.size() - missing.size(), wanted.size()),
+        Map.of("running", running, "notRunning", missing));
+  }
+
+  private RuleResult oeeCoverage(Reads r, EvidenceRule rule) {
+    int hours = rule.intParam("withinHours", 24);
+    Set<String> withOee = new TreeSet<>();
+    r.analytics("/api/v1/analytics/oee/summary", hours, "").path("machines").forEach(m -> {
+      if (m.hasNonNull("oee")) {
+        withOee.add(m.path("equipment").asString());
+      }
+    });
+    // the plant's machines as its telemetry shows them, and every machine that reported production
+    Set<String> equipment = new TreeSet<>(withOee);
+    r.analytics("/api/v1/analytics/health", hours, "&size=5000").forEach(w -> equipment.add(w.path("equipment").asString()));
+    double share = equipment.isEmpty() ? 0 : (double) withOee.size() / equipment.size();
+    Set<String> without = new TreeSet<>(equipment);
+    without.removeAll(withOee);
+    return RuleResult.of(rule.id(), RuleResult.ratio(share, rule.doubleParam("minShare", 0.8)),
+        Map.of("equipment", equipment.size(), "withOee", withOee.size(), "share", round(share), "withoutOee", without));
+  }
+
+  private RuleResult bottleneck(Reads r, EvidenceRule rule) {
+    Set<String> lines = new TreeSet<>();
+    Set<String> withBottleneck = new TreeSet<>();
+    for (JsonNode o : r.analytics("/api/v1/analytics/oee", rule.intParam("withinHours", 24), "&level=line&size=5000")) {
+      String line = o.path("line").asString();
+      lines.add(line);
+      if (o.hasNonNull("bottleneck")) {
+        withBottleneck.add(line);
+      }
+    }
+    return RuleResult.of(rule.id(), lines.isEmpty() ? 0 : (double) withBottleneck.size() / lines.size(),
+        Map.of("lines", lines, "withBottleneck", withBottleneck));
+  }
+
+  private RuleResult spc(Reads r, EvidenceRule rule) {
+    Set<String> characteristics = new TreeSet<>();
+    int violations = 0;
+    for (JsonNode c : r.analytics("/api/v1/analytics/spc/characteristics", 24 * 7, "")) {
+      characteristics.add(c.path("characteristic").asString());
+      violations += c.path("violations").asInt();
+    }
+    int alerted = 0;
+    for (JsonNode a : r.analytics("/api/v1/analytics/alerts", 24 * 7, "&kind=spc-rule&size=5000")) {
+      alerted++;
+    }
+    // violations without a single alert mean the rules are not watched: half credit at most
+    double value = RuleResult.ratio(characteristics.size(), rule.intParam("minCharacteristics", 1));
+    if (violations > 0 && alerted == 0) {
+      value = Math.min(value, 0.5);
+    }
+    return RuleResult.of(rule.id(), value, Map.of("characteristics", characteristics, "violations7d", violations,
+        "spcAlerts7d", alerted));
+  }
+
+  private RuleResult energy(Reads r, EvidenceRule rule) {
+    JsonNode summary = r.analytics("/api/v1/analytics/energy/summary", rule.intParam("withinHours", 24), "");
+    Set<String> media = new TreeSet<>();
+    summary.path("media").forEach(m -> {
+      if (m.path("consumption").asDouble() > 0) {
+        media.add(m.path("medium").asString());
+      }
+    });
+    boolean perUnit = summary.hasNonNull("kwhPerGoodUnit");
+    double value = RuleResult.ratio(media.size(), rule.intParam("minMedia", 1)) * (perUnit ? 1 : 0.8);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("media", media);
+    facts.put("kwhPerGoodUnit", perUnit ? summary.path("kwhPerGoodUnit").asDouble() : null);
+    return RuleResult.of(rule.id(), value, facts);
+  }
+
+  private RuleResult carbon(Reads r, EvidenceRule rule) {
+    double co2 = r.analytics("/api/v1/analytics/energy/summary", rule.intParam("withinHours", 24), "")
+        .path("co2Kg").asDouble();
+    return RuleResult.of(rule.id(), co2 > 0 ? 1 : 0, Map.of("co2Kg", round(co2)));
+  }
+
+  private RuleResult health(Reads r, EvidenceRule rule) {
+    Set<String> equipment = new TreeSet<>();
+    Set<String> signals = new TreeSet<>();
+    r.analytics("/api/v1/analytics/health", rule.intParam("withinHours", 24), "&size=5000").forEach(w -> {
+      equipment.add(w.path("equipment").asString());
+      signals.add(w.path("signal").asString());
+    });
+    return RuleResult.of(rule.id(), RuleResult.ratio(equipment.size(), rule.intParam("minEquipment", 1)),
+        Map.of("equipment", equipment.size(), "signals", signals));
+  }
+
+  private RuleResult alerts(Reads r, EvidenceRule rule) {
+    Map<String, Integer> byKind = new LinkedHashMap<>();
+    r.analytics("/api/v1/analytics/alerts", rule.intParam("withinHours", 168), "&size=5000")
+        .forEach(a -> byKind.merge(a.path("kind").asString(), 1, Integer::sum));
+    return RuleResult.of(rule.id(), byKind.isEmpty() ? 0 : 1, Map.of("alertsByKind", byKind));
+  }
+
+  private RuleResult modelDeployment(Reads r, EvidenceRule rule) {
+    String entity = rule.params().getOrDefault("entity", "telemetry").toString();
+    Set<String> active = new TreeSet<>();
+    for (JsonNode d : r.get("registry", "/api/v1/registry/deployments")) {
+      boolean forPlant = !d.path("plants").isArray() || d.path("plants").isEmpty()
+          || d.path("plants").valueStream().anyMatch(p -> p.asString().equals(r.plant) || p.asString().equals("*"));
+      if ("active".equals(d.path("status").asString()) && entity.equals(d.path("entity").asString()) && forPlant) {
+        active.add(d.path("id").asString());
+      }
+    }
+    Set<String> scoring = new TreeSet<>();
+    if (!active.isEmpty()) {
+      r.analytics("/api/v1/analytics/scores", rule.intParam("withinHours", 24), "&size=500")
+          .forEach(s -> scoring.add(s.path("deployment").asString()));
+    }
+    scoring.retainAll(active);
+    // deployed but never scored is a configuration, not yet a capability
+    double value = active.isEmpty() ? 0 : scoring.isEmpty() ? 0.5 : 1;
+    return RuleResult.of(rule.id(), value, Map.of("activeDeployments", active, "scoring", scoring));
+  }
+
+  private RuleResult models(Reads r, EvidenceRule rule) {
+    Set<String> champions = new TreeSet<>();
+    int models = 0;
+    for (JsonNode m : r.get("registry", "/api/v1/registry/models")) {
+      models++;
+      if (m.path("aliases").has("champion")) {
+        champions.add(m.path("name").asString());
+      }
+    }
+    return RuleResult.of(rule.id(), RuleResult.ratio(champions.size(), rule.intParam("minModels", 1)),
+        Map.of("models", models, "withChampion", champions));
+  }
+
+  private RuleResult components(Reads r, EvidenceRule rule) {
+    int n = r.get("registry", "/api/v1/registry/components").size();
+    return RuleResult.of(rule.id(), RuleResult.ratio(n, rule.intParam("minComponents", 1)), Map.of("components", n));
+  }
+
+  private RuleResult knowledgeGraph(Reads r, EvidenceRule rule) {
+    Map<String, Integer> byType = new LinkedHashMap<>();
+    r.get("registry", "/api/v1/registry/graph/export").path("nodes")
+        .forEach(n -> byType.merge(n.path("type").asString(), 1, Integer::sum));
+    double value = 1;
+    Map<String, Integer> required = rule.mapParam("types");
+    for (Map.Entry<String, Integer> e : required.entrySet()) {
+      value = Math.min(value, RuleResult.ratio(byType.getOrDefault(e.getKey(), 0), e.getValue()));
+    }
+    Map<String, Object> facts = new LinkedHashMap<>();
+    required.keySet().forEach(t -> facts.put(t, byType.getOrDefault(t, 0)));
+    return RuleResult.of(rule.id(), value, facts);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+}

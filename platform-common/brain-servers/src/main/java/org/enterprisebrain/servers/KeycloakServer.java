@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A real Keycloak (the {@code keycloak-quarkus-dist} zip from Maven Central) in dev mode on JDK 17.
@@ -116,6 +117,27 @@ public final class KeycloakServer implements AutoCloseable {
     send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(realmJson)), 201);
+  }
+
+  /**
+   * Lets a client of the realm redirect to {@code redirectUri} and be called from its origin (a page served
+   * on a port chosen at run time, as in a browser test).
+   */
+  public void allowRedirect(String realm, String clientId, String redirectUri) {
+    String token = adminToken();
+    String clients = baseUrl + "/admin/realms/" + realm + "/clients";
+    var found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + clientId))
+        .header("Authorization", "Bearer " + token).GET(), 200));
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException("no client " + clientId + " in realm " + realm);
+    }
+    ObjectNode client = (ObjectNode) found.get(0);
+    client.withArray("redirectUris").add(redirectUri);
+    URI uri = URI.create(redirectUri);
+    client.withArray("webOrigins").add(uri.getScheme() + "://" + uri.getAuthority());
+    send(HttpRequest.newBuilder(URI.create(clients + "/" + client.path("id").asString()))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(client.toString())), 204);
   }
 
   /** A token from the client-credentials grant of a confidential client. */

@@ -45,4 +45,9 @@ public final class RealKeycloak implements BeforeAllCallback {
   public static String userToken(String user) {
     return server().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, user, BrainRealm.demoPassword(user));
   }
+
+  /** Lets the console client log a browser in on a page served at a port chosen at run time. */
+  public static void allowConsoleRedirect(String redirectUri) {
+    server().allowRedirect(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, redirectUri);
+  }
 }

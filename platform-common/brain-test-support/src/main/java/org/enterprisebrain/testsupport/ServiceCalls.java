@@ -31,6 +31,10 @@ public final class ServiceCalls {
   /** A call as {@code user} (a demo user of the brain realm), or anonymous when null. */
   public HttpResponse<String> send(String method, String path, String user, String contentType, byte[] body)
       throws Exception {
+    return HTTP.send(request(method, path, user, contentType, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String method, String path, String user, String contentType, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -40,7 +44,12 @@ public final class ServiceCalls {
     if (user != null) {
       request.header("Authorization", "Bearer " + RealKeycloak.userToken(user));
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.build();
+  }
+
+  /** A call whose answer is a document (a PDF, a workbook), read as bytes. */
+  public HttpResponse<byte[]> sendForBytes(String method, String path, String user) throws Exception {
+    return HTTP.send(request(method, path, user, null, null), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public HttpResponse<String> get(String path, String user) throws Exception {

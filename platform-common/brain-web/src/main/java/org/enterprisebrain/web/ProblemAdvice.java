@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -45,6 +46,14 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
         : e.getMostSpecificCause().getMessage());
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
         List.of(new FieldError("", detail))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = "the " + e.getParameterType() + " parameter " + e.getParameterName() + " is required";
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail,
+        List.of(new FieldError(e.getParameterName(), detail))));
   }
 
   /** Elasticsearch (or another backing server) unreachable: try again later, as the specs say. */

@@ -10,23 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.enterprisebrain.assessment.catalogue.Catalogue;
-import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
-import org.enterprisebrain.servers.ManagedProcess;
 import org.enterprisebrain.testsupport.Multipart;
-import org.enterprisebrain.testsupport.RealKeycloak;
 import org.enterprisebrain.testsupport.ServiceCalls;
-import org.enterprisebrain.testsupport.RealPostgres;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The assessment on real PostgreSQL and Keycloak, with the services it reads for evidence down (nothing
@@ -34,34 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * attestations move clauses once someone else approves them, expire, and show in snapshots and their diff;
  * the profile is versioned data only an admin changes. PlatformIT evaluates against the live platform.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AssessmentApiIT {
-
-  static final JsonMapper JSON = ServiceCalls.JSON;
-  static final String DOWN = "http://127.0.0.1:" + ManagedProcess.freePort();
-  static final Catalogue CATALOGUE = CatalogueLoader.bundledCatalogue();
-
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
-    registry.add("brain.assessment.catalog-url", () -> DOWN);
-    registry.add("brain.assessment.analytics-url", () -> DOWN);
-    registry.add("brain.assessment.registry-url", () -> DOWN);
-    registry.add("brain.assessment.evidence-ttl", () -> "0s");
-    registry.add("brain.assessment.evidence-timeout", () -> "1s");
-    registry.add("server.address", () -> "127.0.0.1");
-  }
-
-  @Value("${local.server.port}")
-  int port;
-
-  final ServiceCalls calls = new ServiceCalls(() -> port);
+class AssessmentApiIT extends AssessmentServer {
 
   HttpResponse<String> attest(String user, Map<String, Object> metadata, byte[] file) throws Exception {
     Multipart m = Multipart.of(JSON.writeValueAsBytes(metadata), "attachment", "5S-巡检.pdf", "application/pdf", file);

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -33,6 +34,8 @@ public class GatewaySecurity {
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .authorizeExchange(auth -> auth
             .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+            // the assessment dashboard's page and login settings; its figures come from the API with a token
+            .pathMatchers(HttpMethod.GET, "/assessment", "/assessment/**").permitAll()
             .anyExchange().authenticated())
         .oauth2ResourceServer(oauth -> oauth
             .jwt(jwt -> jwt.jwtAuthenticationConverter(

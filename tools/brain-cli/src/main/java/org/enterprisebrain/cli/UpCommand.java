@@ -39,6 +39,7 @@ public final class UpCommand implements Callable<Integer> {
     System.out.println("  Keycloak           " + platform.keycloakUrl() + "/admin  (realm " + BrainRealm.NAME + ")");
     System.out.println("  catalog (gateway)  " + platform.gatewayUrl() + "/api/v1/catalog/datasets");
     System.out.println("  assessment         " + platform.gatewayUrl() + "/api/v1/assessment/evaluation  (manager)");
+    System.out.println("  dashboard          " + platform.gatewayUrl() + "/assessment/  (log in as manager / manager-pw)");
     System.out.println("  Kafka              " + platform.kafkaBootstrap());
     System.out.println("  Elasticsearch      " + platform.elasticsearchUrl());
     System.out.println("  PostgreSQL         " + platform.postgresJdbcUrl() + "  (postgres / postgres)");

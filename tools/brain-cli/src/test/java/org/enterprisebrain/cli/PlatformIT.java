@@ -207,6 +207,20 @@ class PlatformIT {
         .containsAll(clausesUsing(after, "registry.predictive-model").stream()
             .filter(c -> satisfaction(after, c) > satisfaction(before, c)).toList());
 
+    // the dashboard's page and login settings through the gateway (no token: its figures need one), and a report
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/assessment/"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"radar\"", "/assessment/assets/");
+    JsonNode dashboard = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+        + "/assessment/config.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(dashboard.path("clientId").asString()).isEqualTo(BrainRealm.CONSOLE_CLIENT);
+    HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+        + "/api/v1/assessment/report?format=pdf&plant=hz-01")).header("Authorization", "Bearer " + manager).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
     // evaluation time of the whole catalogue: cold (services read) and warm (their answers reused)
     long[] warm = new long[20];
     for (int i = 0; i < warm.length; i++) {

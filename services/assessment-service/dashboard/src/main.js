@@ -1,0 +1,229 @@
+import * as echarts from 'echarts/core';
+import { RadarChart } from 'echarts/charts';
+import { LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { accessToken, claims, logout } from './auth.js';
+import { LABELS, pick } from './i18n.js';
+import './style.css';
+
+echarts.use([RadarChart, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+// The radar's two series: what the plant scores now over the target level's clauses, and the pass threshold.
+export const CURRENT_COLOUR = '#1565c0';
+export const TARGET_COLOUR = '#ef6c00';
+
+const state = {
+  lang: localStorage.getItem('brain.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en'),
+  evaluation: null, gaps: [], selected: null, token: null, config: null, radar: null,
+};
+const $ = (id) => document.getElementById(id);
+const t = (key) => LABELS[state.lang][key];
+const pct = (v) => (v * 100).toFixed(1) + '%';
+const el = (tag, attrs = {}, ...children) => {
+  const e = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
+  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c ?? ''))));
+  return e;
+};
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(response.status + ' ' + (problem.detail || problem.title || response.statusText));
+  }
+  return response;
+}
+
+function levelName(id) {
+  const level = state.evaluation.levels.find((l) => l.id === id);
+  return level ? pick(state.lang, level.zh, level.en) : id;
+}
+
+function renderSummary() {
+  const e = state.evaluation;
+  const c = e.counts;
+  $('summary').replaceChildren(
+    el('div', { class: 'kpi' }, el('span', {}, t('level')), el('strong', { id: 'level' }, e.level ? levelName(e.level) : t('none'))),
+    el('div', { class: 'kpi' }, el('span', {}, t('target')), el('strong', {}, levelName(e.target))),
+    el('div', { class: 'kpi' }, el('span', {}, t('score')), el('strong', { id: 'score' }, pct(e.score))),
+    el('div', { class: 'kpi' }, el('span', {}, t('range')), el('strong', {}, pct(e.range.low) + ' – ' + pct(e.range.high))),
+    el('div', { class: 'kpi' }, el('span', {}, t('counts')), el('strong', { id: 'counts' }, c.items + ' ' + t('items')),
+      el('small', {}, `${t('automatic')} ${c.automatic} · ${t('attestationOnly')} ${c.attestationOnly} · ${t('met')} ${c.met} · ${t('unknown')} ${c.unknown}`)),
+    el('small', { class: 'when' }, `${e.plant} · ${new Date(e.evaluatedAt).toLocaleString(state.lang)} · ${t('evaluatedIn')} ${e.durationMs} ms`),
+  );
+}
+
+function renderLadder() {
+  const e = state.evaluation;
+  // highest level on top, as a ladder is climbed
+  const steps = [...e.levels].reverse().map((l) => el('li', {
+    class: ['step', l.attained ? 'attained' : l.passed ? 'passed' : 'open', l.id === e.target ? 'target' : ''].join(' '),
+    'data-level': l.id,
+  },
+  el('b', {}, pick(state.lang, l.zh, l.en)),
+  el('span', { class: 'bar' }, el('i', { style: `width:${Math.round(l.score * 100)}%` })),
+  el('span', {}, pct(l.score)),
+  el('em', {}, l.attained ? t('attained') : l.passed ? t('passed') : t('notPassed'))));
+  $('ladder').replaceChildren(...steps);
+}
+
+function renderRadar() {
+  const e = state.evaluation;
+  if (!state.radar) {
+    state.radar = echarts.init($('radar'), null, { renderer: 'canvas' });
+  }
+  state.radar.setOption({
+    animation: false,
+    tooltip: {},
+    legend: { bottom: 0, data: [t('current'), t('targetSeries')] },
+    radar: {
+      radius: '62%',
+      indicator: e.scenarios.map((s) => ({ name: s.id + ' ' + pick(state.lang, s.zh, s.en), max: 1 })),
+    },
+    series: [{
+      type: 'radar',
+      data: [
+        { name: t('current'), value: e.scenarios.map((s) => s.atTarget), lineStyle: { color: CURRENT_COLOUR, width: 2 },
+          itemStyle: { color: CURRENT_COLOUR }, areaStyle: { color: CURRENT_COLOUR, opacity: 0.25 } },
+        { name: t('targetSeries'), value: e.scenarios.map(() => e.passThreshold), lineStyle: { color: TARGET_COLOUR, type: 'dashed', width: 2 },
+          itemStyle: { color: TARGET_COLOUR } },
+      ],
+    }],
+  }, true);
+}
+
+function renderGaps() {
+  const head = el('tr', {}, ...['clause', 'titleCol', 'levelCol', 'satisfaction', 'priority', 'blocks', 'toClose'].map((k) => el('th', {}, t(k))));
+  const rows = state.gaps.map((g) => el('tr', { class: g.blocksNextLevel ? 'blocks' : '', 'data-clause': g.id },
+    el('td', {}, el('a', { href: '#' + g.id }, g.id)),
+    el('td', {}, g.title),
+    el('td', {}, g.levels.map(levelName).join(', ')),
+    el('td', {}, g.satisfaction.toFixed(2)),
+    el('td', {}, el('span', { class: 'bar' }, el('i', { style: `width:${Math.min(100, g.priority * 66)}%` })), g.priority.toFixed(2)),
+    el('td', {}, g.blocksNextLevel ? t('yes') : t('no')),
+    el('td', {}, g.toClose.map((ev) => pick(state.lang, ev.zh, ev.en)).join('；'))));
+  $('gaps').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+  $('gaps').querySelectorAll('a').forEach((a) => a.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    select(a.textContent);
+  }));
+}
+
+function renderTree() {
+  const e = state.evaluation;
+  const bySub = new Map();
+  e.items.forEach((i) => bySub.set(i.subScenario, [...(bySub.get(i.subScenario) || []), i]));
+  const tree = e.scenarios.map((s) => el('details', { open: '' },
+    el('summary', {}, `${s.id} ${pick(state.lang, s.zh, s.en)} — ${pct(s.score)}`),
+    ...s.subScenarios.map((sub) => el('div', { class: 'sub' },
+      el('h4', {}, `${sub.id} ${pick(state.lang, sub.zh, sub.en)} — ${pct(sub.score)}`),
+      ...(bySub.get(sub.id) || []).map((i) => {
+        const row = el('button', { class: 'clause s' + Math.round(i.satisfaction * 10) + (i.unknown ? ' unknown' : ''), 'data-clause': i.id },
+          el('code', {}, i.id), ' ', state.lang === 'en' ? i.title : i.text.slice(0, 38) + (i.text.length > 38 ? '…' : ''),
+          el('span', { class: 'sat' }, i.satisfaction.toFixed(1)));
+        row.addEventListener('click', () => select(i.id));
+        return row;
+      })))));
+  $('tree').replaceChildren(...tree);
+}
+
+function renderDetail() {
+  const i = state.evaluation.items.find((x) => x.id === state.selected);
+  if (!i) {
+    $('detail').replaceChildren(el('p', { class: 'hint' }, t('pick')));
+    return;
+  }
+  const evidence = i.evidence.map((ev) => el('li', { class: 'ev ' + ev.status },
+    el('b', {}, ev.rule || t('attestation')), ` · ${ev.status} · ${t('value')} ${ev.value.toFixed(2)}`,
+    el('div', {}, pick(state.lang, ev.zh, ev.en)),
+    ev.reason ? el('div', { class: 'reason' }, t('reason') + ': ' + ev.reason) : '',
+    ev.facts && Object.keys(ev.facts).length ? el('pre', {}, JSON.stringify(ev.facts, null, 1)) : ''));
+  $('detail').replaceChildren(
+    el('h3', { id: 'detail-id' }, i.id + ' · ' + i.title),
+    el('p', { class: 'text', lang: 'zh-CN' }, i.text),
+    el('p', {}, `${t('levelCol')}: ${i.levels.map(levelName).join(', ')} · ${t('satisfaction')}: ${i.satisfaction.toFixed(2)} (${pick(state.lang, i.scaleZh, i.scaleEn)})`),
+    el('h4', {}, t('evidence')), el('ul', {}, ...evidence));
+}
+
+function select(id) {
+  state.selected = id;
+  renderDetail();
+  $('detail').scrollIntoView({ block: 'nearest' });
+}
+
+function renderStatic() {
+  document.documentElement.lang = state.lang;
+  document.title = t('title') + ' · Enterprise Brain';
+  $('title').textContent = '企业大脑 · ' + t('title');
+  document.querySelectorAll('[data-t]').forEach((n) => (n.textContent = t(n.dataset.t)));
+  $('lang').textContent = t('other');
+}
+
+function render() {
+  renderStatic();
+  if (!state.evaluation) {
+    return;
+  }
+  renderSummary();
+  renderLadder();
+  renderRadar();
+  renderGaps();
+  renderTree();
+  renderDetail();
+}
+
+async function load() {
+  document.body.dataset.ready = 'false';
+  $('error').hidden = true;
+  try {
+    const plant = encodeURIComponent($('plant').value.trim());
+    const [evaluation, gaps] = await Promise.all([
+      api('/api/v1/assessment/evaluation?plant=' + plant).then((r) => r.json()),
+      api('/api/v1/assessment/gaps?limit=15&plant=' + plant).then((r) => r.json()),
+    ]);
+    state.evaluation = evaluation;
+    state.gaps = gaps;
+    render();
+  } catch (err) {
+    $('error').textContent = err.message;
+    $('error').hidden = false;
+  }
+  document.body.dataset.ready = 'true';
+}
+
+async function download(format) {
+  const plant = encodeURIComponent($('plant').value.trim());
+  const response = await api(`/api/v1/assessment/report?format=${format}&lang=${state.lang}&plant=${plant}`);
+  const name = (response.headers.get('Content-Disposition') || '').match(/filename="?([^";]+)/);
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name ? name[1] : 'assessment.' + format });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+async function start() {
+  renderStatic();
+  state.config = await (await fetch('/assessment/config.json')).json();
+  state.token = await accessToken(state.config);
+  const who = claims(state.token);
+  $('user').textContent = who.preferred_username || '';
+  $('plant').value = new URLSearchParams(window.location.search).get('plant') || state.config.plant;
+  $('refresh').addEventListener('click', load);
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'en' ? 'zh-CN' : 'en';
+    localStorage.setItem('brain.lang', state.lang);
+    render();
+  });
+  $('pdf').addEventListener('click', () => download('pdf').catch((err) => alert(err.message)));
+  $('xlsx').addEventListener('click', () => download('xlsx').catch((err) => alert(err.message)));
+  $('logout').addEventListener('click', () => logout(state.config));
+  window.addEventListener('resize', () => state.radar && state.radar.resize());
+  await load();
+}
+
+start().catch((err) => {
+  $('error').textContent = err.message;
+  $('error').hidden = false;
+  document.body.dataset.ready = 'true';
+});

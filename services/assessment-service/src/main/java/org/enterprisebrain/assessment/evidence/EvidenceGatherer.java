@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import org.enterprisebrain.assessment.catalogue.EvidenceRule;
 import org.enterprisebrain.assessment.catalogue.RuleSet;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * is unavailable is unknown.
  */
 public final class EvidenceGatherer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceGatherer.class);
 
   /** The checks this gatherer knows, i.e. the values a rule's {@code check} may take. */
   public static final Set<String> CHECKS = Set.of("datasets", "classification", "data-quality", "lineage", "audit",
@@ -91,6 +96,9 @@ public final class EvidenceGatherer {
         default -> throw new IllegalArgumentException("unknown check " + rule.check());
       };
     } catch (PlatformClient.Unavailable e) {
+      if (!(e.getCause() instanceof CallNotPermittedException)) { // an open breaker was logged when it opened
+        LOG.warn("evidence rule {} is unknown: {}", rule.id(), e.getMessage());
+      }
       return RuleResult.unknown(rule.id(), e.getMessage());
     }
   }

@@ -1,0 +1,136 @@
+package org.enterprisebrain.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.enterprisebrain.deployment.Manifests.at;
+import static org.enterprisebrain.deployment.Manifests.list;
+import static org.enterprisebrain.deployment.Manifests.map;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.standard.EntityStandard;
+import org.enterprisebrain.standard.Topics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * helm/enterprise-brain linted and rendered by Helm itself (helm-java: the Helm library in-process), with the
+ * default and the production values; the rendering is parsed and checked resource by resource.
+ */
+class HelmChartTest {
+
+  static final Path CHART = Manifests.ROOT.resolve("helm/enterprise-brain");
+  static final Path PRODUCTION = CHART.resolve("values-production.yaml");
+
+  static Manifests render(Path valuesFile, Map<String, String> set) {
+    var template = new Helm(CHART).template().withName("brain");
+    if (valuesFile != null) {
+      template = template.withValuesFile(valuesFile);
+    }
+    for (Map.Entry<String, String> s : set.entrySet()) {
+      template = template.set(s.getKey(), s.getValue());
+    }
+    return Manifests.parse(template.call());
+  }
+
+  /** helm-java 0.0.15 lints with the chart's own values; the production values are checked by rendering them. */
+  @Test
+  void theChartLintsCleanInStrictMode() {
+    LintResult lint = new Helm(CHART).lint().strict().call();
+    assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+  }
+
+  @Test
+  void everyServiceIsDeployedPinnedNonRootProbedAndScrapedBehindOneIngress() {
+    Manifests m = render(null, Map.of());
+    m.assertEveryServiceDeployable("brain-");
+    assertThat(m.names("Deployment")).hasSize(Manifests.SERVICES.size());
+    assertThat(m.names("ServiceMonitor")).hasSize(Manifests.SERVICES.size());
+    m.kind("ServiceMonitor").forEach(s -> assertThat(at(list(map(s, "spec"), "endpoints").get(0), "path"))
+        .isEqualTo("/actuator/prometheus"));
+    assertThat(m.names("HorizontalPodAutoscaler")).isEmpty(); // one replica each by default
+    assertThat(m.names("NetworkPolicy")).isNotEmpty();
+    Map<String, Object> ingress = m.one("Ingress", "brain");
+    assertThat(at(list(map(list(map(ingress, "spec"), "rules").get(0), "http"), "paths").get(0),
+        "backend.service.name")).isEqualTo("brain-gateway");
+
+    // the services find each other and the infrastructure through one ConfigMap
+    Map<String, Object> config = map(m.one("ConfigMap", "brain-config"), "data");
+    assertThat(config).containsEntry("BRAIN_CATALOG_URL", "http://brain-catalog:8082")
+        .containsEntry("BRAIN_ASSESSMENT_URL", "http://brain-assessment:8085")
+        .containsKeys("BRAIN_KAFKA_BOOTSTRAP", "BRAIN_ELASTICSEARCH_URL", "BRAIN_OIDC_ISSUER", "BRAIN_OIDC_JWKS");
+    // databases from the CloudNativePG secret, client secrets from the platform's Secret, never inline
+    Map<String, Object> registry = Manifests.containers(m.one("Deployment", "brain-registry")).get(0);
+    assertThat(list(registry, "env")).anyMatch(e -> "BRAIN_REGISTRY_DB_PASSWORD".equals(e.get("name"))
+        && at(e, "valueFrom.secretKeyRef.name") != null)
+        .anyMatch(e -> "BRAIN_REGISTRY_CLIENT_SECRET".equals(e.get("name"))
+            && "brain-secrets".equals(at(e, "valueFrom.secretKeyRef.name")));
+  }
+
+  @Test
+  void theInfrastructureIsDeclaredForTheOperators() {
+    Manifests m = render(null, Map.of());
+    // Strimzi: a KafkaTopic for every topic of the data standard and the platform's own
+    List<String> topics = new ArrayList<>();
+    for (EntityStandard e : DataStandard.load().entities()) {
+      topics.add(e.topic(e.newestVersion()));
+    }
+    topics.addAll(List.of(Topics.INGEST_OUTCOMES, Topics.ALERTS, "brain.model-deployments.v1"));
+    List<String> declared = m.kind("KafkaTopic").map(t -> (String) at(t, "spec.topicName")).toList();
+    assertThat(declared).containsAll(topics);
+    m.kind("KafkaTopic").forEach(t -> {
+      assertThat(at(t, "metadata.labels")).asString().contains("strimzi.io/cluster=brain-kafka");
+      assertThat((Integer) at(t, "spec.replicas")).isGreaterThanOrEqualTo(3);
+    });
+    assertThat(map(map(m.kind("KafkaTopic").filter(t -> "brain.model-deployments.v1".equals(at(t, "spec.topicName")))
+        .findFirst().orElseThrow(), "spec"), "config")).containsEntry("cleanup.policy", "compact");
+
+    // Flink Kubernetes Operator: one FlinkDeployment per analytics job, keeping its state across upgrades
+    for (String job : Manifests.JOBS) {
+      Map<String, Object> flink = m.one("FlinkDeployment", "brain-analytics-" + job);
+      assertThat(at(flink, "spec.flinkVersion")).isEqualTo("v2_2");
+      assertThat(at(flink, "spec.job.args")).isEqualTo(List.of(job));
+      assertThat(at(flink, "spec.job.upgradeMode")).isEqualTo("last-state");
+      assertThat((String) at(flink, "spec.image")).endsWith("enterprise-brain/analytics-jobs:0.1.0-SNAPSHOT");
+    }
+    // ECK, CloudNativePG, Keycloak Operator
+    assertThat(at(m.one("Elasticsearch", "brain-es"), "spec.version")).isEqualTo("8.19.21");
+    assertThat(at(m.one("Cluster", "brain-pg"), "spec.bootstrap.initdb.database")).isEqualTo("brain");
+    Map<String, Object> realm = map(map(m.one("KeycloakRealmImport", "brain-realm"), "spec"), "realm");
+    assertThat(realm.get("realm")).isEqualTo("brain");
+    List<Map<String, Object>> clients = list(realm, "clients");
+    assertThat(clients).extracting(c -> c.get("clientId"))
+        .containsExactlyInAnyOrder("brain-console", "analytics-service", "registry-service", "assessment-service");
+    clients.stream().filter(c -> c.containsKey("secret"))
+        .forEach(c -> assertThat((String) c.get("secret")).startsWith("${").endsWith("_CLIENT_SECRET}"));
+    assertThat(clients.stream().filter(c -> "brain-console".equals(c.get("clientId"))).findFirst().orElseThrow()
+        .get("redirectUris")).isEqualTo(List.of("https://brain.example.com/*"));
+    // no demo people in a production realm: only the services' own accounts
+    assertThat(list(realm, "users")).allMatch(u -> ((String) u.get("username")).startsWith("service-account-"));
+  }
+
+  @Test
+  void productionValuesAutoscaleEveryServiceAndSpreadItsReplicas() {
+    Manifests m = render(PRODUCTION, Map.of("image.registry", "registry.plant.local"));
+    m.assertEveryServiceDeployable("brain-");
+    assertThat(m.names("HorizontalPodAutoscaler")).hasSize(Manifests.SERVICES.size());
+    m.kind("HorizontalPodAutoscaler").forEach(h -> assertThat((Integer) at(h, "spec.minReplicas"))
+        .isGreaterThanOrEqualTo(2));
+    m.kind("Deployment").forEach(d -> {
+      assertThat(at(d, "spec.replicas")).as("the HPA owns the replica count").isNull();
+      assertThat((String) Manifests.containers(d).get(0).get("image")).startsWith("registry.plant.local/enterprise-brain/");
+    });
+    m.kind("PodDisruptionBudget").forEach(p -> assertThat(at(p, "spec.minAvailable")).isEqualTo(1));
+    assertThat(at(m.one("Elasticsearch", "brain-es"), "spec.nodeSets")).asString().contains("count=3");
+    assertThat(at(m.one("Cluster", "brain-pg"), "spec.instances")).isEqualTo(3);
+  }
+
+  @Test
+  void anUnpinnedImageTagIsRefused() {
+    assertThatThrownBy(() -> render(null, Map.of("image.tag", "latest"))).hasMessageContaining("never latest");
+  }
+}

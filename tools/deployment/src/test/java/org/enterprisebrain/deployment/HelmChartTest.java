@@ -68,7 +68,13 @@ class HelmChartTest {
     assertThat(list(registry, "env")).anyMatch(e -> "BRAIN_REGISTRY_DB_PASSWORD".equals(e.get("name"))
         && at(e, "valueFrom.secretKeyRef.name") != null)
         .anyMatch(e -> "BRAIN_REGISTRY_CLIENT_SECRET".equals(e.get("name"))
-            && "brain-secrets".equals(at(e, "valueFrom.secretKeyRef.name")));
+            && "brain-secrets".equals(at(e, "valueFrom.secretKeyRef.name")))
+        .anyMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name"))
+            && "brain-es-es-elastic-user".equals(at(e, "valueFrom.secretKeyRef.name")));
+    assertThat(config).containsEntry("BRAIN_ELASTICSEARCH_USERNAME", "elastic");
+    // the gateway never talks to Elasticsearch: it gets no password
+    assertThat(list(Manifests.containers(m.one("Deployment", "brain-gateway")).get(0), "env"))
+        .noneMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name")));
   }
 
   @Test
@@ -96,6 +102,7 @@ class HelmChartTest {
       assertThat(at(flink, "spec.job.args")).isEqualTo(List.of(job));
       assertThat(at(flink, "spec.job.upgradeMode")).isEqualTo("last-state");
       assertThat((String) at(flink, "spec.image")).endsWith("enterprise-brain/analytics-jobs:0.1.0-SNAPSHOT");
+      assertThat(at(flink, "spec.podTemplate.spec.containers")).asString().contains("BRAIN_ELASTICSEARCH_PASSWORD");
     }
     // ECK, CloudNativePG, Keycloak Operator
     assertThat(at(m.one("Elasticsearch", "brain-es"), "spec.version")).isEqualTo("8.19.21");

@@ -149,8 +149,8 @@ public final class AnalyticsJobs {
   }
 
   public static Sink<EsDocument> results(AnalyticsSettings s) {
-    return new ElasticsearchSink(s.elasticsearch(), s.indexPrefix(), s.sinkBatch(), s.sinkFlush().toMillis(),
-        s.sinkRetries(), s.refreshInterval());
+    return new ElasticsearchSink(s.elasticsearch(), s.elasticsearchUsername(), s.elasticsearchPassword(),
+        s.indexPrefix(), s.sinkBatch(), s.sinkFlush().toMillis(), s.sinkRetries(), s.refreshInterval());
   }
 
   /** Keyed like the standard topics (plant|equipment), so one machine's alerts stay in order. */

@@ -19,7 +19,8 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     Duration spcSubgroupTimeout, int spcBaseline, int spcCapabilityWindow, Set<Integer> spcRules,
     Map<String, double[]> spcGiven, String tariff, String emissionFactors, double energyZ, double healthAlpha,
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
-    Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic)
+    Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
+    String elasticsearchUsername, String elasticsearchPassword)
     implements Serializable {
 
   public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
@@ -88,7 +89,9 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_SINK_RETRIES", "8")),
         or(get, "BRAIN_ANALYTICS_REFRESH_INTERVAL", "1s"),
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_REST_PORT", "8091")),
-        or(get, "BRAIN_REGISTRY_DEPLOYMENTS_TOPIC", "brain.model-deployments.v1"));
+        or(get, "BRAIN_REGISTRY_DEPLOYMENTS_TOPIC", "brain.model-deployments.v1"),
+        or(get, "BRAIN_ELASTICSEARCH_USERNAME", ""),
+        or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""));
   }
 
   public String index(String analysis) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.entity.ContentType;
+import org.apache.http.message.BasicHeader;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
@@ -48,10 +51,15 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
   private final long flushMillis;
   private final int maxRetries;
   private final String refreshInterval;
+  private final String username;
+  private final String password;
 
-  public ElasticsearchSink(String url, String indexPrefix, int maxActions, long flushMillis, int maxRetries,
-      String refreshInterval) {
+  /** {@code username} empty: no credentials; else basic authentication (a secured cluster such as ECK's). */
+  public ElasticsearchSink(String url, String username, String password, String indexPrefix, int maxActions,
+      long flushMillis, int maxRetries, String refreshInterval) {
     this.url = url;
+    this.username = username;
+    this.password = password;
     this.indexPrefix = indexPrefix;
     this.maxActions = maxActions;
     this.flushMillis = flushMillis;
@@ -62,6 +70,16 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
   @Override
   public SinkWriter<EsDocument> createWriter(WriterInitContext context) throws IOException {
     return new Writer(context);
+  }
+
+  /** A client of the node at {@code url}, sending basic credentials when a user name is given. */
+  public static RestClient client(String url, String username, String password) {
+    var builder = RestClient.builder(HttpHost.create(url));
+    if (username != null && !username.isBlank()) {
+      String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+      builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + basic)});
+    }
+    return builder.build();
   }
 
   /** Puts the index template for the analytics indices (idempotent; also used by tests and the service). */
@@ -85,7 +103,7 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
     private boolean timerSet;
 
     Writer(WriterInitContext context) throws IOException {
-      client = RestClient.builder(HttpHost.create(url)).build();
+      client = client(url, username, password);
       time = context.getProcessingTimeService();
       written = context.metricGroup().counter("documentsWritten");
       retried = context.metricGroup().counter("documentsRetried");

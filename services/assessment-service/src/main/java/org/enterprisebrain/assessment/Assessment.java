@@ -7,6 +7,7 @@ import java.util.Map;
 import org.enterprisebrain.assessment.attestations.AttestationStore;
 import org.enterprisebrain.assessment.catalogue.Catalogue;
 import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
+import org.enterprisebrain.assessment.catalogue.CatalogueStore;
 import org.enterprisebrain.assessment.catalogue.RuleSet;
 import org.enterprisebrain.assessment.evidence.EvidenceGatherer;
 import org.enterprisebrain.assessment.evidence.RuleResult;
@@ -22,20 +23,20 @@ import org.enterprisebrain.assessment.scoring.ScoringProfile;
  */
 public class Assessment {
 
-  private final Catalogue catalogue;
+  private final CatalogueStore catalogues;
   private final RuleSet rules;
   private final EvidenceGatherer evidence;
   private final AttestationStore attestations;
   private final ProfileStore profiles;
   private final Clock clock;
 
-  public Assessment(Catalogue catalogue, RuleSet rules, EvidenceGatherer evidence, AttestationStore attestations,
-      ProfileStore profiles, Clock clock) {
-    List<String> problems = CatalogueLoader.problems(catalogue, rules, EvidenceGatherer.CHECKS);
+  public Assessment(Catalogue bundled, CatalogueStore catalogues, RuleSet rules, EvidenceGatherer evidence,
+      AttestationStore attestations, ProfileStore profiles, Clock clock) {
+    List<String> problems = CatalogueLoader.problems(bundled, rules, EvidenceGatherer.CHECKS);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("the clause catalogue is inconsistent: " + problems);
     }
-    this.catalogue = catalogue;
+    this.catalogues = catalogues;
     this.rules = rules;
     this.evidence = evidence;
     this.attestations = attestations;
@@ -48,13 +49,18 @@ public class Assessment {
     Instant now = clock.instant();
     Map<String, RuleResult> results = evidence.gather(plant, rules, now);
     ScoringProfile profile = profiles.current();
-    Evaluation e = new Scorer(catalogue, rules, profile).evaluate(plant, now, 0, results,
+    Evaluation e = new Scorer(catalogues.current(), rules, profile).evaluate(plant, now, 0, results,
         attestations.status(plant, now));
     return e.took((System.nanoTime() - t0) / 1_000_000);
   }
 
+  /** The catalogue in force (the bundled file, or the newest version an admin edited). */
   public Catalogue catalogue() {
-    return catalogue;
+    return catalogues.current();
+  }
+
+  public CatalogueStore catalogues() {
+    return catalogues;
   }
 
   public RuleSet rules() {

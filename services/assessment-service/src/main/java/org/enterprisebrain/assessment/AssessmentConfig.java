@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.enterprisebrain.assessment.attestations.AttestationStore;
 import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
+import org.enterprisebrain.assessment.catalogue.CatalogueStore;
 import org.enterprisebrain.assessment.evidence.EvidenceGatherer;
 import org.enterprisebrain.assessment.evidence.Observations;
 import org.enterprisebrain.assessment.evidence.PlatformClient;
@@ -12,6 +13,8 @@ import org.enterprisebrain.assessment.scoring.ProfileStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The catalogue, the evidence path to the other services and the assessment built on them. */
 @Configuration
@@ -35,11 +38,19 @@ public class AssessmentConfig {
         clientId, clientSecret, timeout, open);
   }
 
+  /** A bean of its own, so that its edits run in a transaction. */
+  @Bean
+  CatalogueStore catalogueStore(JdbcClient db, JsonMapper json) {
+    return new CatalogueStore(db, json, CatalogueLoader.bundledCatalogue(), CatalogueLoader.bundledRules(),
+        EvidenceGatherer.CHECKS);
+  }
+
   @Bean
   Assessment assessment(PlatformClient platform, AttestationStore attestations, ProfileStore profiles, Clock clock,
+      CatalogueStore catalogues,
       @Value("${brain.assessment.evidence-ttl}") Duration ttl,
       @Value("${brain.assessment.evidence-threads}") int threads) {
-    return new Assessment(CatalogueLoader.bundledCatalogue(), CatalogueLoader.bundledRules(),
+    return new Assessment(CatalogueLoader.bundledCatalogue(), catalogues, CatalogueLoader.bundledRules(),
         new EvidenceGatherer(platform, new Observations(ttl, clock), threads), attestations, profiles, clock);
   }
 }

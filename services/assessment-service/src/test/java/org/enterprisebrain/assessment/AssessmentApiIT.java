@@ -208,4 +208,36 @@ class AssessmentApiIT extends AssessmentServer {
     assertThat(evaluation.path("level").asString()).isIn("lean", "integrated", "leading");
     assertThat(evaluation.path("target").asString()).isEqualTo("lean");
   }
+
+  @Test
+  @Order(6)
+  void anAdminMovesAClauseToAnotherLevelAsANewCatalogueVersionButNeverItsText() throws Exception {
+    JsonNode item = status(calls.get("/api/v1/assessment/catalogue", "admin"), 200).path("scenarios").valueStream()
+        .flatMap(sc -> sc.path("subScenarios").valueStream()).flatMap(sub -> sub.path("items").valueStream())
+        .filter(i -> i.path("id").asString().equals("6.2.3.c")).findFirst().orElseThrow();
+    tools.jackson.databind.node.ObjectNode edit = ((tools.jackson.databind.node.ObjectNode) item).deepCopy();
+    edit.putArray("levels").add("lean");
+    edit.put("levelWhy", "制造精益级: SPC is where this plant starts");
+    edit.put("weight", 2.0);
+    String path = "/api/v1/assessment/catalogue/items/6.2.3.c";
+    problem(calls.json("PUT", path, "manager", edit), 403, "Authorization");
+    problem(calls.json("PUT", "/api/v1/assessment/catalogue/items/6.99.z", "admin", edit), 404, "clauseId");
+    problem(calls.json("PUT", path, "admin", edit.deepCopy().put("text", "应采用任何工具")), 400, "text");
+    tools.jackson.databind.node.ObjectNode badLevel = edit.deepCopy();
+    badLevel.putArray("levels").add("nowhere");
+    problem(calls.json("PUT", path, "admin", badLevel), 400, "levels");
+    tools.jackson.databind.node.ObjectNode badRule = edit.deepCopy();
+    badRule.putArray("evidence").addObject().put("rule", "no.such.rule").put("weight", 1);
+    problem(calls.json("PUT", path, "admin", badRule), 400, "evidence");
+
+    JsonNode edited = status(calls.json("PUT", path, "admin", edit), 200);
+    assertThat(edited.path("levels").get(0).asString()).isEqualTo("lean");
+    assertThat(edited.path("text").asString()).isEqualTo(CATALOGUE.item("6.2.3.c").orElseThrow().text());
+    JsonNode catalogue = status(calls.get("/api/v1/assessment/catalogue", "manager"), 200);
+    assertThat(catalogue.path("version").asInt()).isEqualTo(CATALOGUE.version() + 1);
+    JsonNode evaluation = status(calls.get("/api/v1/assessment/evaluation", "admin"), 200);
+    assertThat(evaluation.path("catalogueVersion").asInt()).isEqualTo(CATALOGUE.version() + 1);
+    assertThat(clause(evaluation, "6.2.3.c").path("levels").get(0).asString()).isEqualTo("lean");
+    assertThat(clause(evaluation, "6.2.3.c").path("weight").asDouble()).isEqualTo(2.0);
+  }
 }

@@ -32,6 +32,11 @@ public class CatalogueController implements CatalogueApi {
   }
 
   @Override
+  public ResponseEntity<Catalogue.ClauseItem> editClause(String clauseId, Catalogue.ClauseItem edit) {
+    return ResponseEntity.ok(assessment.catalogues().edit(clauseId, edit, Callers.current().name(), clock.instant()));
+  }
+
+  @Override
   public ResponseEntity<List<EvidenceRule>> listRules() {
     return ResponseEntity.ok(List.copyOf(assessment.rules().rules().values()));
   }

@@ -11,8 +11,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * manager and admin read, attest, review (never their own) and snapshot; admin changes the profile; auditor
- * reads the history (snapshots and attestations). The dashboard page itself is public: its data is not.
+ * manager and admin read, attest, review (never their own) and snapshot; admin changes the profile and the
+ * catalogue; auditor reads the history (snapshots and attestations). The dashboard page itself is public: its
+ * data is not.
  */
 @Configuration
 @Import(JwtDecoderConfig.class)
@@ -22,7 +23,8 @@ public class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     return ResourceServerSecurity.chain(http, auth -> auth
             .requestMatchers(HttpMethod.GET, "/assessment/**").permitAll()
-            .requestMatchers(HttpMethod.PUT, "/api/v1/assessment/profile").hasRole(Roles.ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/v1/assessment/profile", "/api/v1/assessment/catalogue/items/*")
+            .hasRole(Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/v1/assessment/snapshots/**", "/api/v1/assessment/attestations/**",
                 "/api/v1/assessment/attestations").hasAnyRole(Roles.MANAGER, Roles.ADMIN, Roles.AUDITOR)
             .requestMatchers(HttpMethod.GET, "/api/v1/assessment/snapshots").hasAnyRole(Roles.MANAGER, Roles.ADMIN,

@@ -1,6 +1,7 @@
 package org.enterprisebrain.testsupport;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +23,7 @@ public final class RealKafka implements BeforeAllCallback {
   public static synchronized String bootstrapServers() {
     if (cluster == null) {
       try {
+        keepTheJvmAlive();
         KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
             .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
             // the kit defaults to replication factor 3: consumer groups would hang on one node
@@ -47,5 +49,17 @@ public final class RealKafka implements BeforeAllCallback {
       }
     }
     return cluster.bootstrapServers();
+  }
+
+  /**
+   * A fault of the test broker while the JVM stops (controlled shutdown racing the controller's) makes Kafka
+   * halt the process with a non-zero status: the test fork then "fails" after every test passed. In a test JVM
+   * the broker is told to report instead; the JVM ends as its tests decide.
+   */
+  public static void keepTheJvmAlive() {
+    Exit.setHaltProcedure((status, message) ->
+        System.err.println("Kafka test broker asked to halt the JVM (" + status + "): " + message));
+    Exit.setExitProcedure((status, message) ->
+        System.err.println("Kafka test broker asked to exit the JVM (" + status + "): " + message));
   }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
 import org.enterprisebrain.servers.ElasticsearchServer;
 import org.enterprisebrain.servers.ManagedProcess;
@@ -23,6 +24,9 @@ public final class RealServers {
 
   public static synchronized String kafka() throws Exception {
     if (kafka == null) {
+      // as brain-test-support's RealKafka: a broker fault while the JVM stops must not halt it with a non-zero status
+      Exit.setHaltProcedure((status, message) -> System.err.println("Kafka test broker asked to halt: " + message));
+      Exit.setExitProcedure((status, message) -> System.err.println("Kafka test broker asked to exit: " + message));
       KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
               .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
           .setConfigProp("offsets.topic.replication.factor", "1")

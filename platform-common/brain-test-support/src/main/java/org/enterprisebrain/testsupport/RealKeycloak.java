@@ -6,6 +6,7 @@ import org.enterprisebrain.servers.KeycloakServer;
 import org.enterprisebrain.servers.ManagedProcess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Keycloak with the platform's {@code brain} realm, started once per test JVM (its own
@@ -49,5 +50,12 @@ public final class RealKeycloak implements BeforeAllCallback {
   /** Lets the console client log a browser in on a page served at a port chosen at run time. */
   public static void allowConsoleRedirect(String redirectUri) {
     server().allowRedirect(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, redirectUri);
+  }
+
+  /** A service under test validates tokens of this realm (issuer and keys). */
+  public static void resourceServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        () -> issuer() + "/protocol/openid-connect/certs");
   }
 }

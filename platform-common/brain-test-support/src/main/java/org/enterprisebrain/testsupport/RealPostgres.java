@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A real PostgreSQL (embedded binaries) started once per test JVM. */
 public final class RealPostgres implements BeforeAllCallback {
@@ -42,5 +43,12 @@ public final class RealPostgres implements BeforeAllCallback {
 
   public static DataSource dataSource() {
     return instance().getPostgresDatabase();
+  }
+
+  /** A service under test keeps its state in this database. */
+  public static void datasource(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
   }
 }

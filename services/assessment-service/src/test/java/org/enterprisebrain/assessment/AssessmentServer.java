@@ -25,12 +25,8 @@ abstract class AssessmentServer {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    RealPostgres.datasource(registry);
+    RealKeycloak.resourceServer(registry);
     registry.add("brain.assessment.catalog-url", () -> DOWN);
     registry.add("brain.assessment.analytics-url", () -> DOWN);
     registry.add("brain.assessment.registry-url", () -> DOWN);

@@ -46,13 +46,9 @@ class CatalogApiIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
-    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    RealPostgres.datasource(registry);
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    RealKeycloak.resourceServer(registry);
     registry.add("server.address", () -> "127.0.0.1");
   }
 

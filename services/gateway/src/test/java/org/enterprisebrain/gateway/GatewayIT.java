@@ -58,9 +58,7 @@ class GatewayIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    RealKeycloak.resourceServer(registry);
     registry.add("BRAIN_INGESTION_URL", () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
     registry.add("brain.security.clock-skew", () -> "0s");
     registry.add("brain.gateway.rate-limit.requests-per-second", () -> "0.2");

@@ -42,9 +42,7 @@ class IngestionApiIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    RealKeycloak.resourceServer(registry);
     registry.add("server.address", () -> "127.0.0.1");
     registry.add("brain.security.clock-skew", () -> "0s");
   }

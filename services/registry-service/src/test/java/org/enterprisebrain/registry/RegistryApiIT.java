@@ -63,12 +63,8 @@ class RegistryApiIT {
       }
     }
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
-    registry.add("spring.datasource.url", RealPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    RealPostgres.datasource(registry);
+    RealKeycloak.resourceServer(registry);
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);
     registry.add("brain.registry.lineage.enabled", () -> "false"); // no catalog here: PlatformIT checks the lineage
     registry.add("server.address", () -> "127.0.0.1");

@@ -45,9 +45,7 @@ class AnalyticsApiIT {
     registry.add("brain.analytics.index-prefix", () -> PREFIX);
     // nothing listens here: the jobs endpoint must answer 503, not fail
     registry.add("brain.analytics.flink-rest-url", () -> "http://127.0.0.1:" + org.enterprisebrain.servers.ManagedProcess.freePort());
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealKeycloak::issuer);
-    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        () -> RealKeycloak.issuer() + "/protocol/openid-connect/certs");
+    RealKeycloak.resourceServer(registry);
     registry.add("server.address", () -> "127.0.0.1");
     // no catalog here: PlatformIT checks the lineage the service registers
     registry.add("brain.analytics.lineage.enabled", () -> "false");

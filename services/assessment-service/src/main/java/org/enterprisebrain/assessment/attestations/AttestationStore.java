@@ -1,7 +1,7 @@
 package org.enterprisebrain.assessment.attestations;
 
-import static org.enterprisebrain.assessment.web.Sql.instant;
-import static org.enterprisebrain.assessment.web.Sql.utc;
+import static org.enterprisebrain.web.PgColumns.instant;
+import static org.enterprisebrain.web.PgColumns.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package org.enterprisebrain.assessment.evaluation;
 import java.util.List;
 import org.enterprisebrain.assessment.Assessment;
 import org.enterprisebrain.assessment.api.EvaluationApi;
+import org.enterprisebrain.assessment.catalogue.Catalogue;
 import org.enterprisebrain.assessment.scoring.Evaluation;
 import org.enterprisebrain.assessment.scoring.Gap;
 import org.enterprisebrain.assessment.web.Plants;
@@ -30,9 +31,10 @@ public class EvaluationController implements EvaluationApi {
   @Override
   public ResponseEntity<Evaluation.ItemResult> getClause(String clauseId, String plant) {
     String p = Plants.checked(plant, defaultPlant);
-    if (assessment.catalogue().item(clauseId).isEmpty()) {
+    Catalogue catalogue = assessment.catalogue();
+    if (catalogue.item(clauseId).isEmpty()) {
       throw ProblemException.notFound("clauseId", "no clause " + clauseId + " in catalogue version "
-          + assessment.catalogue().version());
+          + catalogue.version());
     }
     return ResponseEntity.ok(assessment.evaluate(p).items().stream().filter(i -> i.id().equals(clauseId))
         .findFirst().orElseThrow());

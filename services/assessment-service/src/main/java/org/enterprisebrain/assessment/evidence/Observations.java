@@ -29,8 +29,13 @@ public final class Observations {
     this.clock = clock;
   }
 
-  /** One evaluation's view: each key fetched at most once, answers younger than the TTL reused. */
+  /**
+   * One evaluation's view: each key fetched at most once, answers younger than the TTL reused. Older answers
+   * are dropped first: analytics keys carry their minute window, so kept answers would otherwise pile up.
+   */
   public Round round() {
+    Instant now = clock.instant();
+    kept.values().removeIf(k -> !k.at().plus(ttl).isAfter(now));
     return new Round();
   }
 
@@ -69,6 +74,11 @@ public final class Observations {
       kept.put(key, new Kept(now, value));
       return value;
     }
+  }
+
+  /** How many answers are kept (for the test that none piles up). */
+  int keptAnswers() {
+    return kept.size();
   }
 
   /** Forgets every kept answer: the next evaluation reads the platform afresh. */

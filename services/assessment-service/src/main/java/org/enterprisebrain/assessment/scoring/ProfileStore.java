@@ -1,7 +1,7 @@
 package org.enterprisebrain.assessment.scoring;
 
-import static org.enterprisebrain.assessment.web.Sql.jsonb;
-import static org.enterprisebrain.assessment.web.Sql.utc;
+import static org.enterprisebrain.web.PgColumns.jsonb;
+import static org.enterprisebrain.web.PgColumns.utc;
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;

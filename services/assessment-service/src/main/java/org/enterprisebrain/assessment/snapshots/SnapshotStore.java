@@ -1,8 +1,8 @@
 package org.enterprisebrain.assessment.snapshots;
 
-import static org.enterprisebrain.assessment.web.Sql.instant;
-import static org.enterprisebrain.assessment.web.Sql.jsonb;
-import static org.enterprisebrain.assessment.web.Sql.utc;
+import static org.enterprisebrain.web.PgColumns.instant;
+import static org.enterprisebrain.web.PgColumns.jsonb;
+import static org.enterprisebrain.web.PgColumns.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package org.enterprisebrain.registry.aliases;
 
-import static org.enterprisebrain.registry.web.Rows.utc;
+import static org.enterprisebrain.web.PgColumns.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package org.enterprisebrain.registry.components;
 
-import org.enterprisebrain.registry.web.Rows;
+import org.enterprisebrain.web.PgColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -100,7 +100,7 @@ public class ComponentStore {
   private Component component(ResultSet rs) throws SQLException {
     return new Component(rs.getString("name"), rs.getInt("version"), rs.getString("kind"),
         json.read(rs.getString("spec"), new TypeReference<Map<String, Object>>() { }), rs.getString("created_by"),
-        Rows.utc(rs, "created_at"))
+        PgColumns.utc(rs, "created_at"))
         .description(rs.getString("description"));
   }
 }

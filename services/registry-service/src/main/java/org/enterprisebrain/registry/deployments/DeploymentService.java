@@ -1,6 +1,6 @@
 package org.enterprisebrain.registry.deployments;
 
-import org.enterprisebrain.registry.web.Rows;
+import org.enterprisebrain.web.PgColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -265,7 +265,7 @@ public class DeploymentService {
     String id = rs.getString("id");
     List<DeploymentHistoryInner> history = new ArrayList<>(db.sql("select * from deployment_history where deployment = ?"
             + " order by seq desc").param(id)
-        .query((h, i) -> new DeploymentHistoryInner(h.getInt("version"), Rows.utc(h, "valid_from"),
+        .query((h, i) -> new DeploymentHistoryInner(h.getInt("version"), PgColumns.utc(h, "valid_from"),
             h.getString("reason")).by(h.getString("by_user")))
         .list());
     double threshold = rs.getDouble("threshold");
@@ -273,7 +273,7 @@ public class DeploymentService {
     return new Deployment(id, rs.getString("model"), rs.getInt("version"), rs.getString("entity"),
         json.list(rs.getString("bindings"), FeatureBinding.class), rs.getString("bucket"),
         Deployment.StatusEnum.fromValue(rs.getString("status")), rs.getString("created_by"),
-        Rows.utc(rs, "created_at"), history)
+        PgColumns.utc(rs, "created_at"), history)
         .alias(rs.getString("alias")).pinned(rs.getBoolean("pinned"))
         .plants(json.list(rs.getString("plants"), String.class)).equipment(rs.getString("equipment")).threshold(t);
   }

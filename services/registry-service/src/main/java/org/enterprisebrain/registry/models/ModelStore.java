@@ -1,6 +1,6 @@
 package org.enterprisebrain.registry.models;
 
-import org.enterprisebrain.registry.web.Rows;
+import org.enterprisebrain.web.PgColumns;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -82,7 +82,7 @@ public class ModelStore {
           aliases.put(r.getString("alias"), r.getInt("version"));
         });
     return new Model(rs.getString("name"), rs.getString("created_by"),
-        Rows.utc(rs, "created_at"), rs.getInt("latest"), aliases)
+        PgColumns.utc(rs, "created_at"), rs.getInt("latest"), aliases)
         .title(rs.getString("title")).description(rs.getString("description"))
         .tags(json.list(rs.getString("tags"), String.class));
   }
@@ -142,7 +142,7 @@ public class ModelStore {
   private ModelVersion version(ResultSet rs) throws SQLException {
     ModelVersion v = new ModelVersion(rs.getString("model"), rs.getInt("version"), rs.getString("kind"),
         json.list(rs.getString("features"), Feature.class), json.read(rs.getString("output"), ModelOutput.class),
-        rs.getString("created_by"), Rows.utc(rs, "created_at"));
+        rs.getString("created_by"), PgColumns.utc(rs, "created_at"));
     long bytes = rs.getLong("artifact_bytes");
     return v.description(rs.getString("description"))
         .linear(json.read(rs.getString("linear_spec"), LinearSpec.class))

@@ -1,6 +1,7 @@
 package org.enterprisebrain.registry.web;
 
 import java.util.List;
+import org.enterprisebrain.web.PgColumns;
 import org.postgresql.util.PGobject;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -17,14 +18,7 @@ public class Jsonb {
   }
 
   public PGobject of(Object value) {
-    try {
-      PGobject o = new PGobject();
-      o.setType("jsonb");
-      o.setValue(value == null ? null : json.writeValueAsString(value));
-      return o;
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return PgColumns.jsonb(value == null ? null : json.writeValueAsString(value));
   }
 
   public <T> T read(String text, Class<T> type) {

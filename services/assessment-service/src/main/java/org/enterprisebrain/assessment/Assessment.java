@@ -3,34 +3,33 @@ package org.enterprisebrain.assessment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.enterprisebrain.assessment.attestations.AttestationStore;
 import org.enterprisebrain.assessment.catalogue.Catalogue;
 import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
 import org.enterprisebrain.assessment.catalogue.CatalogueStore;
 import org.enterprisebrain.assessment.catalogue.RuleSet;
 import org.enterprisebrain.assessment.evidence.EvidenceGatherer;
-import org.enterprisebrain.assessment.evidence.RuleResult;
+import org.enterprisebrain.assessment.evidence.LiveEvidence;
 import org.enterprisebrain.assessment.scoring.Evaluation;
 import org.enterprisebrain.assessment.scoring.ProfileStore;
 import org.enterprisebrain.assessment.scoring.Scorer;
 import org.enterprisebrain.assessment.scoring.ScoringProfile;
 
 /**
- * Evaluates the guideline for a plant now: the rules read the live platform, attestations come from the
- * store, the profile in force scores them. The catalogue and rules are checked against each other at start:
+ * Evaluates the guideline for a plant now: the rules' latest results over the live platform (see
+ * {@link LiveEvidence}), the attestations in force now, scored by the profile in force. The catalogue and rules are checked against each other at start:
  * an inconsistent pair stops the service rather than scoring wrongly.
  */
 public class Assessment {
 
   private final CatalogueStore catalogues;
   private final RuleSet rules;
-  private final EvidenceGatherer evidence;
+  private final LiveEvidence evidence;
   private final AttestationStore attestations;
   private final ProfileStore profiles;
   private final Clock clock;
 
-  public Assessment(Catalogue bundled, CatalogueStore catalogues, RuleSet rules, EvidenceGatherer evidence,
+  public Assessment(Catalogue bundled, CatalogueStore catalogues, RuleSet rules, LiveEvidence evidence,
       AttestationStore attestations, ProfileStore profiles, Clock clock) {
     List<String> problems = CatalogueLoader.problems(bundled, rules, EvidenceGatherer.CHECKS);
     if (!problems.isEmpty()) {
@@ -46,12 +45,12 @@ public class Assessment {
 
   public Evaluation evaluate(String plant) {
     long t0 = System.nanoTime();
+    LiveEvidence.Gathered gathered = evidence.current(plant);
     Instant now = clock.instant();
-    Map<String, RuleResult> results = evidence.gather(plant, rules, now);
     ScoringProfile profile = profiles.current();
-    Evaluation e = new Scorer(catalogues.current(), rules, profile).evaluate(plant, now, 0, results,
+    Evaluation e = new Scorer(catalogues.current(), rules, profile).evaluate(plant, now, gathered.results(),
         attestations.status(plant, now));
-    return e.took((System.nanoTime() - t0) / 1_000_000);
+    return e.took((System.nanoTime() - t0) / 1_000_000, gathered.at(), gathered.ms());
   }
 
   /** The catalogue in force (the bundled file, or the newest version an admin edited). */

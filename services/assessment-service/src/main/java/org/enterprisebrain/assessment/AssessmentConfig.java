@@ -6,7 +6,9 @@ import java.util.Map;
 import org.enterprisebrain.assessment.attestations.AttestationStore;
 import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
 import org.enterprisebrain.assessment.catalogue.CatalogueStore;
+import org.enterprisebrain.assessment.catalogue.RuleSet;
 import org.enterprisebrain.assessment.evidence.EvidenceGatherer;
+import org.enterprisebrain.assessment.evidence.LiveEvidence;
 import org.enterprisebrain.assessment.evidence.Observations;
 import org.enterprisebrain.assessment.evidence.PlatformClient;
 import org.enterprisebrain.assessment.scoring.ProfileStore;
@@ -46,11 +48,20 @@ public class AssessmentConfig {
   }
 
   @Bean
-  Assessment assessment(PlatformClient platform, AttestationStore attestations, ProfileStore profiles, Clock clock,
-      CatalogueStore catalogues,
+  LiveEvidence liveEvidence(PlatformClient platform, Clock clock,
       @Value("${brain.assessment.evidence-ttl}") Duration ttl,
-      @Value("${brain.assessment.evidence-threads}") int threads) {
-    return new Assessment(CatalogueLoader.bundledCatalogue(), catalogues, CatalogueLoader.bundledRules(),
-        new EvidenceGatherer(platform, new Observations(ttl, clock), threads), attestations, profiles, clock);
+      @Value("${brain.assessment.evidence-threads}") int threads,
+      @Value("${brain.assessment.evidence-max-age}") Duration maxAge,
+      @Value("${brain.assessment.evidence-watch}") Duration watch) {
+    EvidenceGatherer gatherer = new EvidenceGatherer(platform, new Observations(ttl, clock), threads);
+    RuleSet rules = CatalogueLoader.bundledRules();
+    return new LiveEvidence((plant, at) -> gatherer.gather(plant, rules, at), clock, maxAge, watch);
+  }
+
+  @Bean
+  Assessment assessment(LiveEvidence evidence, AttestationStore attestations, ProfileStore profiles, Clock clock,
+      CatalogueStore catalogues) {
+    return new Assessment(CatalogueLoader.bundledCatalogue(), catalogues, CatalogueLoader.bundledRules(), evidence,
+        attestations, profiles, clock);
   }
 }

@@ -31,6 +31,9 @@ abstract class AssessmentServer {
     registry.add("brain.assessment.analytics-url", () -> DOWN);
     registry.add("brain.assessment.registry-url", () -> DOWN);
     registry.add("brain.assessment.evidence-ttl", () -> "0s");
+    // every evaluation reads the services itself: the tests watch the breakers open
+    registry.add("brain.assessment.evidence-max-age", () -> "0s");
+    registry.add("brain.assessment.evidence-refresh", () -> "0s");
     registry.add("brain.assessment.evidence-timeout", () -> "1s");
     registry.add("server.address", () -> "127.0.0.1");
   }

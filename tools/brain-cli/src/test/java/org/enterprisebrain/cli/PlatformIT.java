@@ -159,8 +159,14 @@ class PlatformIT {
   void assertTheAssessmentSeesTheLivePlatform(JsonNode before, long snapshotBefore) throws Exception {
     String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
         BrainRealm.demoPassword("manager"));
-    Thread.sleep(10_500); // the assessment reuses the services' answers for 10 s
+    // the assessment scores the evidence its background refresh gathered last: wait for one that began after now
+    java.time.Instant asOf = java.time.Instant.now();
     JsonNode after = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
+    for (int i = 0; i < 60 && !java.time.Instant.parse(after.path("evidenceAt").asString()).isAfter(asOf); i++) {
+      Thread.sleep(1000);
+      after = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
+    }
+    assertThat(java.time.Instant.parse(after.path("evidenceAt").asString())).isAfter(asOf);
     System.out.printf("RESULT assessment: level %s, score %.4f (range %.4f–%.4f), %d clauses: %d automatic, "
             + "%d attestation only, %d met, %d unknown; evaluated in %d ms%n",
         after.path("level").asString("none"), after.path("score").asDouble(), after.path("range").path("low").asDouble(),
@@ -224,14 +230,21 @@ class PlatformIT {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
-    // evaluation time of the whole catalogue: cold (services read) and warm (their answers reused)
-    long[] warm = new long[20];
-    for (int i = 0; i < warm.length; i++) {
-      warm[i] = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body()).path("durationMs").asLong();
+    // evaluation time of the whole catalogue as a manager sees it (evidence gathered in the background), over a
+    // half a minute so that background gatherings run in between, and how long those gatherings took
+    long[] took = new long[30];
+    long[] gathering = new long[took.length];
+    for (int i = 0; i < took.length; i++) {
+      JsonNode e = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
+      took[i] = e.path("durationMs").asLong();
+      gathering[i] = e.path("evidenceMs").asLong();
+      Thread.sleep(1000);
     }
-    java.util.Arrays.sort(warm);
-    System.out.printf("RESULT assessment evaluation: cold %d ms; warm p50 %d ms, p95 %d ms (20 runs)%n",
-        after.path("durationMs").asLong(), warm[9], warm[18]);
+    java.util.Arrays.sort(took);
+    java.util.Arrays.sort(gathering);
+    System.out.printf("RESULT assessment evaluation of %d clauses: first %d ms; p50 %d ms, p95 %d ms, max %d ms "
+            + "(30 runs over 30 s); background evidence gathering %d–%d ms%n", after.path("items").size(),
+        before.path("durationMs").asLong(), took[14], took[28], took[29], gathering[0], gathering[29]);
   }
 
   /**

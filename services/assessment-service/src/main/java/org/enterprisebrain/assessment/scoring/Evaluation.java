@@ -7,16 +7,21 @@ import java.util.Map;
 /**
  * The guideline scored for one plant at one moment. {@code level} is the highest level attained (null when
  * even 制造精益级 does not pass); {@code range} is the score if every pending attestation held and every
- * unknown rule were met (high) and if none did (low).
+ * unknown rule were met (high) and if none did (low). The rules' results are those gathered at
+ * {@code evidenceAt}; attestations are those in force at {@code evaluatedAt}.
  */
-public record Evaluation(String plant, Instant evaluatedAt, long durationMs, int catalogueVersion, int profileVersion,
-    String level, String nextLevel, String target, double passThreshold, double score, Range range,
-    List<LevelScore> levels, List<ScenarioScore> scenarios, List<ItemResult> items, Counts counts) {
+public record Evaluation(String plant, Instant evaluatedAt, long durationMs, Instant evidenceAt, long evidenceMs,
+    int catalogueVersion, int profileVersion, String level, String nextLevel, String target, double passThreshold,
+    double score, Range range, List<LevelScore> levels, List<ScenarioScore> scenarios, List<ItemResult> items,
+    Counts counts) {
 
-  /** The same evaluation, saying how long it took (evidence and scoring). */
-  public Evaluation took(long ms) {
-    return new Evaluation(plant, evaluatedAt, ms, catalogueVersion, profileVersion, level, nextLevel, target,
-        passThreshold, score, range, levels, scenarios, items, counts);
+  /**
+   * The same evaluation, saying how long it took to answer ({@code ms}), and when its evidence was gathered and
+   * how long that took (in the background, or within {@code ms} when the request had to wait for it).
+   */
+  public Evaluation took(long ms, Instant evidenceAt, long evidenceMs) {
+    return new Evaluation(plant, evaluatedAt, ms, evidenceAt, evidenceMs, catalogueVersion, profileVersion, level,
+        nextLevel, target, passThreshold, score, range, levels, scenarios, items, counts);
   }
 
   public record Range(double low, double high) {

@@ -39,7 +39,7 @@ public final class Scorer {
     this.profile = profile;
   }
 
-  public Evaluation evaluate(String plant, Instant at, long durationMs, Map<String, RuleResult> results,
+  public Evaluation evaluate(String plant, Instant at, Map<String, RuleResult> results,
       Map<String, AttestationStatus> attestations) {
     List<ItemResult> items = new ArrayList<>();
     int automatic = 0;
@@ -94,7 +94,7 @@ public final class Scorer {
           subs));
     }
     Predicate<ItemResult> all = i -> true;
-    return new Evaluation(plant, at, durationMs, catalogue.version(), profile.version(), attained, next,
+    return new Evaluation(plant, at, 0, at, 0, catalogue.version(), profile.version(), attained, next,
         profile.target(), profile.passThreshold(), round(mean(items, all, ItemResult::satisfaction)),
         new Range(round(mean(items, all, i -> i.range().low())), round(mean(items, all, i -> i.range().high()))),
         levels, scenarios, items, new Evaluation.Counts(items.size(), automatic, attestationOnly, met, unknown, pending));

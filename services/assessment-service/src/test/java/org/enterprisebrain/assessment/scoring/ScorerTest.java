@@ -59,7 +59,7 @@ class ScorerTest {
   @Test
   void rawValuesAreRoundedDownToTheScaleAndAggregatedByWeight() {
     // r.a = 0.9, r.b = 0.6; y.1.a approved at 1; x.1.b has no attestation
-    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, 5, Map.of(
+    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, Map.of(
         "r.a", RuleResult.of("r.a", 0.9, Map.of("n", 9)), "r.b", RuleResult.of("r.b", 0.6, Map.of())),
         Map.of("y.1.a", new AttestationStatus(1.0, 11L, null, null, false, false)));
 
@@ -97,7 +97,7 @@ class ScorerTest {
   void aLevelIsAttainedOnlyWhenEveryLowerLevelPasses() {
     // everything met except the integrated clause (r.b = 0.6 → 0.5): lean passes, integrated does not;
     // leading (y.1.b, also r.b) fails too
-    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, 5, Map.of(
+    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, Map.of(
         "r.a", RuleResult.of("r.a", 1, Map.of()), "r.b", RuleResult.of("r.b", 0.6, Map.of())),
         Map.of("x.1.b", new AttestationStatus(1.0, 1L, null, null, false, false),
             "y.1.a", new AttestationStatus(1.0, 2L, null, null, false, false)));
@@ -106,7 +106,7 @@ class ScorerTest {
     assertThat(e.levels()).extracting(Evaluation.LevelScore::attained).containsExactly(true, false, false);
 
     // r.b fully met: lean and integrated pass → integrated; leading passes as well → leading
-    Evaluation all = scorer.evaluate("p1", Instant.EPOCH, 5, Map.of(
+    Evaluation all = scorer.evaluate("p1", Instant.EPOCH, Map.of(
         "r.a", RuleResult.of("r.a", 1, Map.of()), "r.b", RuleResult.of("r.b", 1, Map.of())),
         Map.of("x.1.b", new AttestationStatus(1.0, 1L, null, null, false, false),
             "y.1.a", new AttestationStatus(1.0, 2L, null, null, false, false)));
@@ -114,7 +114,7 @@ class ScorerTest {
     assertThat(all.nextLevel()).isNull();
 
     // a higher level passing does not count while a lower one fails: lean fails (y.1.a unattested)
-    Evaluation gapInLean = scorer.evaluate("p1", Instant.EPOCH, 5, Map.of(
+    Evaluation gapInLean = scorer.evaluate("p1", Instant.EPOCH, Map.of(
         "r.a", RuleResult.of("r.a", 0.5, Map.of()), "r.b", RuleResult.of("r.b", 1, Map.of())), Map.of());
     assertThat(gapInLean.levels().get(1).passed()).isTrue();
     assertThat(gapInLean.levels().get(1).attained()).isFalse();
@@ -124,7 +124,7 @@ class ScorerTest {
   @Test
   void pendingAttestationsAndUnknownRulesWidenTheRangeOnly() {
     // r.b's service is down; y.1.a has a pending attestation at 0.8; x.1.b an expired one at 1
-    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, 5, Map.of(
+    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, Map.of(
         "r.a", RuleResult.of("r.a", 1, Map.of()), "r.b", RuleResult.unknown("r.b", "analytics is failing")),
         Map.of("y.1.a", new AttestationStatus(null, null, 0.8, 5L, false, false),
             "x.1.b", new AttestationStatus(null, null, 1.0, 6L, true, false)));
@@ -147,7 +147,7 @@ class ScorerTest {
 
   @Test
   void gapsBlockingTheNextLevelComeFirstThenByPriority() {
-    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, 5, Map.of(
+    Evaluation e = scorer.evaluate("p1", Instant.EPOCH, Map.of(
         "r.a", RuleResult.of("r.a", 0.9, Map.of()), "r.b", RuleResult.of("r.b", 0.6, Map.of())), Map.of());
     List<Gap> gaps = Gap.of(e, PROFILE);
     // next level is lean: x.1.b (gap 1 × 2 = 2), y.1.a (1 × 1), x.1.a (0.2 × 2 = 0.4); then x.1.c (0.5 × 2 = 1),

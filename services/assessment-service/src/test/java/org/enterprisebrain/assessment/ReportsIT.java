@@ -2,6 +2,7 @@ package org.enterprisebrain.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.enterprisebrain.testsupport.ServiceCalls.problem;
+import static org.enterprisebrain.testsupport.ServiceCalls.status;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The live evaluation as documents managers take to a meeting: a PDF whose Chinese is real text (a CJK font
@@ -75,6 +77,29 @@ class ReportsIT extends AssessmentServer {
       assertThat(book.getSheetName(0)).isEqualTo("概览");
       assertThat(book.getSheet("全部条款")).isNotNull();
     }
+  }
+
+  @Test
+  void aStoredSnapshotIsExportedAsItWasTakenNotAsThePlantIsNow() throws Exception {
+    JsonNode snapshot = status(calls.send("POST", "/api/v1/assessment/snapshots?plant=hz-01", "manager", null, null),
+        201);
+    long id = snapshot.path("id").asLong();
+    HttpResponse<byte[]> pdf = calls.sendForBytes("GET", "/api/v1/assessment/snapshots/" + id
+        + "/report?format=pdf&lang=en", "auditor");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+        d -> assertThat(d).contains("assessment-hz-01-", "-snapshot-" + id + "-en.pdf"));
+    try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("snapshot #" + id + " (manager)",
+          snapshot.path("takenAt").asString().substring(0, 16), "Level ladder", "应采用SPC");
+    }
+    HttpResponse<byte[]> xlsx = calls.sendForBytes("GET", "/api/v1/assessment/snapshots/" + id
+        + "/report?format=xlsx", "manager");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertThat(cells(book.getSheetAt(0))).contains("快照 #" + id + " (manager)", "hz-01");
+    }
+    problem(calls.get("/api/v1/assessment/snapshots/" + id + "/report?format=csv", "manager"), 400, "format");
+    problem(calls.get("/api/v1/assessment/snapshots/999999/report?format=pdf", "manager"), 404, "snapshotId");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.enterprisebrain.assessment.catalogue.Catalogue;
+import org.enterprisebrain.assessment.snapshots.SnapshotSummary;
 import org.enterprisebrain.assessment.scoring.Evaluation;
 import org.enterprisebrain.assessment.scoring.Gap;
 
@@ -19,11 +20,18 @@ public record Report(ReportLanguage lang, String title, List<String[]> summary, 
   public record Table(String heading, List<String> columns, List<List<String>> rows) {
   }
 
-  public static Report of(Evaluation e, List<Gap> gaps, Catalogue catalogue, ReportLanguage lang) {
+  /**
+   * @param snapshot the stored snapshot {@code e} comes from, or null for the live evaluation
+   */
+  public static Report of(Evaluation e, List<Gap> gaps, Catalogue catalogue, ReportLanguage lang,
+      SnapshotSummary snapshot) {
     String level = e.level() == null ? lang.label("none") : levelName(catalogue, e.level(), lang);
     List<String[]> summary = List.of(
         new String[] {lang.label("plant"), e.plant()},
+        new String[] {lang.label("source"), snapshot == null ? lang.label("live")
+            : lang.label("snapshot") + " #" + snapshot.id() + " (" + snapshot.takenBy() + ")"},
         new String[] {lang.label("evaluatedAt"), e.evaluatedAt().toString()},
+        new String[] {lang.label("evidenceAt"), e.evidenceAt() == null ? "—" : e.evidenceAt().toString()},
         new String[] {lang.label("versions"), e.catalogueVersion() + " / " + e.profileVersion()},
         new String[] {lang.label("level"), level},
         new String[] {lang.label("target"), levelName(catalogue, e.target(), lang)},

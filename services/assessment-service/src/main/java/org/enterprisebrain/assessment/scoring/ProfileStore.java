@@ -1,5 +1,6 @@
 package org.enterprisebrain.assessment.scoring;
 
+import java.util.Optional;
 import static org.enterprisebrain.web.PgColumns.jsonb;
 import static org.enterprisebrain.web.PgColumns.utc;
 
@@ -25,6 +26,15 @@ public class ProfileStore {
   public ScoringProfile current() {
     return db.sql("select body::text from profile_version order by version desc limit 1")
         .query((rs, n) -> json.readValue(rs.getString(1), ScoringProfile.class)).optional().orElse(bundled);
+  }
+
+  /** The profile of that version (the bundled one is version {@code bundled.version()}). */
+  public Optional<ScoringProfile> version(int version) {
+    if (version == bundled.version()) {
+      return Optional.of(bundled);
+    }
+    return db.sql("select body::text from profile_version where version = ?").param(version)
+        .query((rs, n) -> json.readValue(rs.getString(1), ScoringProfile.class)).optional();
   }
 
   /** Stores {@code profile} as the next version; the table lock keeps two admins from taking one number. */

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.enterprisebrain.assessment.scoring.Evaluation;
+import org.enterprisebrain.web.Callers;
+import org.enterprisebrain.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +43,12 @@ public class SnapshotStore {
   public List<SnapshotSummary> list(String plant, int limit) {
     return db.sql("select " + SUMMARY + " from snapshot where plant = ? order by taken_at desc, id desc limit ?")
         .params(plant, limit).query((rs, n) -> summary(rs)).list();
+  }
+
+  /** Snapshot {@code id} if the caller may act for its plant; otherwise 404 naming {@code field}, as if absent. */
+  public Snapshot visible(long id, String field) {
+    return find(id).filter(s -> Callers.current().mayActForPlant(s.summary().plant()))
+        .orElseThrow(() -> ProblemException.notFound(field, "no snapshot " + id));
   }
 
   public Optional<Snapshot> find(long id) {

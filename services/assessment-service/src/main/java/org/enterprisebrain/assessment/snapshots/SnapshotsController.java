@@ -57,7 +57,6 @@ public class SnapshotsController implements SnapshotsApi {
   }
 
   private Snapshot visible(Long id, String field) {
-    return store.find(id).filter(s -> Callers.current().mayActForPlant(s.summary().plant()))
-        .orElseThrow(() -> ProblemException.notFound(field, "no snapshot " + id));
+    return store.visible(id, field);
   }
 }

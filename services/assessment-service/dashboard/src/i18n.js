@@ -11,6 +11,12 @@ export const LABELS = {
     blocks: '阻碍下一等级', toClose: '补齐所需证据', evidence: '证据', status: '状态', value: '值',
     facts: '事实', reason: '原因', pick: '选择左侧条款查看证据', evaluatedIn: '评估用时',
     attestation: '人工举证', loading: '加载中…', yes: '是', no: '否', items: '条',
+    evidenceAt: '平台证据采集于', attest: '提交人工举证', statement: '举证说明', attachment: '附件（可选）',
+    expiresAt: '有效期至（可选）', submit: '提交', submitted: '已提交，待他人审核', reviews: '待审核的人工举证',
+    reviewHint: '人工举证经提交人以外的经理或管理员批准后计入评分。', submittedBy: '提交人', submittedAt: '提交时间',
+    approve: '批准', reject: '驳回', comment: '审核意见', own: '不能审核自己提交的举证', noPending: '暂无待审核举证',
+    download: '下载', snapshots: '评估快照', takeSnapshot: '生成快照', takenAt: '时间', takenBy: '生成人',
+    report: '报告', noSnapshots: '暂无快照', reviewed: '已审核',
   },
   en: {
     title: 'Future Factory assessment', plant: 'Plant', refresh: 'Refresh', exportPdf: 'Export PDF',
@@ -24,6 +30,14 @@ export const LABELS = {
     value: 'Value', facts: 'Facts', reason: 'Reason', pick: 'Pick a clause to see its evidence',
     evaluatedIn: 'evaluated in', attestation: 'attestation', loading: 'Loading…', yes: 'yes', no: 'no',
     items: 'items',
+    evidenceAt: 'platform evidence gathered', attest: 'Submit an attestation', statement: 'Statement',
+    attachment: 'Attachment (optional)', expiresAt: 'Valid until (optional)', submit: 'Submit',
+    submitted: 'Submitted; it counts once someone else approves it', reviews: 'Attestations awaiting review',
+    reviewHint: 'An attestation counts once a manager or admin other than its submitter approves it.',
+    submittedBy: 'Submitted by', submittedAt: 'Submitted at', approve: 'Approve', reject: 'Reject',
+    comment: 'Review comment', own: 'You cannot review your own attestation', noPending: 'Nothing awaits review',
+    download: 'Download', snapshots: 'Snapshots', takeSnapshot: 'Take a snapshot', takenAt: 'Taken at',
+    takenBy: 'Taken by', report: 'Report', noSnapshots: 'No snapshots yet', reviewed: 'Reviewed',
   },
 };
 

@@ -15,6 +15,7 @@ export const TARGET_COLOUR = '#ef6c00';
 const state = {
   lang: localStorage.getItem('brain.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en'),
   evaluation: null, gaps: [], selected: null, token: null, config: null, radar: null,
+  profile: null, pending: [], snapshots: [], user: '', roles: [], notice: null,
 };
 const $ = (id) => document.getElementById(id);
 const t = (key) => LABELS[state.lang][key];
@@ -26,8 +27,8 @@ const el = (tag, attrs = {}, ...children) => {
   return e;
 };
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token } });
+async function api(path, init = {}) {
+  const response = await fetch(path, { ...init, headers: { ...(init.headers || {}), Authorization: 'Bearer ' + state.token } });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(response.status + ' ' + (problem.detail || problem.title || response.statusText));
@@ -50,7 +51,8 @@ function renderSummary() {
     el('div', { class: 'kpi' }, el('span', {}, t('range')), el('strong', {}, pct(e.range.low) + ' – ' + pct(e.range.high))),
     el('div', { class: 'kpi' }, el('span', {}, t('counts')), el('strong', { id: 'counts' }, c.items + ' ' + t('items')),
       el('small', {}, `${t('automatic')} ${c.automatic} · ${t('attestationOnly')} ${c.attestationOnly} · ${t('met')} ${c.met} · ${t('unknown')} ${c.unknown}`)),
-    el('small', { class: 'when' }, `${e.plant} · ${new Date(e.evaluatedAt).toLocaleString(state.lang)} · ${t('evaluatedIn')} ${e.durationMs} ms`),
+    el('small', { class: 'when' }, `${e.plant} · ${new Date(e.evaluatedAt).toLocaleString(state.lang)} · ${t('evaluatedIn')} ${e.durationMs} ms`
+      + (e.evidenceAt ? ` · ${t('evidenceAt')} ${new Date(e.evidenceAt).toLocaleTimeString(state.lang)}` : '')),
   );
 }
 
@@ -143,7 +145,121 @@ function renderDetail() {
     el('h3', { id: 'detail-id' }, i.id + ' · ' + i.title),
     el('p', { class: 'text', lang: 'zh-CN' }, i.text),
     el('p', {}, `${t('levelCol')}: ${i.levels.map(levelName).join(', ')} · ${t('satisfaction')}: ${i.satisfaction.toFixed(2)} (${pick(state.lang, i.scaleZh, i.scaleEn)})`),
-    el('h4', {}, t('evidence')), el('ul', {}, ...evidence));
+    el('h4', {}, t('evidence')), el('ul', {}, ...evidence),
+    i.evidence.some((ev) => ev.kind === 'attestation') && mayAttest() ? attestForm(i) : '',
+    state.notice ? el('p', { id: 'notice', role: 'status' }, state.notice) : '');
+}
+
+const mayAttest = () => state.roles.includes('manager') || state.roles.includes('admin');
+
+/** The form a manager fills for what the platform cannot observe: statement, scale value, expiry, a file. */
+function attestForm(item) {
+  const scale = el('select', { id: 'attest-satisfaction' }, ...state.profile.scale.map((step) =>
+    el('option', { value: String(step.value) }, `${step.value} · ${pick(state.lang, step.zh, step.en)}`)));
+  const statement = el('textarea', { id: 'attest-statement', rows: '3', maxlength: '4000' });
+  const expires = el('input', { id: 'attest-expires', type: 'date' });
+  const file = el('input', { id: 'attest-file', type: 'file' });
+  const submit = el('button', { id: 'attest-submit', type: 'submit' }, t('submit'));
+  const form = el('form', { id: 'attest-form', class: 'attest' }, el('h4', {}, t('attest')),
+    el('label', {}, t('statement'), statement), el('label', {}, t('satisfaction'), scale),
+    el('label', {}, t('expiresAt'), expires), el('label', {}, t('attachment'), file), submit);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    submit.disabled = true;
+    const metadata = { plant: state.evaluation.plant, clause: item.id, statement: statement.value,
+      satisfaction: Number(scale.value) };
+    if (expires.value) {
+      metadata.expiresAt = new Date(expires.value + 'T23:59:59').toISOString();
+    }
+    const body = new FormData();
+    body.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
+    if (file.files.length) {
+      body.append('attachment', file.files[0]);
+    }
+    try {
+      const a = await (await api('/api/v1/assessment/attestations', { method: 'POST', body })).json();
+      state.notice = `${t('submitted')} (#${a.id})`;
+      await load();
+    } catch (err) {
+      showError(err);
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+function renderReviews() {
+  if (!state.pending.length) {
+    $('reviews').replaceChildren(el('tbody', {}, el('tr', {}, el('td', {}, t('noPending')))));
+    return;
+  }
+  const head = el('tr', {}, ...['clause', 'statement', 'satisfaction', 'submittedBy', 'submittedAt', 'attachment', 'comment', '']
+    .map((k) => el('th', {}, k ? t(k) : '')));
+  const rows = state.pending.map((a) => {
+    const own = a.submittedBy === state.user;
+    const comment = el('input', { class: 'comment', size: '16' });
+    const decide = (decision) => async () => {
+      try {
+        await api(`/api/v1/assessment/attestations/${a.id}/review`, { method: 'POST',
+          headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ decision, comment: comment.value }) });
+        state.notice = `${t('reviewed')} #${a.id}: ${t(decision === 'approved' ? 'approve' : 'reject')}`;
+        await load();
+      } catch (err) {
+        showError(err);
+      }
+    };
+    const approve = el('button', { class: 'approve' }, t('approve'));
+    const reject = el('button', { class: 'reject' }, t('reject'));
+    approve.addEventListener('click', decide('approved'));
+    reject.addEventListener('click', decide('rejected'));
+    [approve, reject].forEach((b) => {
+      if (own || !mayAttest()) {
+        b.disabled = true;
+        b.title = t('own');
+      }
+    });
+    const link = el('a', { href: '#' + a.clause }, a.clause);
+    link.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      select(a.clause);
+    });
+    let attachment = '';
+    if (a.attachmentName) {
+      attachment = el('button', { class: 'attachment' }, a.attachmentName);
+      attachment.addEventListener('click', () => download(`/api/v1/assessment/attestations/${a.id}/attachment`,
+        a.attachmentName).catch(showError));
+    }
+    return el('tr', { 'data-attestation': String(a.id), 'data-clause': a.clause },
+      el('td', {}, link), el('td', {}, a.statement), el('td', {}, a.satisfaction.toFixed(1)), el('td', {}, a.submittedBy),
+      el('td', {}, new Date(a.submittedAt).toLocaleString(state.lang)), el('td', {}, attachment), el('td', {}, comment),
+      el('td', {}, approve, ' ', reject));
+  });
+  $('reviews').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+function renderSnapshots() {
+  if (!state.snapshots.length) {
+    $('snapshots').replaceChildren(el('tbody', {}, el('tr', {}, el('td', {}, t('noSnapshots')))));
+    return;
+  }
+  const head = el('tr', {}, ...['takenAt', 'takenBy', 'level', 'score', 'report'].map((k) => el('th', {}, t(k))));
+  const rows = state.snapshots.map((s) => {
+    const buttons = ['pdf', 'xlsx'].map((format) => {
+      const b = el('button', { class: 'snapshot-' + format }, format.toUpperCase());
+      b.addEventListener('click', () => download(`/api/v1/assessment/snapshots/${s.id}/report?format=${format}&lang=${state.lang}`,
+        `snapshot-${s.id}.${format}`).catch(showError));
+      return b;
+    });
+    return el('tr', { 'data-snapshot': String(s.id) }, el('td', {}, new Date(s.takenAt).toLocaleString(state.lang)),
+      el('td', {}, s.takenBy), el('td', {}, s.level ? levelName(s.level) : t('none')), el('td', {}, pct(s.score)),
+      el('td', {}, ...buttons));
+  });
+  $('snapshots').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+function showError(err) {
+  $('error').textContent = err.message;
+  $('error').hidden = false;
 }
 
 function select(id) {
@@ -171,6 +287,8 @@ function render() {
   renderGaps();
   renderTree();
   renderDetail();
+  renderReviews();
+  renderSnapshots();
 }
 
 async function load() {
@@ -178,25 +296,26 @@ async function load() {
   $('error').hidden = true;
   try {
     const plant = encodeURIComponent($('plant').value.trim());
-    const [evaluation, gaps] = await Promise.all([
+    const [evaluation, gaps, profile, pending, snapshots] = await Promise.all([
       api('/api/v1/assessment/evaluation?plant=' + plant).then((r) => r.json()),
       api('/api/v1/assessment/gaps?limit=15&plant=' + plant).then((r) => r.json()),
+      api('/api/v1/assessment/profile').then((r) => r.json()),
+      api('/api/v1/assessment/attestations?state=pending&plant=' + plant).then((r) => r.json()),
+      api('/api/v1/assessment/snapshots?limit=10&plant=' + plant).then((r) => r.json()),
     ]);
-    state.evaluation = evaluation;
-    state.gaps = gaps;
+    Object.assign(state, { evaluation, gaps, profile, pending, snapshots });
     render();
   } catch (err) {
-    $('error').textContent = err.message;
-    $('error').hidden = false;
+    showError(err);
   }
   document.body.dataset.ready = 'true';
 }
 
-async function download(format) {
-  const plant = encodeURIComponent($('plant').value.trim());
-  const response = await api(`/api/v1/assessment/report?format=${format}&lang=${state.lang}&plant=${plant}`);
+/** Fetches with the token (a plain link would not carry it) and saves under the server's file name. */
+async function download(path, fallback) {
+  const response = await api(path);
   const name = (response.headers.get('Content-Disposition') || '').match(/filename="?([^";]+)/);
-  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name ? name[1] : 'assessment.' + format });
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name ? name[1] : fallback });
   document.body.append(link);
   link.click();
   link.remove();
@@ -207,7 +326,9 @@ async function start() {
   state.config = await (await fetch('/assessment/config.json')).json();
   state.token = await accessToken(state.config);
   const who = claims(state.token);
-  $('user').textContent = who.preferred_username || '';
+  state.user = who.preferred_username || '';
+  state.roles = (who.realm_access && who.realm_access.roles) || [];
+  $('user').textContent = state.user;
   $('plant').value = new URLSearchParams(window.location.search).get('plant') || state.config.plant;
   $('refresh').addEventListener('click', load);
   $('lang').addEventListener('click', () => {
@@ -215,15 +336,26 @@ async function start() {
     localStorage.setItem('brain.lang', state.lang);
     render();
   });
-  $('pdf').addEventListener('click', () => download('pdf').catch((err) => alert(err.message)));
-  $('xlsx').addEventListener('click', () => download('xlsx').catch((err) => alert(err.message)));
+  const report = (format) => () => download(`/api/v1/assessment/report?format=${format}&lang=${state.lang}&plant=`
+    + encodeURIComponent($('plant').value.trim()), 'assessment.' + format).catch(showError);
+  $('pdf').addEventListener('click', report('pdf'));
+  $('xlsx').addEventListener('click', report('xlsx'));
+  $('take-snapshot').addEventListener('click', async () => {
+    try {
+      const s = await (await api('/api/v1/assessment/snapshots?plant=' + encodeURIComponent($('plant').value.trim()),
+        { method: 'POST' })).json();
+      state.notice = `${t('snapshots')} #${s.id}`;
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  });
   $('logout').addEventListener('click', () => logout(state.config));
   window.addEventListener('resize', () => state.radar && state.radar.resize());
   await load();
 }
 
 start().catch((err) => {
-  $('error').textContent = err.message;
-  $('error').hidden = false;
+  showError(err);
   document.body.dataset.ready = 'true';
 });

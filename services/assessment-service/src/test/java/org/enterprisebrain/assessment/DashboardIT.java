@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.enterprisebrain.servers.BrainRealm;
@@ -24,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,23 +56,41 @@ class DashboardIT extends AssessmentServer {
     }
   }
 
-  @Test
-  void theDashboardLogsInThroughKeycloakAndShowsLevelsRadarGapsAndClausesInBothLanguages() throws Exception {
+  /** Logs {@code user} in through Keycloak's login page, from a browser that forgot every earlier session. */
+  WebDriverWait logIn(String user) {
     String page = "http://127.0.0.1:" + port + "/assessment/";
     RealKeycloak.allowConsoleRedirect(page);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-
+    ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    browser.get("http://127.0.0.1:" + port + "/assessment/config.json");
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
     browser.get(page);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     assertThat(browser.getCurrentUrl()).startsWith(RealKeycloak.issuer() + "/protocol/openid-connect/auth");
-    browser.findElement(By.id("username")).sendKeys("manager");
-    browser.findElement(By.id("password")).sendKeys(BrainRealm.demoPassword("manager"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(BrainRealm.demoPassword(user));
     browser.findElement(By.id("kc-login")).click();
-    wait.until(d -> d.getCurrentUrl().equals(page)
-        && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"))
+    waitForData(wait);
+    assertThat(browser.getCurrentUrl()).isEqualTo(page);
+    assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(user);
+    return wait;
+  }
+
+  /** Until the page has loaded its figures (it marks the body ready), with no error shown. */
+  static void waitForData(WebDriverWait wait) {
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"))
         && !d.findElements(By.cssSelector("#ladder li")).isEmpty());
     assertThat(browser.findElement(By.id("error")).isDisplayed()).as(browser.findElement(By.id("error")).getText())
         .isFalse();
+  }
+
+  static void click(WebElement e) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", e);
+  }
+
+  @Test
+  void theDashboardLogsInThroughKeycloakAndShowsLevelsRadarGapsAndClausesInBothLanguages() throws Exception {
+    WebDriverWait wait = logIn("manager");
     if ("en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang"))) {
       browser.findElement(By.id("lang")).click(); // start in zh-CN whatever the browser's language
     }
@@ -85,8 +105,7 @@ class DashboardIT extends AssessmentServer {
     assertThat(gaps).isBetween(1, 15);
     assertThat(browser.findElement(By.cssSelector("#gaps tbody tr")).getDomAttribute("class")).contains("blocks");
 
-    WebElement spc = browser.findElement(By.cssSelector("#tree button[data-clause='6.2.3.c']"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", spc);
+    click(browser.findElement(By.cssSelector("#tree button[data-clause='6.2.3.c']")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-id"), "6.2.3.c"));
     assertThat(browser.findElement(By.cssSelector("#detail .text")).getText())
         .isEqualTo(CATALOGUE.item("6.2.3.c").orElseThrow().text());
@@ -98,6 +117,58 @@ class DashboardIT extends AssessmentServer {
     assertThat(browser.findElement(By.id("ladder")).getText()).contains("Lean manufacturing");
     assertThat(browser.findElement(By.cssSelector("#gaps thead")).getText()).contains("Blocks next level");
     checkRadarAndSave("en");
+  }
+
+  /**
+   * What the platform cannot observe, from the page: a manager attests a clause with a file, sees it awaiting
+   * review and cannot approve it; a snapshot is taken and its report downloaded; an admin approves it and the
+   * clause is met.
+   */
+  @Test
+  void aManagerAttestsFromThePageAndAnotherPersonApprovesItThere() throws Exception {
+    // the last attestation-only clause of 制造精益级 (the API test attests the first)
+    String clause = CATALOGUE.items().filter(i -> i.levels().contains("lean"))
+        .filter(i -> i.evidence().stream().allMatch(e -> e.attestation() != null))
+        .reduce((a, b) -> b).orElseThrow().id();
+    WebDriverWait wait = logIn("manager");
+    click(browser.findElement(By.cssSelector("#tree button[data-clause='" + clause + "']")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attest-form")));
+    String statement = "班组每日5S检查记录（浏览器测试）" + System.nanoTime();
+    browser.findElement(By.id("attest-statement")).sendKeys(statement);
+    new Select(browser.findElement(By.id("attest-satisfaction"))).selectByValue("1");
+    Path file = Files.writeString(Path.of("target", "5s-checklist.txt").toAbsolutePath(), "5S 检查表\n");
+    browser.findElement(By.id("attest-file")).sendKeys(file.toString());
+    click(browser.findElement(By.id("attest-submit")));
+    By row = By.xpath("//table[@id='reviews']//tr[td[2][text()='" + statement + "']]");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    waitForData(wait);
+    WebElement pending = browser.findElement(row);
+    assertThat(pending.getDomAttribute("data-clause")).isEqualTo(clause);
+    assertThat(pending.getText()).contains("manager", "5s-checklist.txt");
+    assertThat(pending.findElement(By.cssSelector("button.approve")).isEnabled()).as("own attestation").isFalse();
+    String attestation = pending.getDomAttribute("data-attestation");
+    assertThat(browser.findElement(By.id("notice")).getText()).contains("#" + attestation);
+    assertThat(browser.findElement(By.cssSelector("#tree button[data-clause='" + clause + "'] .sat")).getText())
+        .isEqualTo("0.0");
+
+    int snapshots = browser.findElements(By.cssSelector("#snapshots tr[data-snapshot]")).size();
+    click(browser.findElement(By.id("take-snapshot")));
+    wait.until(d -> d.findElements(By.cssSelector("#snapshots tr[data-snapshot]")).size() == snapshots + 1);
+    waitForData(wait);
+    assertThat(browser.findElement(By.cssSelector("#snapshots tbody tr")).getText()).contains("manager");
+
+    logIn("admin");
+    WebElement toReview = browser.findElement(By.cssSelector("#reviews tr[data-attestation='" + attestation + "']"));
+    assertThat(toReview.findElement(By.cssSelector("button.approve")).isEnabled()).isTrue();
+    toReview.findElement(By.cssSelector("input.comment")).sendKeys("现场核实");
+    click(toReview.findElement(By.cssSelector("button.approve")));
+    wait.until(ExpectedConditions.numberOfElementsToBe(
+        By.cssSelector("#reviews tr[data-attestation='" + attestation + "']"), 0));
+    waitForData(wait);
+    assertThat(browser.findElement(By.cssSelector("#tree button[data-clause='" + clause + "'] .sat")).getText())
+        .isEqualTo("1.0");
+    click(browser.findElement(By.cssSelector("#tree button[data-clause='" + clause + "']")));
+    assertThat(browser.findElement(By.id("detail")).getText()).contains("approved");
   }
 
   /** The radar canvas shows the dashed target polygon (its colour), and the page is saved for a look. */

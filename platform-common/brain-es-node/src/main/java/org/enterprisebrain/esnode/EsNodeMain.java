@@ -45,6 +45,8 @@ public final class EsNodeMain {
         // a nearly full developer or CI disk must not turn the indices read-only mid-test
         .put("cluster.routing.allocation.disk.threshold_enabled", false)
         .put("action.destructive_requires_name", true)
+        // snapshots (brain backup) go to fs repositories under here
+        .put("path.repo", data.resolve("snapshots").toString())
         .put("logger.level", System.getProperty("es.logger.level", "WARN"))
         .build();
     LogConfigurator.configureWithoutConfig(settings);

@@ -503,6 +503,51 @@ class CatalogApiIT {
   }
 
   @Test
+  void backupRunsAreRecordedAsReportedAndBadReportsAreRefusedNamingTheField() throws Exception {
+    String engineer = user("engineer");
+    java.time.Instant finished = java.time.Instant.now().minusSeconds(60);
+    String report = """
+        {"store": "postgresql", "scope": "catalog,registry", "status": "succeeded", "startedAt": "%s",
+         "finishedAt": "%s", "bytes": 123456, "items": 14, "location": "/backups/pg-1", "tool": "brain backup",
+         "detail": "sha256 of every file in manifest.json"}""".formatted(finished.minusSeconds(5), finished);
+    HttpResponse<String> created = send("POST", "/api/v1/catalog/backups", engineer, "application/json", report);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode run = JSON.readTree(created.body());
+    assertThat(run.path("reportedBy").asString()).isEqualTo("engineer");
+    assertThat(run.path("status").asString()).isEqualTo("succeeded");
+    assertThat(run.path("bytes").asLong()).isEqualTo(123456);
+    send("POST", "/api/v1/catalog/backups", engineer, "application/json", report.replace("succeeded", "failed")
+        .replace("postgresql", "elasticsearch"));
+
+    JsonNode pg = ok(send("GET", "/api/v1/catalog/backups?store=postgresql&since="
+        + finished.minusSeconds(1), user("manager"), null, null));
+    assertThat(pg.valueStream().map(r -> r.path("id").asLong())).contains(run.path("id").asLong());
+    assertThat(pg.valueStream().map(r -> r.path("store").asString())).containsOnly("postgresql");
+    JsonNode all = ok(send("GET", "/api/v1/catalog/backups?since=" + finished.minusSeconds(1), user("auditor"), null,
+        null));
+    assertThat(all.valueStream().map(r -> r.path("store").asString() + "/" + r.path("status").asString()))
+        .contains("postgresql/succeeded", "elasticsearch/failed");
+    assertThat(ok(send("GET", "/api/v1/catalog/backups?since=" + java.time.Instant.now().plusSeconds(60),
+        user("manager"), null, null)).size()).isZero();
+
+    problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
+        report.replace("\"postgresql\"", "\"Postgre SQL\"")), 400, "store");
+    problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
+        report.replace("\"" + finished.minusSeconds(5) + "\"", "\"" + finished.plusSeconds(5) + "\"")), 400,
+        "finishedAt");
+    problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
+        report.replace("\"" + finished + "\"", "\"" + finished.plusSeconds(3600) + "\"")), 400, "finishedAt");
+    problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
+        report.replace("\"tool\": \"brain backup\",", "")), 400, "tool");
+    problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
+        report.replace("123456", "-1")), 400, "bytes");
+    problem(send("GET", "/api/v1/catalog/backups?limit=0", engineer, null, null), 400, "limit");
+    // reporting is a data engineer's act; a manager reads only
+    assertThat(send("POST", "/api/v1/catalog/backups", user("manager"), "application/json", report).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
   void theSchemeIsDataAndTheStandardIsRegistered() throws Exception {
     JsonNode scheme = ok(send("GET", "/api/v1/catalog/scheme", user("manager"), null, null));
     assertThat(scheme.path("categories").valueStream().map(c -> c.path("miitDomain").asString()).distinct().toList())

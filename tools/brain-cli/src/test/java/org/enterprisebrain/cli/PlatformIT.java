@@ -107,6 +107,7 @@ class PlatformIT {
     assertThat(ruleValue(before, "ingest.standard-api")).isLessThan(1.0);
     assertThat(ruleValue(before, "analytics.spc")).isZero();
     assertThat(ruleValue(before, "registry.predictive-model")).isZero();
+    assertThat(ruleValue(before, "catalog.backup")).isZero();
     long snapshotBefore = JSON.readTree(send("POST", "/api/v1/assessment/snapshots?plant=hz-01", manager,
         "application/json", "").body()).path("id").asLong();
     DemoRunner demo = new DemoRunner(connection, 42, start);
@@ -127,7 +128,44 @@ class PlatformIT {
     assertCatalogSeesTheDemoPlant();
     assertAnalyticsSeeTheDemoPlant(start);
     assertTheRegistryScoresTheDemoPlant(demo);
+    assertBrainBackupBacksUpAndReports();
     assertTheAssessmentSeesTheLivePlatform(before, snapshotBefore);
+  }
+
+  /**
+   * {@code brain backup} on the running platform: every schema's tables copied out with checksums that match
+   * the files, the indices snapshotted, both runs reported to the catalog (the assessment's backup evidence).
+   */
+  void assertBrainBackupBacksUpAndReports() throws Exception {
+    Path to = Files.createTempDirectory("brain-backup");
+    java.io.StringWriter out = new java.io.StringWriter();
+    int exit = new CommandLine(new BrainCommand()).setOut(new java.io.PrintWriter(out)).execute("backup",
+        "--to", to.toString(), "--db-url", platform.postgresJdbcUrl(), "--elasticsearch", platform.elasticsearchUrl(),
+        "--gateway", platform.gatewayUrl(), "--keycloak", platform.keycloakUrl());
+    System.out.print(out);
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).containsPattern("Elasticsearch: snapshot brain-backups/brain-[0-9-]+ SUCCESS")
+        .contains("(succeeded)").doesNotContain("(failed)");
+    Path dir;
+    try (var dirs = Files.list(to)) {
+      dir = dirs.filter(d -> d.getFileName().toString().startsWith("postgresql-")).findFirst().orElseThrow();
+    }
+    JsonNode manifest = JSON.readTree(Files.readString(dir.resolve("manifest.json")));
+    assertThat(manifest.path("schemas").valueStream().map(JsonNode::asString))
+        .contains("catalog", "registry", "assessment");
+    JsonNode models = manifest.path("tables").valueStream()
+        .filter(t -> t.path("schema").asString().equals("registry") && t.path("table").asString().equals("model"))
+        .findFirst().orElseThrow();
+    assertThat(models.path("rows").asLong()).isPositive();
+    for (JsonNode table : manifest.path("tables")) {
+      byte[] file = Files.readAllBytes(dir.resolve(table.path("file").asString()));
+      assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)))
+          .as(table.path("file").asString()).isEqualTo(table.path("sha256").asString());
+    }
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+        Files.newInputStream(dir.resolve(models.path("file").asString()))), StandardCharsets.UTF_8))) {
+      assertThat(in.lines().count()).isEqualTo(models.path("rows").asLong() + 1); // the header line
+    }
   }
 
   /** The value an automatic rule gave in an evaluation (the same in every clause that uses it). */
@@ -161,11 +199,12 @@ class PlatformIT {
         BrainRealm.demoPassword("manager"));
     // the assessment scores the evidence its background refresh gathered last: wait for one that began after now
     java.time.Instant asOf = java.time.Instant.now();
-    JsonNode after = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
-    for (int i = 0; i < 60 && !java.time.Instant.parse(after.path("evidenceAt").asString()).isAfter(asOf); i++) {
+    JsonNode latest = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
+    for (int i = 0; i < 60 && !java.time.Instant.parse(latest.path("evidenceAt").asString()).isAfter(asOf); i++) {
       Thread.sleep(1000);
-      after = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
+      latest = JSON.readTree(get("/api/v1/assessment/evaluation?plant=hz-01", manager).body());
     }
+    JsonNode after = latest;
     assertThat(java.time.Instant.parse(after.path("evidenceAt").asString())).isAfter(asOf);
     System.out.printf("RESULT assessment: level %s, score %.4f (range %.4f–%.4f), %d clauses: %d automatic, "
             + "%d attestation only, %d met, %d unknown; evaluated in %d ms%n",
@@ -179,7 +218,7 @@ class PlatformIT {
         .map(e -> e.path("rule").asString() + ": " + e.path("reason").asString()).distinct().toList())
         .as("rules the live platform left unknown").isEmpty();
     for (String rule : List.of("ingest.standard-api", "ingest.equipment", "analytics.jobs", "analytics.health",
-        "registry.predictive-model", "registry.knowledge-graph", "registry.models")) {
+        "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup")) {
       assertThat(ruleValue(after, rule)).as(rule).isEqualTo(1.0);
     }
     assertThat(ruleValue(after, "analytics.spc")).isGreaterThanOrEqualTo(0.5);

@@ -103,6 +103,10 @@ class HelmChartTest {
       assertThat(at(flink, "spec.job.upgradeMode")).isEqualTo("last-state");
       assertThat((String) at(flink, "spec.image")).endsWith("enterprise-brain/analytics-jobs:0.1.0-SNAPSHOT");
       assertThat(at(flink, "spec.podTemplate.spec.containers")).asString().contains("BRAIN_ELASTICSEARCH_PASSWORD");
+      // tools/flink-image: no shell, its own entry point; the job jar where that image puts it
+      assertThat(((Map<?, ?>) at(flink, "spec.flinkConfiguration")).get("kubernetes.entry.path"))
+          .isEqualTo("/opt/flink/bin/flink-entry");
+      assertThat(at(flink, "spec.job.jarURI")).isEqualTo("local:///opt/flink/usrlib/analytics-jobs-job.jar");
     }
     // ECK, CloudNativePG, Keycloak Operator
     assertThat(at(m.one("Elasticsearch", "brain-es"), "spec.version")).isEqualTo("8.19.21");

@@ -35,7 +35,7 @@ public final class EvidenceGatherer {
   /** The checks this gatherer knows, i.e. the values a rule's {@code check} may take. */
   public static final Set<String> CHECKS = Set.of("datasets", "classification", "data-quality", "lineage", "audit",
       "jobs", "oee-coverage", "bottleneck", "spc", "energy", "carbon", "health", "alerts", "model-deployment",
-      "models", "components", "knowledge-graph");
+      "models", "components", "knowledge-graph", "backup");
 
   private final PlatformClient platform;
   private final Observations observations;
@@ -93,6 +93,7 @@ public final class EvidenceGatherer {
         case "models" -> models(reads, rule);
         case "components" -> components(reads, rule);
         case "knowledge-graph" -> knowledgeGraph(reads, rule);
+        case "backup" -> backup(reads, rule);
         default -> throw new IllegalArgumentException("unknown check " + rule.check());
       };
     } catch (PlatformClient.Unavailable e) {
@@ -393,6 +394,30 @@ public final class EvidenceGatherer {
     Map<String, Object> facts = new LinkedHashMap<>();
     required.keySet().forEach(t -> facts.put(t, byType.getOrDefault(t, 0)));
     return RuleResult.of(rule.id(), value, facts);
+  }
+
+  private RuleResult backup(Reads r, EvidenceRule rule) {
+    List<String> stores = rule.listParam("stores");
+    int within = rule.intParam("withinHours", 24);
+    // whole minutes, as for analytics: evaluations within a minute share the request
+    Instant since = r.now.truncatedTo(ChronoUnit.MINUTES).minus(within, ChronoUnit.HOURS);
+    Map<String, String> lastGood = new java.util.TreeMap<>();
+    Map<String, Integer> failed = new java.util.TreeMap<>();
+    for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?limit=1000&since=" + enc(since.toString()))) {
+      String store = run.path("store").asString();
+      if ("succeeded".equals(run.path("status").asString())) {
+        lastGood.putIfAbsent(store, run.path("finishedAt").asString()); // newest first
+      } else {
+        failed.merge(store, 1, Integer::sum);
+      }
+    }
+    List<String> missing = stores.stream().filter(s -> !lastGood.containsKey(s)).toList();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("lastSucceeded", lastGood);
+    facts.put("failedRuns", failed);
+    facts.put("withoutBackup", missing);
+    facts.put("withinHours", within);
+    return RuleResult.of(rule.id(), RuleResult.ratio(stores.size() - missing.size(), stores.size()), facts);
   }
 
   private static String enc(String s) {

@@ -3,10 +3,8 @@ package org.enterprisebrain.assessment.evidence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -16,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * The latest evidence of each plant, gathered again in the background, so that an evaluation scores what the
  * platform showed at most {@code maxAge} ago instead of waiting for every service it reads (a cold gathering
  * reads ~20 endpoints, some of them 24 h aggregations: most of a second on a busy node). Evidence older than
- * {@code maxAge}, or of a plant nobody asked about yet, is gathered while the request waits.
+ * {@code maxAge}, or of a plant nobody asked about yet, is gathered while the request waits; so is evidence with
+ * unknown rules (a service was down or still starting: each request tries again, the breakers keep that cheap).
  *
- * <p>Plants are refreshed while someone asks about them (within {@code watch}) and always for the pinned ones
- * (the plants snapshotted on schedule), so a manager's dashboard and the scheduled snapshots never wait.
+ * <p>Plants are refreshed while someone asks about them (within {@code watch}); only the first request for a
+ * plant waits. Nothing is gathered before anyone asks: at start the services it reads may still be starting
+ * themselves, and failed reads then would open their circuit breakers for everyone.
  */
 public final class LiveEvidence {
 
@@ -27,13 +27,16 @@ public final class LiveEvidence {
 
   /** The rule results of one plant, when they were gathered and how long gathering took. */
   public record Gathered(Map<String, RuleResult> results, Instant at, long ms) {
+    /** Every rule answered (none unknown because a service was down or starting). */
+    boolean complete() {
+      return results.values().stream().allMatch(RuleResult::known);
+    }
   }
 
   private final BiFunction<String, Instant, Map<String, RuleResult>> gather;
   private final Clock clock;
   private final Duration maxAge;
   private final Duration watch;
-  private final Set<String> pinned = ConcurrentHashMap.newKeySet();
   private final Map<String, Gathered> latest = new ConcurrentHashMap<>();
   private final Map<String, Instant> asked = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -49,11 +52,6 @@ public final class LiveEvidence {
     this.clock = clock;
     this.maxAge = maxAge;
     this.watch = watch;
-  }
-
-  /** Keeps these plants' evidence fresh whether or not anyone asks. */
-  public void pin(Collection<String> plants) {
-    pinned.addAll(plants);
   }
 
   /** The plant's evidence, gathered now unless the latest is younger than {@code maxAge}. */
@@ -72,16 +70,15 @@ public final class LiveEvidence {
   }
 
   /**
-   * Gathers again every pinned plant and every plant asked about within {@code watch}; forgets the others.
+   * Gathers again every plant asked about within {@code watch}; forgets the others.
    * Returns the plants refreshed. A plant whose gathering fails keeps its last evidence, which ages out after
    * {@code maxAge} (then its requests gather themselves and see the failure).
    */
   public List<String> refresh() {
     Instant now = clock.instant();
-    asked.entrySet().removeIf(e -> !pinned.contains(e.getKey()) && e.getValue().plus(watch).isBefore(now));
-    latest.keySet().removeIf(p -> !pinned.contains(p) && !asked.containsKey(p));
-    List<String> plants = java.util.stream.Stream.concat(pinned.stream(), asked.keySet().stream()).distinct().sorted()
-        .toList();
+    asked.entrySet().removeIf(e -> e.getValue().plus(watch).isBefore(now));
+    latest.keySet().removeIf(p -> !asked.containsKey(p));
+    List<String> plants = asked.keySet().stream().sorted().toList();
     for (String plant : plants) {
       try {
         synchronized (locks.computeIfAbsent(plant, p -> new Object())) {
@@ -96,7 +93,7 @@ public final class LiveEvidence {
   }
 
   private boolean fresh(Gathered g, Instant now) {
-    return g != null && g.at().plus(maxAge).isAfter(now);
+    return g != null && g.complete() && g.at().plus(maxAge).isAfter(now);
   }
 
   private Gathered gatherNow(String plant) {

@@ -52,6 +52,23 @@ class LiveEvidenceTest {
   }
 
   @Test
+  void evidenceWithUnknownRulesIsGatheredAgainByTheNextRequest() {
+    java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean(true);
+    LiveEvidence live = new LiveEvidence((plant, at) -> {
+      gathered.add(plant);
+      return starting.get() ? Map.of("r", RuleResult.unknown("r", "catalog did not answer"))
+          : Map.of("r", RuleResult.of("r", 1, Map.of()));
+    }, clock, Duration.ofSeconds(60), Duration.ofMinutes(15));
+    assertThat(live.current("hz-01").results().get("r").known()).isFalse();
+    assertThat(live.current("hz-01").results().get("r").known()).isFalse();
+    starting.set(false);
+    LiveEvidence.Gathered known = live.current("hz-01");
+    assertThat(known.results().get("r").known()).isTrue();
+    assertThat(live.current("hz-01")).isSameAs(known);
+    assertThat(gathered).hasSize(3);
+  }
+
+  @Test
   void aMaximumAgeOfZeroGathersForEveryEvaluation() {
     LiveEvidence live = live(Duration.ZERO);
     live.current("hz-01");
@@ -60,27 +77,30 @@ class LiveEvidenceTest {
   }
 
   @Test
-  void refreshKeepsPinnedAndRecentlyAskedPlantsFreshAndForgetsTheRest() {
+  void refreshKeepsRecentlyAskedPlantsFreshAndForgetsTheRest() {
     LiveEvidence live = live(Duration.ofSeconds(60));
-    live.pin(List.of("hz-01"));
-    assertThat(live.refresh()).containsExactly("hz-01");
+    assertThat(live.refresh()).as("nothing gathered before anyone asks").isEmpty();
+    assertThat(gathered).isEmpty();
+    live.current("hz-01");
+    clock.now = clock.now.plusSeconds(10);
     live.current("nb-02");
-    clock.now = clock.now.plusSeconds(30);
+    clock.now = clock.now.plusSeconds(20);
     assertThat(live.refresh()).containsExactly("hz-01", "nb-02");
     gathered.clear();
-    clock.now = clock.now.plusSeconds(45); // the first gathering is 75 s old, the refreshed one 45 s
+    clock.now = clock.now.plusSeconds(45); // the first gatherings are 75 and 65 s old, the refreshed ones 45 s
     assertThat(live.current("hz-01").at()).isEqualTo(clock.now.minusSeconds(45));
     assertThat(live.current("nb-02").at()).isEqualTo(clock.now.minusSeconds(45));
     assertThat(gathered).isEmpty();
 
-    clock.now = clock.now.plus(Duration.ofMinutes(16)); // nb-02 not asked about for longer than the watch
+    clock.now = clock.now.plus(Duration.ofMinutes(14));
+    live.current("hz-01");
+    clock.now = clock.now.plus(Duration.ofMinutes(2)); // nb-02 not asked about for longer than the watch
     assertThat(live.refresh()).containsExactly("hz-01");
   }
 
   @Test
   void aFailedRefreshKeepsTheLastEvidenceUntilItAgesOutThenTheRequestSeesTheFailure() {
     LiveEvidence live = live(Duration.ofSeconds(60));
-    live.pin(List.of("hz-01"));
     LiveEvidence.Gathered ok = live.current("hz-01");
     down.set(true);
     clock.now = clock.now.plusSeconds(20);

@@ -1,0 +1,48 @@
+package org.enterprisebrain.catalog.backups;
+
+import static org.enterprisebrain.web.PgColumns.instant;
+import static org.enterprisebrain.web.PgColumns.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reported backup runs, in PostgreSQL. */
+@Repository
+public class BackupLog {
+
+  private static final String COLUMNS = "id, store, scope, status, started_at, finished_at, bytes, items, location, "
+      + "tool, detail, reported_by, reported_at";
+
+  private final JdbcClient jdbc;
+
+  public BackupLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public BackupRun record(BackupRun run) {
+    return jdbc.sql("insert into backup_run (store, scope, status, started_at, finished_at, bytes, items, location, "
+            + "tool, detail, reported_by, reported_at) values (?,?,?,?,?,?,?,?,?,?,?,?) returning " + COLUMNS)
+        .params(run.store(), run.scope(), run.succeeded() ? "succeeded" : "failed", utc(run.startedAt()),
+            utc(run.finishedAt()), run.bytes(), run.items(), run.location(), run.tool(), run.detail(), run.reportedBy(),
+            utc(run.reportedAt()))
+        .query(BackupLog::row).single();
+  }
+
+  /** Runs finished at or after {@code since} (any time when null), of {@code store} (any when null), newest first. */
+  public List<BackupRun> find(String store, Instant since, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from backup_run where (cast(:store as text) is null or store = :store) "
+            + "and (cast(:since as timestamptz) is null or finished_at >= :since) "
+            + "order by finished_at desc, id desc limit :limit")
+        .param("store", store).param("since", since == null ? null : utc(since)).param("limit", limit)
+        .query(BackupLog::row).list();
+  }
+
+  private static BackupRun row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new BackupRun(rs.getLong("id"), rs.getString("store"), rs.getString("scope"),
+        "succeeded".equals(rs.getString("status")), instant(rs, "started_at"), instant(rs, "finished_at"),
+        (Long) rs.getObject("bytes"), (Integer) rs.getObject("items"), rs.getString("location"), rs.getString("tool"),
+        rs.getString("detail"), rs.getString("reported_by"), instant(rs, "reported_at"));
+  }
+}

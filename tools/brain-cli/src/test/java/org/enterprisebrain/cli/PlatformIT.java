@@ -151,8 +151,11 @@ class PlatformIT {
       dir = dirs.filter(d -> d.getFileName().toString().startsWith("postgresql-")).findFirst().orElseThrow();
     }
     JsonNode manifest = JSON.readTree(Files.readString(dir.resolve("manifest.json")));
+    // the catalog's tables live in public, the registry's and the assessment's in schemas of their own
     assertThat(manifest.path("schemas").valueStream().map(JsonNode::asString))
-        .contains("catalog", "registry", "assessment");
+        .contains("public", "registry", "assessment");
+    assertThat(manifest.path("tables").valueStream().map(t -> t.path("schema").asString() + "." + t.path("table")
+        .asString())).contains("public.backup_run", "public.audit_event", "assessment.snapshot");
     JsonNode models = manifest.path("tables").valueStream()
         .filter(t -> t.path("schema").asString().equals("registry") && t.path("table").asString().equals("model"))
         .findFirst().orElseThrow();

@@ -72,6 +72,9 @@ class HelmChartTest {
         .anyMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name"))
             && "brain-es-es-elastic-user".equals(at(e, "valueFrom.secretKeyRef.name")));
     assertThat(config).containsEntry("BRAIN_ELASTICSEARCH_USERNAME", "elastic");
+    // one Flink cluster per job: analytics-service asks every one of them
+    assertThat(((String) config.get("BRAIN_FLINK_REST_URL")).split(",")).containsExactlyElementsOf(
+        Manifests.JOBS.stream().map(j -> "http://brain-analytics-" + j + "-rest:8081").toList());
     // the gateway never talks to Elasticsearch: it gets no password
     assertThat(list(Manifests.containers(m.one("Deployment", "brain-gateway")).get(0), "env"))
         .noneMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name")));

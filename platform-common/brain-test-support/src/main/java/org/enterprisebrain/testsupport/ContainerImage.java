@@ -108,10 +108,21 @@ public final class ContainerImage {
   }
 
   /**
-   * Stops what {@link #start} started. unshare ignores SIGTERM while it waits for its child, so it is killed,
-   * and takes the container's processes with it (--kill-child, and the end of their PID namespace).
+   * Stops what {@link #start} started: the container's first process (PID 1 of its namespace, so every other
+   * process in it ends too), then unshare. unshare's --kill-child is not enough: chroot --userspec changes the
+   * user, which clears the parent-death signal, and the container outlived its test (found: Flink JVMs left
+   * running after FlinkImageIT).
    */
   public static void stop(Process process) throws InterruptedException {
+    List<ProcessHandle> inside = process.descendants().toList();
+    inside.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : inside) {
+      try {
+        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("process " + p.pid() + " of the container did not end", e);
+      }
+    }
     process.destroyForcibly();
     process.waitFor();
   }

@@ -530,6 +530,18 @@ class CatalogApiIT {
     assertThat(ok(send("GET", "/api/v1/catalog/backups?since=" + java.time.Instant.now().plusSeconds(60),
         user("manager"), null, null)).size()).isZero();
 
+    // a restore test of that backup, reported beside it and told apart by its kind
+    HttpResponse<String> drill = send("POST", "/api/v1/catalog/backups", engineer, "application/json",
+        report.replace("\"status\"", "\"kind\": \"restore-test\", \"status\""));
+    assertThat(drill.statusCode()).as(drill.body()).isEqualTo(201);
+    assertThat(JSON.readTree(drill.body()).path("kind").asString()).isEqualTo("restore-test");
+    assertThat(run.path("kind").asString()).isEqualTo("backup");
+    JsonNode drills = ok(send("GET", "/api/v1/catalog/backups?kind=restore-test&since=" + finished.minusSeconds(1),
+        user("manager"), null, null));
+    assertThat(drills.valueStream().map(r -> r.path("id").asLong()))
+        .containsExactly(JSON.readTree(drill.body()).path("id").asLong());
+    problem(send("GET", "/api/v1/catalog/backups?kind=drill", engineer, null, null), 400, "kind");
+
     problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
         report.replace("\"postgresql\"", "\"Postgre SQL\"")), 400, "store");
     problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",

@@ -45,15 +45,8 @@ public final class BackupCommand implements Callable<Integer> {
       description = "Directory the PostgreSQL backups go to, one sub-directory per run (default: ${DEFAULT-VALUE})")
   Path to;
 
-  @Option(names = "--db-url", defaultValue = "${BRAIN_BACKUP_DB_URL:-jdbc:postgresql://127.0.0.1:5433/postgres}",
-      description = "PostgreSQL to back up (default: ${DEFAULT-VALUE})")
-  String dbUrl;
-
-  @Option(names = "--db-user", defaultValue = "${BRAIN_BACKUP_DB_USER:-postgres}")
-  String dbUser;
-
-  @Option(names = "--db-password", defaultValue = "${BRAIN_BACKUP_DB_PASSWORD:-postgres}")
-  String dbPassword;
+  @Mixin
+  BackupDatabase db;
 
   @Option(names = "--schemas", split = ",", defaultValue = "${BRAIN_BACKUP_SCHEMAS:-}",
       description = "Schemas to back up (default: every schema that is not PostgreSQL's own)")
@@ -85,9 +78,6 @@ public final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Connection.DEFAULT_CLIENT.equals(connection.clientId)) {
-      connection.clientId = ClassifyCommand.DATA_ENGINEER_CLIENT; // reporting backups is a data engineer's act
-    }
     PrintWriter out = spec.commandLine().getOut();
     String stamp = STAMP.format(Instant.now());
     boolean ok = true;
@@ -104,10 +94,10 @@ public final class BackupCommand implements Callable<Integer> {
     Path dir = to.toAbsolutePath().resolve("postgresql-" + stamp);
     Instant started = Instant.now();
     try {
-      PostgresBackup.Result r = PostgresBackup.dump(dbUrl, dbUser, dbPassword, schemas == null ? List.of()
+      PostgresBackup.Result r = PostgresBackup.dump(db.url, db.user, db.password, schemas == null ? List.of()
           : schemas.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), dir);
       Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("database", dbUrl);
+      manifest.put("database", db.url);
       manifest.put("startedAt", r.startedAt().toString());
       manifest.put("finishedAt", r.finishedAt().toString());
       manifest.put("schemas", r.schemas());
@@ -151,16 +141,28 @@ public final class BackupCommand implements Callable<Integer> {
   private boolean failed(PrintWriter out, String store, Instant started, String location, Exception e)
       throws ApiException {
     spec.commandLine().getErr().println(store + " backup failed: " + e);
-    String message = String.valueOf(e.getMessage());
-    report(out, new BackupRunReport().store(store).status(BackupRunReport.StatusEnum.FAILED)
-        .startedAt(started.atOffset(ZoneOffset.UTC)).finishedAt(Instant.now().atOffset(ZoneOffset.UTC))
-        .location(location).tool("brain backup")
-        .detail(message.length() > 3900 ? message.substring(0, 3900) : message));
+    report(connection, out, failure(store, started, location, e).tool("brain backup"));
     return false;
   }
 
+  /** A failed run's report: what failed, when, and the error as its detail. */
+  static BackupRunReport failure(String store, Instant started, String location, Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return new BackupRunReport().store(store).status(BackupRunReport.StatusEnum.FAILED)
+        .startedAt(started.atOffset(ZoneOffset.UTC)).finishedAt(Instant.now().atOffset(ZoneOffset.UTC))
+        .location(location).detail(message.length() > 3900 ? message.substring(0, 3900) : message);
+  }
+
   private void report(PrintWriter out, BackupRunReport report) throws ApiException {
+    report(connection, out, report);
+  }
+
+  static void report(Connection connection, PrintWriter out, BackupRunReport report) throws ApiException {
+    if (Connection.DEFAULT_CLIENT.equals(connection.clientId)) {
+      connection.clientId = ClassifyCommand.DATA_ENGINEER_CLIENT; // reporting backups is a data engineer's act
+    }
     BackupRun run = new BackupsApi(connection.apiClient()).reportBackupRun(report);
-    out.printf("  reported to the catalog as backup run %d (%s)%n", run.getId(), run.getStatus().getValue());
+    out.printf("  reported to the catalog as %s run %d (%s)%n", run.getKind().getValue(), run.getId(),
+        run.getStatus().getValue());
   }
 }

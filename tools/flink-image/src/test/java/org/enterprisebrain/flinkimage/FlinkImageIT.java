@@ -123,9 +123,13 @@ class FlinkImageIT {
             .filter(j -> "RUNNING".equals(j.path("state").asString())).map(j -> j.path("jid").asString())
             .findFirst().orElse(null);
       });
-      JsonNode managers = get(base + "/taskmanagers");
-      assertThat(managers.path("taskmanagers").valueStream().map(t -> t.path("id").asString()))
-          .containsExactly("brain-health-taskmanager-1-1");
+      // a job is RUNNING once scheduled: its TaskManager may register a moment later
+      String manager = await(started, jmLog, tmLog, Duration.ofMinutes(2), () -> {
+        JsonNode managers = get(base + "/taskmanagers");
+        return managers == null ? null : managers.path("taskmanagers").valueStream().map(t -> t.path("id").asString())
+            .findFirst().orElse(null);
+      });
+      assertThat(manager).isEqualTo("brain-health-taskmanager-1-1");
       await(started, jmLog, tmLog, Duration.ofMinutes(2), () -> {
         JsonNode checkpoints = get(base + "/jobs/" + job + "/checkpoints");
         return checkpoints != null && checkpoints.path("counts").path("completed").asInt() >= 2 ? "done" : null;

@@ -403,7 +403,8 @@ public final class EvidenceGatherer {
     Instant since = r.now.truncatedTo(ChronoUnit.MINUTES).minus(within, ChronoUnit.HOURS);
     Map<String, String> lastGood = new java.util.TreeMap<>();
     Map<String, Integer> failed = new java.util.TreeMap<>();
-    for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?limit=1000&since=" + enc(since.toString()))) {
+    for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?kind=backup&limit=1000&since="
+        + enc(since.toString()))) {
       String store = run.path("store").asString();
       if ("succeeded".equals(run.path("status").asString())) {
         lastGood.putIfAbsent(store, run.path("finishedAt").asString()); // newest first
@@ -412,12 +413,33 @@ public final class EvidenceGatherer {
       }
     }
     List<String> missing = stores.stream().filter(s -> !lastGood.containsKey(s)).toList();
+    double value = RuleResult.ratio(stores.size() - missing.size(), stores.size());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("lastSucceeded", lastGood);
     facts.put("failedRuns", failed);
     facts.put("withoutBackup", missing);
     facts.put("withinHours", within);
-    return RuleResult.of(rule.id(), RuleResult.ratio(stores.size() - missing.size(), stores.size()), facts);
+    // a backup never restored is a hope: without a recent successful restore test, half credit at most
+    List<String> tested = rule.listParam("restoreTested");
+    if (!tested.isEmpty()) {
+      int days = rule.intParam("restoreTestWithinDays", 30);
+      Instant testedSince = r.now.truncatedTo(ChronoUnit.MINUTES).minus(days, ChronoUnit.DAYS);
+      Map<String, String> lastTest = new java.util.TreeMap<>();
+      for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?kind=restore-test&limit=100&since="
+          + enc(testedSince.toString()))) {
+        if ("succeeded".equals(run.path("status").asString())) {
+          lastTest.putIfAbsent(run.path("store").asString(), run.path("finishedAt").asString());
+        }
+      }
+      List<String> untested = tested.stream().filter(s -> !lastTest.containsKey(s)).toList();
+      facts.put("lastRestoreTest", lastTest);
+      facts.put("withoutRestoreTest", untested);
+      facts.put("restoreTestWithinDays", days);
+      if (!untested.isEmpty()) {
+        value = Math.min(value, 0.5);
+      }
+    }
+    return RuleResult.of(rule.id(), value, facts);
   }
 
   private static String enc(String s) {

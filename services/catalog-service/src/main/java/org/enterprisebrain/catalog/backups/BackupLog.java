@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BackupLog {
 
-  private static final String COLUMNS = "id, store, scope, status, started_at, finished_at, bytes, items, location, "
+  private static final String COLUMNS = "id, store, scope, kind, status, started_at, finished_at, bytes, items, location, "
       + "tool, detail, reported_by, reported_at";
 
   private final JdbcClient jdbc;
@@ -22,26 +22,32 @@ public class BackupLog {
   }
 
   public BackupRun record(BackupRun run) {
-    return jdbc.sql("insert into backup_run (store, scope, status, started_at, finished_at, bytes, items, location, "
-            + "tool, detail, reported_by, reported_at) values (?,?,?,?,?,?,?,?,?,?,?,?) returning " + COLUMNS)
-        .params(run.store(), run.scope(), run.succeeded() ? "succeeded" : "failed", utc(run.startedAt()),
+    return jdbc.sql("insert into backup_run (store, scope, kind, status, started_at, finished_at, bytes, items, "
+            + "location, tool, detail, reported_by, reported_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?) returning " + COLUMNS)
+        .params(run.store(), run.scope(), run.restoreTest() ? "restore-test" : "backup",
+            run.succeeded() ? "succeeded" : "failed", utc(run.startedAt()),
             utc(run.finishedAt()), run.bytes(), run.items(), run.location(), run.tool(), run.detail(), run.reportedBy(),
             utc(run.reportedAt()))
         .query(BackupLog::row).single();
   }
 
-  /** Runs finished at or after {@code since} (any time when null), of {@code store} (any when null), newest first. */
-  public List<BackupRun> find(String store, Instant since, int limit) {
+  /**
+   * Runs finished at or after {@code since}, of {@code store}, of {@code kind} ({@code backup} or
+   * {@code restore-test}), newest first; a null filter is no filter.
+   */
+  public List<BackupRun> find(String store, Instant since, String kind, int limit) {
     return jdbc.sql("select " + COLUMNS + " from backup_run where (cast(:store as text) is null or store = :store) "
             + "and (cast(:since as timestamptz) is null or finished_at >= :since) "
+            + "and (cast(:kind as text) is null or kind = :kind) "
             + "order by finished_at desc, id desc limit :limit")
-        .param("store", store).param("since", since == null ? null : utc(since)).param("limit", limit)
+        .param("store", store).param("since", since == null ? null : utc(since)).param("kind", kind)
+        .param("limit", limit)
         .query(BackupLog::row).list();
   }
 
   private static BackupRun row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new BackupRun(rs.getLong("id"), rs.getString("store"), rs.getString("scope"),
-        "succeeded".equals(rs.getString("status")), instant(rs, "started_at"), instant(rs, "finished_at"),
+        "restore-test".equals(rs.getString("kind")), "succeeded".equals(rs.getString("status")), instant(rs, "started_at"), instant(rs, "finished_at"),
         (Long) rs.getObject("bytes"), (Integer) rs.getObject("items"), rs.getString("location"), rs.getString("tool"),
         rs.getString("detail"), rs.getString("reported_by"), instant(rs, "reported_at"));
   }

@@ -2,7 +2,7 @@ package org.enterprisebrain.catalog.backups;
 
 import java.time.Instant;
 
-/** One backup of a data store, as the tool that made it reported it. */
-public record BackupRun(long id, String store, String scope, boolean succeeded, Instant startedAt, Instant finishedAt,
+/** One backup of a data store, or one test that a backup restores, as the tool that ran it reported it. */
+public record BackupRun(long id, String store, String scope, boolean restoreTest, boolean succeeded, Instant startedAt, Instant finishedAt,
     Long bytes, Integer items, String location, String tool, String detail, String reportedBy, Instant reportedAt) {
 }

@@ -32,12 +32,15 @@ public class BackupsController implements BackupsApi {
 
   @Override
   public ResponseEntity<List<org.enterprisebrain.catalog.api.model.BackupRun>> listBackupRuns(String store,
-      OffsetDateTime since, Integer limit) {
+      OffsetDateTime since, String kind, Integer limit) {
     int size = limit == null ? 100 : limit;
     if (size < 1 || size > 1000) {
       throw ProblemException.badRequest("limit", "limit must be between 1 and 1000");
     }
-    return ResponseEntity.ok(log.find(store, since == null ? null : since.toInstant(), size).stream()
+    if (kind != null && !kind.equals("backup") && !kind.equals("restore-test")) {
+      throw ProblemException.badRequest("kind", "backup or restore-test");
+    }
+    return ResponseEntity.ok(log.find(store, since == null ? null : since.toInstant(), kind, size).stream()
         .map(BackupsController::api).toList());
   }
 
@@ -73,6 +76,7 @@ public class BackupsController implements BackupsApi {
     length(report.getLocation(), 1000, "location");
     length(report.getDetail(), 4000, "detail");
     BackupRun run = log.record(new BackupRun(0, store, report.getScope(),
+        report.getKind() == BackupRunReport.KindEnum.RESTORE_TEST,
         report.getStatus() == BackupRunReport.StatusEnum.SUCCEEDED, started, finished, report.getBytes(),
         report.getItems(), report.getLocation(), tool, report.getDetail(), Callers.current().name(), now));
     return ResponseEntity.status(HttpStatus.CREATED).body(api(run));
@@ -94,6 +98,8 @@ public class BackupsController implements BackupsApi {
   private static org.enterprisebrain.catalog.api.model.BackupRun api(BackupRun r) {
     return new org.enterprisebrain.catalog.api.model.BackupRun()
         .id(r.id()).store(r.store()).scope(r.scope())
+        .kind(r.restoreTest() ? org.enterprisebrain.catalog.api.model.BackupRun.KindEnum.RESTORE_TEST
+            : org.enterprisebrain.catalog.api.model.BackupRun.KindEnum.BACKUP)
         .status(r.succeeded() ? org.enterprisebrain.catalog.api.model.BackupRun.StatusEnum.SUCCEEDED
             : org.enterprisebrain.catalog.api.model.BackupRun.StatusEnum.FAILED)
         .startedAt(ApiMapping.time(r.startedAt())).finishedAt(ApiMapping.time(r.finishedAt()))

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,11 +40,7 @@ public final class AlertLatencyBench {
   public static void main(String[] args) throws Exception {
     int alerts = Integer.getInteger("bench.alerts", 200);
     long pause = Long.getLong("bench.pause.ms", 100);
-    Path home = Path.of(System.getProperty("brain.home", ".")).toAbsolutePath().normalize();
-    Path data = Files.createTempDirectory("brain-alert-bench");
-    try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral(home, data,
-        System.getProperty("java.class.path")), System.out)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop"));
+    try (LocalPlatform platform = BenchPlatform.start("brain-alert-bench")) {
       String token = KeycloakServer.tokenFrom(platform.keycloakUrl(), BrainRealm.NAME, "demo-factory",
           BrainRealm.demoSecret("demo-factory"));
       Map<String, Long> onKafka = new ConcurrentHashMap<>();

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.enterprisebrain.cli.BrainCommand;
@@ -37,11 +35,7 @@ public final class AssessmentBench {
     int requests = Integer.getInteger("bench.requests", 300);
     int cold = Integer.getInteger("bench.cold", 10);
     int ticks = Integer.getInteger("bench.demo.ticks", 18);
-    Path home = Path.of(System.getProperty("brain.home", ".")).toAbsolutePath().normalize();
-    Path data = Files.createTempDirectory("brain-assessment-bench");
-    try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral(home, data,
-        System.getProperty("java.class.path")), System.out)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop"));
+    try (LocalPlatform platform = BenchPlatform.start("brain-assessment-bench")) {
       StringWriter demoOut = new StringWriter();
       int exit = new CommandLine(new BrainCommand()).setOut(new PrintWriter(demoOut)).execute("demo", "--speed", "600",
           "--ticks", String.valueOf(ticks), "--gateway", platform.gatewayUrl(), "--keycloak", platform.keycloakUrl());

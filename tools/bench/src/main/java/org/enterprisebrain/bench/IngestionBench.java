@@ -41,12 +41,8 @@ public final class IngestionBench {
     long baselineRecords = Long.getLong("bench.baseline.records", 1_000_000);
     int[] batches = java.util.Arrays.stream(System.getProperty("bench.batches", "100,1000").split(","))
         .mapToInt(b -> Integer.parseInt(b.trim())).toArray();
-    Path home = Path.of(System.getProperty("brain.home", ".")).toAbsolutePath().normalize();
-    Path data = Files.createTempDirectory("brain-bench");
     String classpath = System.getProperty("java.class.path");
-    try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral(home, data, classpath),
-        System.out)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop")); // Ctrl-C stops the servers too
+    try (LocalPlatform platform = BenchPlatform.start("brain-bench")) {
       LatencyStats baseline = producerPerformance(classpath, platform.kafkaBootstrap(), baselineRecords);
       String token = KeycloakServer.tokenFrom(platform.keycloakUrl(), BrainRealm.NAME, "mes-a",
           BrainRealm.demoSecret("mes-a"));

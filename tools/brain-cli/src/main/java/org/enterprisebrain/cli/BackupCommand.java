@@ -1,14 +1,11 @@
 package org.enterprisebrain.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.enterprisebrain.cli.backup.ElasticsearchSnapshot;
 import org.enterprisebrain.cli.backup.PostgresBackup;
@@ -21,7 +18,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code brain backup}: backs up the platform's PostgreSQL schemas (gzipped CSV per table, one consistent
@@ -33,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BackupCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Mixin
   Connection connection;
@@ -96,13 +91,6 @@ public final class BackupCommand implements Callable<Integer> {
     try {
       PostgresBackup.Result r = PostgresBackup.dump(db.url, db.user, db.password, schemas == null ? List.of()
           : schemas.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), dir);
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("database", db.url);
-      manifest.put("startedAt", r.startedAt().toString());
-      manifest.put("finishedAt", r.finishedAt().toString());
-      manifest.put("schemas", r.schemas());
-      manifest.put("tables", r.tables());
-      Files.writeString(dir.resolve("manifest.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
       out.printf("PostgreSQL: %d tables, %d rows of %s, %,d bytes in %s%n", r.tables().size(), r.rows(),
           r.schemas(), r.bytes(), dir);
       report(out, new BackupRunReport().store("postgresql").status(BackupRunReport.StatusEnum.SUCCEEDED)
@@ -158,9 +146,7 @@ public final class BackupCommand implements Callable<Integer> {
   }
 
   static void report(Connection connection, PrintWriter out, BackupRunReport report) throws ApiException {
-    if (Connection.DEFAULT_CLIENT.equals(connection.clientId)) {
-      connection.clientId = ClassifyCommand.DATA_ENGINEER_CLIENT; // reporting backups is a data engineer's act
-    }
+    connection.actAsDataEngineer(); // reporting backups is a data engineer's act
     BackupRun run = new BackupsApi(connection.apiClient()).reportBackupRun(report);
     out.printf("  reported to the catalog as %s run %d (%s)%n", run.getKind().getValue(), run.getId(),
         run.getStatus().getValue());

@@ -26,9 +26,6 @@ import picocli.CommandLine.Spec;
     description = "Classify and grade (分类分级) the columns of a CSV sample; suggestions go to the review queue")
 public final class ClassifyCommand implements Callable<Integer> {
 
-  /** Classifying is a data engineer's act: the local realm's confidential client for it. */
-  static final String DATA_ENGINEER_CLIENT = "catalog-reader";
-
   @Mixin
   Connection connection;
 
@@ -46,9 +43,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Connection.DEFAULT_CLIENT.equals(connection.clientId)) {
-      connection.clientId = DATA_ENGINEER_CLIENT;
-    }
+    connection.actAsDataEngineer();
     PrintWriter out = spec.commandLine().getOut();
     ClassificationReport report;
     try {

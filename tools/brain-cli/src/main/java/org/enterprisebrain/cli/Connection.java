@@ -32,7 +32,20 @@ public final class Connection {
       description = "Client secret (default: the demo secret of the local realm)")
   String secret;
 
+  /** The local realm's confidential client with the data-engineer role. */
+  static final String DATA_ENGINEER_CLIENT = "catalog-reader";
+
   private String token;
+
+  /**
+   * For acts of a data engineer (classifying, reporting backups): the local data-engineer client unless a client
+   * was chosen ({@code --client}); the default integrator client could not.
+   */
+  void actAsDataEngineer() {
+    if (DEFAULT_CLIENT.equals(clientId)) {
+      clientId = DATA_ENGINEER_CLIENT;
+    }
+  }
   private long tokenUntil;
 
   /** A bearer token, fetched again a minute before the old one expires. */

@@ -18,8 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code brain restore-check [DIR]}: a restore test (灾备演练) of a {@code brain backup} of PostgreSQL — checksums,
@@ -29,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "restore-check", mixinStandardHelpOptions = true,
     description = "Test that a PostgreSQL backup restores (into a scratch schema, dropped after) and report it")
 public final class RestoreCheckCommand implements Callable<Integer> {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Mixin
   Connection connection;
@@ -61,10 +57,8 @@ public final class RestoreCheckCommand implements Callable<Integer> {
               .orElseThrow(() -> new IllegalStateException("no postgresql-* backup in " + from.toAbsolutePath()));
         }
       }
-      JsonNode manifest = JSON.readTree(Files.readString(dir.resolve("manifest.json")));
-      List<PostgresBackup.Table> tables = manifest.path("tables").valueStream()
-          .map(t -> JSON.treeToValue(t, PostgresBackup.Table.class)).toList();
-      PostgresRestoreCheck.Result r = PostgresRestoreCheck.run(db.url, db.user, db.password, dir, tables);
+      PostgresBackup.Result backed = PostgresBackup.read(dir);
+      PostgresRestoreCheck.Result r = PostgresRestoreCheck.run(db.url, db.user, db.password, dir, backed.tables());
       List<PostgresRestoreCheck.Table> bad = r.tables().stream().filter(t -> !t.ok()).toList();
       for (PostgresRestoreCheck.Table t : bad) {
         out.printf("  %s.%s: %s%n", t.schema(), t.table(), t.intact()
@@ -76,7 +70,7 @@ public final class RestoreCheckCommand implements Callable<Integer> {
       BackupCommand.report(connection, out, new BackupRunReport().store("postgresql")
           .kind(BackupRunReport.KindEnum.RESTORE_TEST)
           .status(r.ok() ? BackupRunReport.StatusEnum.SUCCEEDED : BackupRunReport.StatusEnum.FAILED)
-          .scope(manifest.path("schemas").valueStream().map(JsonNode::asString).reduce((a, b) -> a + "," + b).orElse(""))
+          .scope(String.join(",", backed.schemas()))
           .startedAt(r.startedAt().atOffset(ZoneOffset.UTC)).finishedAt(r.finishedAt().atOffset(ZoneOffset.UTC))
           .items(r.tables().size()).location(dir.toAbsolutePath().toString()).tool("brain restore-check")
           .detail(summary + " (scratch schema " + r.scratchSchema() + ", dropped)"));

@@ -165,7 +165,7 @@ public final class FlinkCommand {
     if (jars == null || jars.length == 0) {
       throw new IllegalStateException("no jars in " + libDir);
     }
-    return Arrays.stream(jars).map(File::getPath).sorted().reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
+    return Arrays.stream(jars).map(File::getPath).sorted().collect(java.util.stream.Collectors.joining(File.pathSeparator));
   }
 
   private static List<String> split(String s) {

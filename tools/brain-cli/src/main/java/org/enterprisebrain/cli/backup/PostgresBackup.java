@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.postgresql.PGConnection;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A logical backup of the platform's PostgreSQL schemas over JDBC: every table copied out as gzipped CSV with
@@ -30,7 +33,9 @@ public final class PostgresBackup {
   public record Table(String schema, String table, String file, long rows, long bytes, String sha256) {
   }
 
-  public record Result(Instant startedAt, Instant finishedAt, List<String> schemas, List<Table> tables) {
+  /** A backup as its {@code manifest.json} records it. */
+  public record Result(String database, Instant startedAt, Instant finishedAt, List<String> schemas,
+      List<Table> tables) {
     public long bytes() {
       return tables.stream().mapToLong(Table::bytes).sum();
     }
@@ -40,10 +45,20 @@ public final class PostgresBackup {
     }
   }
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String MANIFEST = "manifest.json";
+
   private PostgresBackup() {
   }
 
+  /** The backup in {@code dir}, as its manifest records it. */
+  public static Result read(Path dir) throws IOException {
+    return JSON.readValue(Files.readString(dir.resolve(MANIFEST)), Result.class);
+  }
+
   /**
+   * Writes every table of {@code schemas} into {@code dir}, then the manifest ({@link #read} reads it back).
+   *
    * @param schemas the schemas to back up; empty: every schema that is not PostgreSQL's own
    */
   public static Result dump(String url, String user, String password, List<String> schemas, Path dir)
@@ -61,7 +76,9 @@ public final class PostgresBackup {
       }
       db.commit();
       List<String> dumped = tables.stream().map(t -> t[0]).distinct().toList();
-      return new Result(started, Instant.now(), dumped, written);
+      Result result = new Result(url, started, Instant.now(), dumped, written);
+      Files.writeString(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+      return result;
     }
   }
 
@@ -85,12 +102,7 @@ public final class PostgresBackup {
 
   private static Table copyOut(Connection db, String schema, String table, Path dir) throws SQLException, IOException {
     String file = schema + "." + table + ".csv.gz";
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = sha256();
     long rows;
     Path path = dir.resolve(file);
     try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(path), sha), 1 << 16)) {
@@ -100,7 +112,24 @@ public final class PostgresBackup {
     return new Table(schema, table, file, rows, Files.size(path), HexFormat.of().formatHex(sha.digest()));
   }
 
-  private static String quote(String identifier) {
+  /** The SHA-256 of a file, as the manifest records it. */
+  static String sha256(Path file) throws IOException {
+    MessageDigest sha = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 }

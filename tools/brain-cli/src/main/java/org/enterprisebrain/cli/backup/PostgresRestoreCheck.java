@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.postgresql.PGConnection;
@@ -74,13 +70,13 @@ public final class PostgresRestoreCheck {
   private static Table restore(Connection db, String scratch, Path dir, PostgresBackup.Table t)
       throws SQLException, IOException {
     Path file = dir.resolve(t.file());
-    if (!Files.isRegularFile(file) || !sha256(file).equals(t.sha256())) {
+    if (!Files.isRegularFile(file) || !PostgresBackup.sha256(file).equals(t.sha256())) {
       return new Table(t.schema(), t.table(), false, t.rows(), 0);
     }
-    String target = scratch + "." + quote(t.schema() + "__" + t.table());
+    String target = scratch + "." + PostgresBackup.quote(t.schema() + "__" + t.table());
     try (Statement s = db.createStatement()) {
       // the live table's columns, types and defaults: what a restore would load into today
-      s.execute("create table " + target + " (like " + quote(t.schema()) + "." + quote(t.table()) + " including defaults)");
+      s.execute("create table " + target + " (like " + PostgresBackup.quote(t.schema()) + "." + PostgresBackup.quote(t.table()) + " including defaults)");
     }
     long rows;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -89,20 +85,4 @@ public final class PostgresRestoreCheck {
     return new Table(t.schema(), t.table(), true, t.rows(), rows);
   }
 
-  static String sha256(Path file) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
 }

@@ -226,7 +226,7 @@ class AnalyticsJobsIT {
     env.enableCheckpointing(100);
     OeeJob.build(AnalyticsJobs.oeeInputs(env, s, true).map(new FailOnce<>(8)), s.index("oee"),
             ShiftCalendar.parse(s.shifts(), s.zone()), s.lateness().toMillis())
-        .sinkTo(AnalyticsJobs.results(s));
+        .sinkTo(AnalyticsJobs.results(s, "oee"));
     env.execute("oee-failover");
     assertThat(FailOnce.failed).as("the job failed once mid-stream").isTrue();
     assertThat(FailOnce.checkpointed).as("after a completed checkpoint").isTrue();

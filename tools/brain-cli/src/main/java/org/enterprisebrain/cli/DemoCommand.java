@@ -13,8 +13,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin
   Connection connection;
 
-  @Option(names = "--speed", defaultValue = "60", description = "Simulated seconds per wall-clock second (default: ${DEFAULT-VALUE})")
+  @Option(names = "--speed", defaultValue = DemoRunner.DEFAULT_SPEED,
+      description = "Demo: simulated seconds per wall-clock second until the plant reaches now, then real time (default: ${DEFAULT-VALUE})")
   int speed;
+
+  @Option(names = "--history", defaultValue = DemoRunner.DEFAULT_HISTORY,
+      description = "Demo: how far back the simulated plant starts, ISO-8601 (default: ${DEFAULT-VALUE}); it never runs ahead of now")
+  java.time.Duration history;
 
   @Option(names = "--ticks", defaultValue = "-1", description = "Stop after this many ticks (default: run until Ctrl-C)")
   long ticks;
@@ -24,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DemoRunner runner = new DemoRunner(connection, seed);
+    DemoRunner runner = new DemoRunner(connection, seed, java.time.Instant.now().minus(history));
     DemoRunner.Totals totals = runner.run(speed, ticks, System.out);
     System.out.printf("demo: %,d records sent, %,d accepted, %,d rejected, %,d failed%n",
         totals.sent(), totals.accepted(), totals.rejected(), totals.failed());

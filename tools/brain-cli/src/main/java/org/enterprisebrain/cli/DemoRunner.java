@@ -3,6 +3,7 @@ package org.enterprisebrain.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.enterprisebrain.cli.demo.DemoFactory;
 import org.enterprisebrain.client.ApiException;
@@ -12,10 +13,19 @@ import org.enterprisebrain.client.model.IngestResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams the simulated plant through the public API (gateway, real token, generated client): one
- * tick per wall-clock second, each covering {@code speed} simulated seconds.
+ * Streams the simulated plant through the public API (gateway, real token, generated client): one tick per
+ * wall-clock second, each covering {@code speed} simulated seconds while the simulation is behind the wall
+ * clock, then only the time that really passed. A plant never reports the future: event times ahead of the
+ * wall clock would stamp derived records that Kafka refuses (more than an hour ahead by default), and a fast
+ * demo would show a plant that has not happened yet. So a fast demo replays the past up to now, then runs in
+ * real time.
  */
 public final class DemoRunner {
+
+  /** Simulated seconds per wall-clock second while the simulation catches up with now. */
+  public static final String DEFAULT_SPEED = "60";
+  /** How far back {@code brain up} and {@code brain demo} start the plant: one shift, so OEE hours show at once. */
+  public static final String DEFAULT_HISTORY = "PT8H";
 
   /** Running totals of what the API answered. */
   public record Totals(long sent, long accepted, long rejected, long failed) {
@@ -30,10 +40,7 @@ public final class DemoRunner {
   private final com.fasterxml.jackson.databind.ObjectMapper clientJson;
   private final DemoFactory factory;
   private Totals totals = new Totals(0, 0, 0, 0);
-
-  public DemoRunner(Connection connection, long seed) {
-    this(connection, seed, Instant.now().minus(Duration.ofHours(1)));
-  }
+  private boolean caughtUp;
 
   /** A demo whose simulated plant starts at {@code start} (ticks then advance it from there). */
   public DemoRunner(Connection connection, long seed, Instant start) {
@@ -49,7 +56,14 @@ public final class DemoRunner {
     long lastReport = System.nanoTime();
     for (long tick = 0; ticks < 0 || tick < ticks; tick++) {
       long started = System.nanoTime();
-      send(factory.tick(Duration.ofSeconds(speed)), out);
+      Duration step = step(speed, Instant.now());
+      if (!step.isZero()) {
+        send(factory.tick(step), out);
+      }
+      if (!caughtUp && step.compareTo(Duration.ofSeconds(speed)) < 0) {
+        caughtUp = true;
+        out.println("demo: the simulated plant reached the wall clock (" + factory.clock() + "); real time from here");
+      }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
         out.printf("demo: %,d records sent, %,d accepted, %,d rejected (deliberately bad: %d), %,d failed%n",
             totals.sent(), totals.accepted(), totals.rejected(), factory.badRecordsSoFar(), totals.failed());
@@ -61,6 +75,25 @@ public final class DemoRunner {
       }
     }
     return totals;
+  }
+
+  Duration step(int speed, Instant now) {
+    return step(factory.clock(), speed, now);
+  }
+
+  /** {@code speed} seconds, or less so that a simulation at {@code clock} never passes {@code now}; zero there. */
+  static Duration step(Instant clock, int speed, Instant now) {
+    Duration behind = Duration.between(clock, now.truncatedTo(ChronoUnit.SECONDS));
+    if (behind.isNegative()) {
+      return Duration.ZERO;
+    }
+    Duration full = Duration.ofSeconds(speed);
+    return behind.compareTo(full) < 0 ? behind : full;
+  }
+
+  /** Where the simulated plant stands: every record sent so far happened before it. */
+  public Instant clock() {
+    return factory.clock();
   }
 
   public Totals totals() {

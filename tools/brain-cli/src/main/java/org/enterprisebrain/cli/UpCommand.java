@@ -19,8 +19,13 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-demo", description = "Do not stream the demo plant after start")
   boolean noDemo;
 
-  @Option(names = "--speed", defaultValue = "60", description = "Demo: simulated seconds per second")
+  @Option(names = "--speed", defaultValue = DemoRunner.DEFAULT_SPEED,
+      description = "Demo: simulated seconds per wall-clock second until the plant reaches now, then real time (default: ${DEFAULT-VALUE})")
   int speed;
+
+  @Option(names = "--history", defaultValue = DemoRunner.DEFAULT_HISTORY,
+      description = "Demo: how far back the simulated plant starts, ISO-8601 (default: ${DEFAULT-VALUE}); it never runs ahead of now")
+  java.time.Duration history;
 
   @Override
   public Integer call() throws Exception {
@@ -63,7 +68,7 @@ public final class UpCommand implements Callable<Integer> {
       connection.keycloak = platform.keycloakUrl();
       connection.clientId = "demo-factory";
       connection.secret = "";
-      new DemoRunner(connection, 20261125).run(speed, -1, System.out);
+      new DemoRunner(connection, 20261125, java.time.Instant.now().minus(history)).run(speed, -1, System.out);
     }
     stopped.await();
     return 0;

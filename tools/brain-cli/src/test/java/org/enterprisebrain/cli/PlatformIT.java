@@ -98,8 +98,9 @@ class PlatformIT {
 
   @Test
   void theDemoPlantStreamsThroughTheGatewayOntoKafka() throws Exception {
-    // three simulated hours up to now, ten minutes per tick: enough for hourly OEE and energy results
-    java.time.Instant start = java.time.Instant.now().minus(Duration.ofHours(3));
+    // three simulated hours, ten minutes per tick: enough for hourly OEE and energy results. They start five hours
+    // back, so that the scoring minutes and the default-speed run below still have past to simulate
+    java.time.Instant start = java.time.Instant.now().minus(Duration.ofHours(5));
     String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
         BrainRealm.demoPassword("manager"));
     // the guideline assessed before the plant sends anything: the data clauses are not met
@@ -130,6 +131,32 @@ class PlatformIT {
     assertTheRegistryScoresTheDemoPlant(demo);
     assertBrainBackupBacksUpAndReports();
     assertTheAssessmentSeesTheLivePlatform(before, snapshotBefore);
+    assertTheJobsSurviveTheDefaultDemoPastTheBrokersLimit(demo);
+  }
+
+  /**
+   * {@code brain up}'s demo at its default speed for longer than the hour ahead that Kafka accepts by default
+   * (the jobs used to die on the first alert stamped that far ahead): it catches up with the wall clock, never
+   * passes it, and every job is still RUNNING afterwards.
+   */
+  void assertTheJobsSurviveTheDefaultDemoPastTheBrokersLimit(DemoRunner demo) throws Exception {
+    String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
+        BrainRealm.demoPassword("manager"));
+    java.time.Instant from = demo.clock();
+    int speed = Integer.parseInt(DemoRunner.DEFAULT_SPEED);
+    long ticks = Duration.between(from, java.time.Instant.now()).toSeconds() / speed + 10;
+    assertThat(ticks * speed).as("simulated seconds asked for").isGreaterThan(3600);
+    DemoRunner.Totals totals = demo.run(speed, ticks, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    assertThat(totals.failed()).isZero();
+    assertThat(demo.clock()).as("the demo never runs ahead of the wall clock")
+        .isBeforeOrEqualTo(java.time.Instant.now()).isAfter(java.time.Instant.now().minusSeconds(30));
+    JsonNode jobs = JSON.readTree(get("/api/v1/analytics/jobs", manager).body());
+    assertThat(jobs.valueStream().map(j -> j.path("name").asString() + "=" + j.path("state").asString()))
+        .containsExactlyInAnyOrder("brain-analytics-energy=RUNNING", "brain-analytics-health=RUNNING",
+            "brain-analytics-oee=RUNNING", "brain-analytics-score=RUNNING", "brain-analytics-spc=RUNNING");
+    assertThat(jobs.valueStream().map(j -> j.path("deadLetterRecords")))
+        .as("every job counts what its sinks refused: none of the demo's results or alerts")
+        .allMatch(n -> n.isNumber() && n.asLong() == 0);
   }
 
   /**

@@ -1,19 +1,17 @@
 package org.enterprisebrain.analytics.run;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.enterprisebrain.analytics.alerts.Alert;
+import org.enterprisebrain.analytics.alerts.AlertSink;
 import org.enterprisebrain.analytics.energy.EmissionFactors;
 import org.enterprisebrain.analytics.energy.EnergyProcess;
 import org.enterprisebrain.analytics.energy.MeterReading;
@@ -46,11 +44,11 @@ public final class AnalyticsJobs {
 
   public static void add(String job, StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {
     switch (job) {
-      case "oee" -> oee(env, s, bounded, results(s));
-      case "spc" -> spc(env, s, bounded, results(s), alerts(s));
-      case "energy" -> energy(env, s, bounded, results(s), alerts(s));
-      case "health" -> health(env, s, bounded, results(s), alerts(s));
-      case "score" -> score(env, s, bounded, results(s), alerts(s));
+      case "oee" -> oee(env, s, bounded, results(s, job));
+      case "spc" -> spc(env, s, bounded, results(s, job), alerts(s, job));
+      case "energy" -> energy(env, s, bounded, results(s, job), alerts(s, job));
+      case "health" -> health(env, s, bounded, results(s, job), alerts(s, job));
+      case "score" -> score(env, s, bounded, results(s, job), alerts(s, job));
       default -> throw new IllegalArgumentException("no analytics job '" + job + "'; one of " + NAMES);
     }
   }
@@ -58,6 +56,14 @@ public final class AnalyticsJobs {
   public static void configure(StreamExecutionEnvironment env, AnalyticsSettings s) {
     env.enableCheckpointing(s.checkpointInterval().toMillis());
     env.setParallelism(s.parallelism());
+    // a job restarts from its last checkpoint for as long as it fails (Elasticsearch or Kafka away for a
+    // night), backing off to a minute; what one record causes never gets here, it goes to the dead letters
+    Configuration restarts = new Configuration();
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+    env.configure(restarts);
     if (!s.checkpointDir().isEmpty()) {
       // the job manager's memory holds at most 5 MB of state; a day of record ids is more than that
       Configuration storage = new Configuration();
@@ -148,38 +154,13 @@ public final class AnalyticsJobs {
         bounded);
   }
 
-  public static Sink<EsDocument> results(AnalyticsSettings s) {
+  public static Sink<EsDocument> results(AnalyticsSettings s, String job) {
     return new ElasticsearchSink(s.elasticsearch(), s.elasticsearchUsername(), s.elasticsearchPassword(),
-        s.indexPrefix(), s.sinkBatch(), s.sinkFlush().toMillis(), s.sinkRetries(), s.refreshInterval());
+        s.indexPrefix(), s.sinkBatch(), s.sinkFlush().toMillis(), s.sinkRetries(), s.refreshInterval(),
+        s.deadLetters(job));
   }
 
-  /** Keyed like the standard topics (plant|equipment), so one machine's alerts stay in order. */
-  static final class AlertKey implements SerializationSchema<Alert> {
-    @Override
-    public byte[] serialize(Alert a) {
-      return (a.plant() + '|' + a.equipment()).getBytes(StandardCharsets.UTF_8);
-    }
-  }
-
-  static final class AlertValue implements SerializationSchema<Alert> {
-    @Override
-    public byte[] serialize(Alert a) {
-      return a.json().getBytes(StandardCharsets.UTF_8);
-    }
-  }
-
-  public static Sink<Alert> alerts(AnalyticsSettings s) {
-    return KafkaSink.<Alert>builder()
-        .setBootstrapServers(s.kafka())
-        .setRecordSerializer(KafkaRecordSerializationSchema.<Alert>builder()
-            .setTopic(s.alertsTopic())
-            .setKeySerializationSchema(new AlertKey())
-            .setValueSerializationSchema(new AlertValue())
-            .build())
-        // alerts carry their own ids: a redelivery is recognisable, a loss is not
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .setProperty("acks", "all")
-        .setProperty("enable.idempotence", "true")
-        .build();
+  public static Sink<Alert> alerts(AnalyticsSettings s, String job) {
+    return new AlertSink(s.alertsTopic(), s.deadLetters(job));
   }
 }

@@ -20,7 +20,7 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     Map<String, double[]> spcGiven, String tariff, String emissionFactors, double energyZ, double healthAlpha,
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
     Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
-    String elasticsearchUsername, String elasticsearchPassword)
+    String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic)
     implements Serializable {
 
   public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
@@ -91,7 +91,13 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_REST_PORT", "8091")),
         or(get, "BRAIN_REGISTRY_DEPLOYMENTS_TOPIC", "brain.model-deployments.v1"),
         or(get, "BRAIN_ELASTICSEARCH_USERNAME", ""),
-        or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""));
+        or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""),
+        or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", "brain.analytics.dead-letter.v1"));
+  }
+
+  /** Where {@code job}'s sinks put what their targets refused for good. */
+  public org.enterprisebrain.analytics.sink.DeadLetters.Target deadLetters(String job) {
+    return new org.enterprisebrain.analytics.sink.DeadLetters.Target(kafka, deadLetterTopic, job);
   }
 
   public String index(String analysis) {

@@ -1,6 +1,10 @@
 package org.enterprisebrain.analytics.run;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
@@ -9,6 +13,8 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code brain up} runs: one Flink MiniCluster in this JVM with every analytics job submitted to it,
@@ -16,14 +22,47 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * as a Flink cluster's JobManager serves it). Local jobs keep no state between runs, so they read their
  * topics from the start ({@code BRAIN_ANALYTICS_START_FROM=earliest}); deterministic ids make the rerun
  * overwrite the same results.
+ *
+ * <p>A MiniCluster does not replace a TaskManager that failed (a fatal error closes it for good), so its
+ * jobs would wait in RESTARTING forever; a cluster manager would start a new one. Here a watch does:
+ * when fewer TaskManagers than started stay registered for {@link #MISSING_CHECKS} checks in a row, it
+ * starts another, and the jobs restart on it from their checkpoints.
  */
-public final class LocalRunner {
+public final class LocalRunner implements AutoCloseable {
 
-  private LocalRunner() {
+  static final long CHECK_SECONDS = 5;
+  static final int MISSING_CHECKS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
+
+  private final MiniCluster cluster;
+  private final ScheduledExecutorService watch;
+  private int missing;
+
+  private LocalRunner(MiniCluster cluster) {
+    this.cluster = cluster;
+    this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "taskmanager-watch");
+      t.setDaemon(true);
+      return t;
+    });
+    watch.scheduleWithFixedDelay(this::check, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
   }
 
   public static void main(String[] args) throws Exception {
     AnalyticsSettings settings = AnalyticsSettings.fromEnvironment();
+    LocalRunner runner = start(settings, AnalyticsJobs.NAMES);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      runner.close();
+      stopped.countDown();
+    }, "analytics-stop"));
+    System.out.println("analytics jobs " + AnalyticsJobs.NAMES + " running; Flink REST "
+        + runner.cluster.getRestAddress().get());
+    stopped.await();
+  }
+
+  /** A MiniCluster with one TaskManager holding a slot per job and parallel task, the jobs submitted, watched. */
+  public static LocalRunner start(AnalyticsSettings settings, List<String> jobs) throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -34,15 +73,10 @@ public final class LocalRunner {
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
         .setConfiguration(conf)
         .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(AnalyticsJobs.NAMES.size() * settings.parallelism())
+        .setNumSlotsPerTaskManager(jobs.size() * settings.parallelism())
         .build());
     cluster.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      cluster.closeAsync().join();
-      stopped.countDown();
-    }, "analytics-stop"));
-    for (String job : AnalyticsJobs.NAMES) {
+    for (String job : jobs) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       AnalyticsJobs.configure(env, settings);
       AnalyticsJobs.add(job, env, settings, false);
@@ -50,7 +84,34 @@ public final class LocalRunner {
       graph.setJobName("brain-analytics-" + job);
       cluster.submitJob(graph).get();
     }
-    System.out.println("analytics jobs " + AnalyticsJobs.NAMES + " running; Flink REST " + cluster.getRestAddress().get());
-    stopped.await();
+    return new LocalRunner(cluster);
+  }
+
+  public MiniCluster cluster() {
+    return cluster;
+  }
+
+  private void check() {
+    try {
+      int connected = cluster.requestClusterOverview().get(CHECK_SECONDS, TimeUnit.SECONDS).getNumTaskManagersConnected();
+      missing = connected < 1 ? missing + 1 : 0;
+      if (missing >= MISSING_CHECKS) {
+        LOG.warn("no TaskManager registered for {} s: starting a new one; the jobs restart on it from their checkpoints",
+            CHECK_SECONDS * missing);
+        cluster.startTaskManager();
+        missing = 0;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // the next check asks again: a watch that stopped on one slow answer would watch nothing
+      LOG.warn("TaskManager watch: the cluster did not answer ({})", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    watch.shutdownNow();
+    cluster.closeAsync().join();
   }
 }

@@ -1,14 +1,8 @@
 package org.enterprisebrain.analytics.score;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -20,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.health.Sample;
 import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.stream.Topics;
 
 /** Telemetry scored by the registry's deployments, which arrive as a broadcast stream. */
 public final class ScoreJob {
@@ -62,19 +57,8 @@ public final class ScoreJob {
    * creates it too), and a Kafka source fails over on a topic that does not exist.
    */
   public static void ensureTopic(String bootstrap, String topic) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1)
-          .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216")))).all().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create " + topic + ": " + e.getCause().getMessage(), e);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer creating " + topic, e);
-    }
+    Topics.ensure(bootstrap, new NewTopic(topic, 1, (short) -1)
+        .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216")));
   }
 
   static final class Records implements KafkaRecordDeserializationSchema<DeploymentRecord> {

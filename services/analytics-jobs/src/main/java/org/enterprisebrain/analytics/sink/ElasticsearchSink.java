@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * deterministic ids the results are exactly those of an uninterrupted run. A full buffer is sent
  * synchronously in {@code write}, which is how backpressure reaches the sources. Items Elasticsearch
  * could not take for a passing reason (429, 5xx) are retried with back-off; when retries run out the job
- * fails and restarts from its last checkpoint, so nothing is lost.
+ * fails and restarts from its last checkpoint, so nothing is lost. An item Elasticsearch refuses for
+ * itself (a mapping conflict, a document too large) will not heal by retrying: it goes to the
+ * {@link DeadLetters} with Elasticsearch's reason and every other result is still stored.
  */
 public final class ElasticsearchSink implements Sink<EsDocument> {
 
@@ -53,10 +55,11 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
   private final String refreshInterval;
   private final String username;
   private final String password;
+  private final DeadLetters.Target deadLetters;
 
   /** {@code username} empty: no credentials; else basic authentication (a secured cluster such as ECK's). */
   public ElasticsearchSink(String url, String username, String password, String indexPrefix, int maxActions,
-      long flushMillis, int maxRetries, String refreshInterval) {
+      long flushMillis, int maxRetries, String refreshInterval, DeadLetters.Target deadLetters) {
     this.url = url;
     this.username = username;
     this.password = password;
@@ -65,6 +68,7 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
     this.flushMillis = flushMillis;
     this.maxRetries = maxRetries;
     this.refreshInterval = refreshInterval;
+    this.deadLetters = deadLetters;
   }
 
   @Override
@@ -98,7 +102,7 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
     private final ProcessingTimeService time;
     private final Counter written;
     private final Counter retried;
-    private final Counter refused;
+    private final DeadLetters letters;
     private final Map<String, EsDocument> buffer = new LinkedHashMap<>();
     private boolean timerSet;
 
@@ -107,8 +111,8 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
       time = context.getProcessingTimeService();
       written = context.metricGroup().counter("documentsWritten");
       retried = context.metricGroup().counter("documentsRetried");
-      refused = context.metricGroup().counter("documentsRefused");
       putTemplate(client, indexPrefix, refreshInterval);
+      letters = DeadLetters.open(deadLetters, context.metricGroup());
     }
 
     @Override
@@ -184,10 +188,9 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
         if (status == 429 || status >= 500) {
           again.add(documents.get(i));
         } else if (status >= 300) {
-          // a mapping conflict will not heal by retrying: count it loudly instead of stopping every result
-          refused.inc();
-          log.error("Elasticsearch refused {} {}: {}", documents.get(i).index(), documents.get(i).id(),
-              item.path("error"));
+          EsDocument refused = documents.get(i);
+          letters.send("elasticsearch:" + refused.index(), refused.id(), refused.json(),
+              "HTTP " + status + ": " + item.path("error"));
         } else {
           written.inc();
         }
@@ -198,6 +201,7 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
     @Override
     public void close() throws Exception {
       client.close();
+      letters.close();
     }
   }
 }

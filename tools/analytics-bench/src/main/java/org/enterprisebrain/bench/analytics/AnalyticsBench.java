@@ -156,7 +156,7 @@ public final class AnalyticsBench {
     String index = s.index("pass");
     DataStream<EsDocument> documents = inputs.map(r -> new EsDocument(index, r.recordId(), "{\"at\":" + r.at() + "}"))
         .returns(EsDocument.class);
-    Sink<EsDocument> sink = variant.equals("pass-through") ? AnalyticsJobs.results(s) : new DiscardingSink<>();
+    Sink<EsDocument> sink = variant.equals("pass-through") ? AnalyticsJobs.results(s, "pass-through") : new DiscardingSink<>();
     documents.sinkTo(sink);
   }
 

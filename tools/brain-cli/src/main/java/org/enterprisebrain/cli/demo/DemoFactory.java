@@ -286,6 +286,11 @@ public final class DemoFactory {
     return number.append((10 - sum % 10) % 10).toString();
   }
 
+  /** The simulated plant's clock: the event time of everything sent so far is before it. */
+  public Instant clock() {
+    return clock;
+  }
+
   /** Advances the simulated clock by {@code step}; returns what happened, one batch per entity. */
   public List<Batch> tick(Duration step) {
     if (step.isNegative() || step.isZero()) throw new IllegalArgumentException("step must be positive: " + step);

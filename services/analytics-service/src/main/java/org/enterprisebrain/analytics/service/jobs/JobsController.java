@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 public class JobsController implements JobsApi {
 
   static final List<String> COUNTERS = List.of("duplicateRecords", "lateRecordsApplied", "lateRecordsDropped",
-      "unreadableRecords");
+      "unreadableRecords", "deadLetterRecords");
   private final List<RestClient> clusters;
 
   public JobsController(@Value("${brain.analytics.flink-rest-url}") List<String> flinkUrls,
@@ -68,7 +68,8 @@ public class JobsController implements JobsApi {
       }
       Map<String, Long> counters = counters(flink, status.getId());
       status.duplicateRecords(counters.get("duplicateRecords")).lateRecordsApplied(counters.get("lateRecordsApplied"))
-          .lateRecordsDropped(counters.get("lateRecordsDropped")).unreadableRecords(counters.get("unreadableRecords"));
+          .lateRecordsDropped(counters.get("lateRecordsDropped")).unreadableRecords(counters.get("unreadableRecords"))
+          .deadLetterRecords(counters.get("deadLetterRecords"));
       jobs.add(status);
     }
     return jobs;

@@ -182,7 +182,10 @@ class AnalyticsJobsIT {
     String alertId = "spc|it-01|M1|4000123|D-12.00|SG-25|1";
     JsonNode alert = doc("brain-it-alerts", alertId);
     assertThat(alert.path("severity").asText()).isEqualTo("critical");
-    assertThat(alert.path("message").asText()).contains("判异准则1");
+    assertThat(alert.path("message").asText()).contains("判异准则1", "子组 SG-25", "界限");
+    assertThat(alert.path("limit").asDouble()).as("the upper control limit it crossed")
+        .isCloseTo(point.path("ucl").asDouble(), within(1e-6));
+    assertThat(alert.path("value").asDouble()).isGreaterThan(alert.path("limit").asDouble());
     assertThat(kafkaAlerts(alertId)).containsKey(alertId);
   }
 

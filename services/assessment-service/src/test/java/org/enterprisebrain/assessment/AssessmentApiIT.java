@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.enterprisebrain.testsupport.Multipart;
+import org.enterprisebrain.servers.demo.Multipart;
 import org.enterprisebrain.testsupport.ServiceCalls;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

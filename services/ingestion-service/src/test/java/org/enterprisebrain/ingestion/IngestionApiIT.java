@@ -180,6 +180,27 @@ class IngestionApiIT {
   }
 
   @Test
+  void historyOlderThanTheAnalyticsLatenessIsAcceptedWithAWarning() throws Exception {
+    String p = "hist-" + UUID.randomUUID() + "-";
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+    String fresh = report(p + "1", "hz-01", "MES-A", 3).replace("2026-11-24T08:00:00+08:00", now.toString());
+    String twoDaysOld = report(p + "2", "hz-01", "MES-A", 4)
+        .replace("2026-11-24T08:00:00+08:00", now.minusDays(2).toString());
+    HttpResponse<String> response = post("/api/v1/ingest/operation-report", mesToken(), "application/json",
+        "[" + fresh + "," + twoDaysOld + "]");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(response.body());
+    assertThat(result.path("accepted").asInt()).as("history is stored like any record").isEqualTo(2);
+    assertThat(result.path("warned").asInt()).isEqualTo(1);
+    assertThat(result.path("results").get(0).has("warnings")).isFalse();
+    JsonNode warning = result.path("results").get(1).path("warnings").get(0);
+    assertThat(warning.path("pointer").asString()).isEqualTo("/occurredAt");
+    assertThat(warning.path("message").asString()).contains("allowed lateness (PT24H", "PT48H");
+    assertThat(result.path("results").get(1).path("status").asString()).isEqualTo("accepted");
+  }
+
+  @Test
   void ndjsonAndCsvCarryTheSameRecords() throws Exception {
     String p = "nd-" + UUID.randomUUID() + "-";
     String ndjson = report(p + "1", "hz-01", "MES-A", 5).replace("\n", "") + "\n\n"

@@ -3,6 +3,7 @@ package org.enterprisebrain.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
 import picocli.CommandLine.Command;
@@ -63,6 +64,13 @@ public final class UpCommand implements Callable<Integer> {
     System.out.println("  logs               " + home.resolve(".brain/logs"));
     System.out.println("Ctrl-C stops everything.");
     if (!noDemo) {
+      try {
+        new DemoModel(platform.gatewayUrl()).deploy(userToken(platform, "engineer"), userToken(platform, "admin"),
+            System.out);
+      } catch (java.io.IOException e) {
+        // the plant streams all the same; the user is told what the registry said
+        System.out.println("demo model not deployed (the demo plant streams without it): " + e.getMessage());
+      }
       Connection connection = new Connection();
       connection.gateway = platform.gatewayUrl();
       connection.keycloak = platform.keycloakUrl();
@@ -72,6 +80,10 @@ public final class UpCommand implements Callable<Integer> {
     }
     stopped.await();
     return 0;
+  }
+
+  private static String userToken(LocalPlatform platform, String user) {
+    return platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, user, BrainRealm.demoPassword(user));
   }
 
   private static long selfRss() {

@@ -22,8 +22,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
-import org.enterprisebrain.testsupport.Multipart;
-import org.enterprisebrain.testsupport.TrainedModels;
+import org.enterprisebrain.cli.demo.DemoModel;
+import org.enterprisebrain.servers.demo.Multipart;
+import org.enterprisebrain.servers.demo.TrainedModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -352,25 +353,22 @@ class PlatformIT {
         BrainRealm.demoPassword("admin"));
     String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
         BrainRealm.demoPassword("manager"));
-    TrainedModels.Trained v1 = TrainedModels.spindleFailure(120, 1);
+    // v1 exactly as brain up's demo puts it in: trained, registered, approved as champion, deployed
+    new DemoModel(platform.gatewayUrl()).deploy(engineer, admin, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+    new DemoModel(platform.gatewayUrl()).deploy(engineer, admin, new PrintStream(again, true, StandardCharsets.UTF_8));
+    assertThat(again.toString(StandardCharsets.UTF_8)).as("a second brain up changes nothing").contains("already");
+    JsonNode deployment = JSON.readTree(get("/api/v1/registry/deployments/" + DemoModel.DEPLOYMENT, manager).body());
+    assertThat(deployment.path("model").asString()).isEqualTo(DemoModel.NAME);
+    assertThat(deployment.path("version").asInt()).isEqualTo(1);
+    // v2 registered by hand
     TrainedModels.Trained v2 = TrainedModels.spindleFailure(200, 2);
-    assertThat(send("POST", "/api/v1/registry/models", engineer, "application/json",
-        "{\"name\": \"spindle-failure\", \"title\": \"主轴故障预测\"}").statusCode()).isEqualTo(201);
-    for (TrainedModels.Trained v : List.of(v1, v2)) {
-      Multipart m = Multipart.modelVersion(v.versionMetadata().getBytes(StandardCharsets.UTF_8), v.onnx());
-      HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-              + "/api/v1/registry/models/spindle-failure/versions")).header("Authorization", "Bearer " + engineer)
-          .header("Content-Type", m.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    }
-    promote(1, engineer, admin);
-    HttpResponse<String> deployed = send("POST", "/api/v1/registry/deployments", engineer, "application/json", """
-        {"id": "spindle-cnc", "model": "spindle-failure", "alias": "champion", "entity": "telemetry",
-         "plants": ["hz-01"], "equipment": "CNC-A0[1-5]", "threshold": 0.9,
-         "bindings": [{"feature": "temperature", "signal": "spindle.temperature", "scale": 70},
-                      {"feature": "vibration", "signal": "spindle.vibration", "scale": 5}]}""");
-    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+    Multipart m = Multipart.modelVersion(v2.versionMetadata().getBytes(StandardCharsets.UTF_8), v2.onnx());
+    HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+            + "/api/v1/registry/models/spindle-failure/versions")).header("Authorization", "Bearer " + engineer)
+        .header("Content-Type", m.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String scoreJob = jobId("brain-analytics-score", manager);
 
     JsonNode first = scoresOf(demo, manager, 1);

@@ -83,7 +83,7 @@ public final class ControlChart implements Serializable {
       spreads.removeFirst();
     }
     if (hasLimits()) {
-      return List.of(plot(s, spread, lsl, usl));
+      return List.of(plot(s, spread, lsl, usl, "monitoring"));
     }
     baseline.add(s);
     baselineSpreads.add(spread);
@@ -94,7 +94,8 @@ public final class ControlChart implements Serializable {
     establish();
     List<Point> points = new ArrayList<>();
     for (int i = 0; i < baseline.size(); i++) {
-      points.add(plot(baseline.get(i), baselineSpreads.get(i), lsl, usl));
+      // still phase I points: they set the limits they are now drawn against
+      points.add(plot(baseline.get(i), baselineSpreads.get(i), lsl, usl, "baseline"));
     }
     baseline.clear();
     baselineSpreads.clear();
@@ -174,7 +175,7 @@ public final class ControlChart implements Serializable {
     };
   }
 
-  private Point plot(Subgroup s, double spread, double lsl, double usl) {
+  private Point plot(Subgroup s, double spread, double lsl, double usl, String phase) {
     int n = chart.equals("i-mr") ? 1 : s.n();
     double half = 3 * sigma / Math.sqrt(n);
     // identical baseline values give σ = 0: no zones, so no rule can be judged
@@ -194,7 +195,7 @@ public final class ControlChart implements Serializable {
     if (Double.isFinite(spread) && (spread > sUcl || sLcl > 0 && spread < sLcl)) {
       violations.add("S1"); // the spread chart's own rule 1
     }
-    return new Point(s, chart, "monitoring", spread, center, center + half, center - half,
+    return new Point(s, chart, phase, spread, center, center + half, center - half,
         hasSpread ? spreadCenter(spreadN) : Double.NaN, sUcl, sLcl, sigma, violations, capability(lsl, usl));
   }
 

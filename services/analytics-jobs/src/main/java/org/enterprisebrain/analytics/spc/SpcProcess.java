@@ -200,9 +200,19 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     SpcRules.Rule r = rule.equals("S1") ? null : SpcRules.rule(Integer.parseInt(rule));
     String zh = r == null ? "离散程度（" + p.chart() + "）1点超出控制限" : "判异准则" + rule + "：" + r.zh();
     String en = r == null ? "spread (" + p.chart() + ") beyond its control limit" : "Test " + rule + ": " + r.en();
+    double value = r == null ? p.spread() : p.subgroup().mean();
+    double limit = r == null ? (p.spreadLcl() > 0 && value < p.spreadLcl() ? p.spreadLcl() : p.spreadUcl())
+        : SpcRules.boundary(r.number(), value, p.center(), (p.ucl() - p.center()) / 3);
+    // which point, which value, which line: what a quality engineer needs to find it on the chart
+    String point = "子组 " + p.subgroup().id() + " 值 " + Numbers.round(value);
+    String pointEn = "subgroup " + p.subgroup().id() + " value " + Numbers.round(value);
+    if (Double.isFinite(limit)) {
+      point += "，界限 " + Numbers.round(limit);
+      pointEn += ", limit " + Numbers.round(limit);
+    }
     return new Alert("spc|" + pointId(m, p.subgroup()) + '|' + rule, "spc-rule", r == null ? "warning" : r.severity(),
-        m.plant(), m.equipment(), m.characteristic(), rule, what + " " + zh, what + " " + en, p.subgroup().at(),
-        rule.equals("S1") ? p.spread() : p.subgroup().mean(), rule.equals("S1") ? p.spreadUcl() : p.ucl());
+        m.plant(), m.equipment(), m.characteristic(), rule, what + " " + zh + "（" + point + "）",
+        what + " " + en + " (" + pointEn + ")", p.subgroup().at(), value, limit);
   }
 
   private static void number(ObjectNode n, String field, double value) {

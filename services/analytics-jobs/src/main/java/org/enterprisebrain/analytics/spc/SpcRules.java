@@ -34,6 +34,24 @@ public final class SpcRules {
     return ALL.get(number - 1);
   }
 
+  /**
+   * The line a rule judged the point against, on the point's side of the center: rule 1 the 3σ control limit,
+   * rule 5 the zone A/B boundary (2σ), rules 6 and 7 the zone B/C boundary (1σ), rule 2 the center line. Trends
+   * and alternations (3, 4) and rule 8 (both sides) have no one line: NaN.
+   *
+   * @param sigma σ of the plotted statistic (σ/√n for means)
+   */
+  public static double boundary(int rule, double value, double center, double sigma) {
+    double side = value >= center ? 1 : -1;
+    return switch (rule) {
+      case 1 -> center + side * 3 * sigma;
+      case 5 -> center + side * 2 * sigma;
+      case 6, 7 -> center + side * sigma;
+      case 2 -> center;
+      default -> Double.NaN;
+    };
+  }
+
   /** The rules as a bit mask (bit n for rule n): a plain int keeps a chart's state simple to checkpoint. */
   public static int mask(Set<Integer> rules) {
     int mask = 0;

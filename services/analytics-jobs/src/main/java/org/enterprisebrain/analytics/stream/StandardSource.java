@@ -45,7 +45,11 @@ public final class StandardSource {
       Class<T> type, Mapper<T> mapper, boolean bounded) {
     var builder = KafkaSource.<T>builder()
         .setBootstrapServers(bootstrap)
-        .setTopics(topics)
+        // by pattern, not by name: a job that starts before its topics exist (brain up starts the jobs beside the
+        // ingestion service that creates them) finds them at the next discovery, from their start, instead of
+        // failing over until they appear
+        .setTopicPattern(java.util.regex.Pattern.compile(topics.stream().map(java.util.regex.Pattern::quote)
+            .collect(java.util.stream.Collectors.joining("|"))))
         .setGroupId(groupId)
         // a restarted job resumes from its checkpoint, which takes precedence over these offsets
         .setStartingOffsets(fromEarliest ? OffsetsInitializer.earliest()

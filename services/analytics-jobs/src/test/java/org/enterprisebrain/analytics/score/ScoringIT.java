@@ -31,7 +31,7 @@ import org.elasticsearch.client.RestClient;
 import org.enterprisebrain.analytics.RealServers;
 import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
-import org.enterprisebrain.testsupport.TrainedModels;
+import org.enterprisebrain.servers.demo.TrainedModels;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -31,6 +31,7 @@ class ControlChartTest {
       points = chart.add(Subgroup.of("S" + i, i, v), 73.95, 74.05);
     }
     assertThat(points).hasSize(25); // the baseline republished with its limits
+    assertThat(points).as("still the phase I points").allSatisfy(point -> assertThat(point.phase()).isEqualTo("baseline"));
     ControlChart.Point p = points.get(24);
     assertThat(p.chart()).isEqualTo("xbar-r");
     assertThat(p.center()).isCloseTo(74.001, within(1e-9));
@@ -78,6 +79,7 @@ class ControlChartTest {
     assertThat(all.get(3)).contains("6");   // 4 of 5 beyond 1σ
     assertThat(last).contains("2");         // 9 on one side
     ControlChart.Point jump = chart.add(Subgroup.of("J", 200, 10.5, 10.6, 10.7), 9, 11).get(0);
+    assertThat(jump.phase()).isEqualTo("monitoring");
     assertThat(jump.center()).isCloseTo(10.0, within(1e-9)); // the wild baseline subgroup did not move it
     assertThat(jump.violations()).contains("1");
   }

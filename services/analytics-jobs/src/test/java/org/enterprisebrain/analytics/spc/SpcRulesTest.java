@@ -30,4 +30,17 @@ class SpcRulesTest {
     assertThat(SpcRules.violations(new double[] {2.5, 2.1, 0.4}, ALL)).isEmpty(); // the newest is not beyond 2σ
     assertThat(SpcRules.violations(new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, ALL)).isEmpty(); // five rising: not six
   }
+
+  @Test
+  void eachRuleReportsTheLineItJudgedAgainstOnThePointsSide() {
+    // center 10, σ of the plotted mean 0.1: zone boundaries at 10 ± 0.1, ± 0.2, ± 0.3
+    assertThat(SpcRules.boundary(1, 10.35, 10, 0.1)).isCloseTo(10.3, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(SpcRules.boundary(1, 9.6, 10, 0.1)).as("below: the lower control limit")
+        .isCloseTo(9.7, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(SpcRules.boundary(5, 10.25, 10, 0.1)).as("zone A/B, not the 3σ limit")
+        .isCloseTo(10.2, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(SpcRules.boundary(6, 9.85, 10, 0.1)).isCloseTo(9.9, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(SpcRules.boundary(2, 10.05, 10, 0.1)).isEqualTo(10.0);
+    assertThat(SpcRules.boundary(3, 10.05, 10, 0.1)).isNaN();
+  }
 }

@@ -29,6 +29,7 @@ public class IngestionService {
   private final RecordPublisher publisher;
   private final IngestionProperties properties;
   private final IngestMetrics metrics;
+  private final AnalyticsHorizon horizon;
   private final java.util.Map<String, String> fieldGrades = new java.util.concurrent.ConcurrentHashMap<>();
 
   public IngestionService(DataStandard standard, RecordPublisher publisher, IngestionProperties properties,
@@ -37,6 +38,7 @@ public class IngestionService {
     this.publisher = publisher;
     this.properties = properties;
     this.metrics = metrics;
+    this.horizon = new AnalyticsHorizon(properties.analyticsLateness(), properties.analyticsEntities());
   }
 
   public EntityStandard entity(String name) {
@@ -97,10 +99,17 @@ public class IngestionService {
     boolean[] acknowledged = publisher.publish(outgoing);
     metrics.kafkaAck(entityName, System.nanoTime() - start);
     int failed = 0;
+    int warned = 0;
+    Instant now = Instant.now();
     for (int j = 0; j < outgoing.size(); j++) {
       RecordPublisher.Outgoing out = outgoing.get(j);
       if (acknowledged[j]) {
         results[out.index()].status(RecordResult.StatusEnum.ACCEPTED).topic(out.topic());
+        var warning = horizon.warning(entityName, records.get(out.index()), now);
+        if (warning.isPresent()) {
+          results[out.index()].warnings(List.of(warning.get()));
+          warned++;
+        }
       } else {
         failed++;
         results[out.index()].status(RecordResult.StatusEnum.FAILED).errors(List.of(
@@ -121,7 +130,7 @@ public class IngestionService {
     }
     int rejected = (int) all.stream().filter(r -> r.getStatus() == RecordResult.StatusEnum.REJECTED).count();
     return new IngestResult().entity(entityName).accepted(outgoing.size()).rejected(rejected).failed(0)
-        .results(all);
+        .warned(warned).results(all);
   }
 
   private static String idOf(JsonNode record) {

@@ -28,7 +28,7 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.score.ScoreJob;
-import org.enterprisebrain.testsupport.TrainedModels;
+import org.enterprisebrain.servers.demo.TrainedModels;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;

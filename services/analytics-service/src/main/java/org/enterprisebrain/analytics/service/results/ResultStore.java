@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ResultStore {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultStore.class);
+
   /** Results are documents the jobs wrote; fields this service does not know are simply not served. */
   public static final JsonMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -41,7 +43,10 @@ public class ResultStore {
   public List<JsonNode> search(String analysis, ObjectNode query, String sortField, boolean ascending, int size) {
     ObjectNode body = JSON.createObjectNode().put("size", size);
     body.set("query", query);
-    body.putArray("sort").addObject().putObject(sortField).put("order", ascending ? "asc" : "desc");
+    // unmapped_type: an index just created by a job's first bulk may not have the field's mapping yet, and a
+    // sort on an unmapped field is a 400 although nothing is wrong with the query
+    body.putArray("sort").addObject().putObject(sortField).put("order", ascending ? "asc" : "desc")
+        .put("unmapped_type", "date");
     Request request = new Request("POST", "/" + prefix + analysis + "/_search");
     request.addParameter("ignore_unavailable", "true");
     request.setJsonEntity(body.toString());
@@ -76,7 +81,7 @@ public class ResultStore {
         body.set("query", query);
         body.putObject("pit").put("id", pit).put("keep_alive", "1m");
         var sort = body.putArray("sort");
-        sort.addObject().putObject(sortField).put("order", "asc");
+        sort.addObject().putObject(sortField).put("order", "asc").put("unmapped_type", "date");
         sort.addObject().putObject("_shard_doc").put("order", "asc");
         if (after != null) {
           body.set("search_after", after);
@@ -119,9 +124,24 @@ public class ResultStore {
   private static RuntimeException refused(ResponseException e) {
     int status = e.getResponse().getStatusLine().getStatusCode();
     if (status >= 400 && status < 500) {
-      return ProblemException.badRequest("", "Elasticsearch cannot run this query: check the range and filters");
+      String reason = reason(e);
+      LOG.warn("Elasticsearch refused a query ({}): {}", status, reason);
+      return ProblemException.badRequest("", "Elasticsearch cannot run this query: check the range and filters ("
+          + reason + ")");
     }
     return new UncheckedIOException("Elasticsearch refused the query (" + e.getResponse().getStatusLine() + ")", e);
+  }
+
+  /** Elasticsearch's own words for a refusal: the root cause's type and reason. */
+  static String reason(ResponseException e) {
+    try {
+      JsonNode error = JSON.readTree(EntityUtils.toString(e.getResponse().getEntity())).path("error");
+      JsonNode root = error.path("root_cause").path(0);
+      JsonNode cause = root.isMissingNode() ? error : root;
+      return cause.path("type").asString("") + ": " + cause.path("reason").asString("");
+    } catch (IOException | RuntimeException unreadable) {
+      return e.getResponse().getStatusLine().toString();
+    }
   }
 
   public <T> T as(JsonNode source, Class<T> type) {

@@ -1,4 +1,4 @@
-package org.enterprisebrain.testsupport;
+package org.enterprisebrain.servers.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

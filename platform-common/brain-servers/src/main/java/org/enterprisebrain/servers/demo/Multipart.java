@@ -1,4 +1,4 @@
-package org.enterprisebrain.testsupport;
+package org.enterprisebrain.servers.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

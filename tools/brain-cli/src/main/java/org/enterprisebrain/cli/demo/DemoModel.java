@@ -33,6 +33,8 @@ public final class DemoModel {
                     {"feature": "vibration", "signal": "spindle.vibration", "scale": 5}]}""".formatted(DEPLOYMENT, NAME);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Tribuo logs every thousand SGD iterations: noise among brain up's lines. Held, as JUL keeps loggers weakly. */
+  private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String gateway;
 
@@ -54,6 +56,7 @@ public final class DemoModel {
     expect(versions, 200);
     if (JSON.readTree(versions.body()).isEmpty()) {
       TrainedModels.Trained trained;
+      TRIBUO.setLevel(java.util.logging.Level.WARNING);
       try {
         trained = TrainedModels.spindleFailure(120, 1);
       } catch (Exception e) {

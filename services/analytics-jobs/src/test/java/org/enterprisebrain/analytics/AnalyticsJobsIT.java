@@ -58,6 +58,7 @@ class AnalyticsJobsIT {
   static final String PLANT = "it-01";
   static final Instant H0 = Instant.parse("2026-03-02T00:00:00Z"); // 08:00 in Shanghai: shift A
   static final long MIN = 60_000;
+  static final int LAB_RESULTS = 28;
   static String kafka;
   static RestClient es;
   static int sent;
@@ -178,6 +179,22 @@ class AnalyticsJobsIT {
     JsonNode firstBaseline = doc("brain-it-spc", "it-01|M1|4000123|D-12.00|SG-0");
     assertThat(firstBaseline.path("ucl").asDouble()).as("baseline points republished with their limits")
         .isCloseTo(point.path("ucl").asDouble(), within(1e-12));
+
+    // the lab's chart: keyed by product and characteristic alone, individuals and moving range
+    Map<String, String> spc = all("brain-it-spc");
+    List<JsonNode> lab = new ArrayList<>();
+    for (var e : spc.entrySet()) {
+      if (e.getKey().startsWith("it-01||STEEL-42|HRC|")) {
+        lab.add(Envelope.JSON.readTree(e.getValue()));
+      }
+    }
+    assertThat(lab).hasSize(LAB_RESULTS);
+    assertThat(lab).allSatisfy(p -> {
+      assertThat(p.has("equipment")).as("no machine named").isFalse();
+      assertThat(p.path("chart").asText()).isEqualTo("i-mr");
+      assertThat(p.path("center").isNumber()).isTrue();
+    });
+    assertThat(lab.stream().filter(p -> p.path("phase").asText().equals("monitoring")).count()).isEqualTo(LAB_RESULTS - 25);
 
     String alertId = "spc|it-01|M1|4000123|D-12.00|SG-25|1";
     JsonNode alert = doc("brain-it-alerts", alertId);
@@ -412,6 +429,14 @@ class AnalyticsJobsIT {
                 .put("lsl", 11.98).put("usl", 12.02).put("target", 12.0).put("subgroup", "SG-" + g)
                 .put("sampleIndex", i + 1)));
       }
+    }
+    // a lab's hardness tests of a steel lot: individual values that name no machine
+    Random r = new Random(7);
+    for (int i = 0; i < LAB_RESULTS; i++) {
+      records.add(envelope(AnalyticsSettings.QUALITY_RESULTS, "quality-result", "LAB-HRC-" + i, H0.plusSeconds(i * 600L),
+          Envelope.JSON.createObjectNode().put("characteristic", "HRC").put("product", "STEEL-42")
+              .put("value", Math.round((45 + 0.5 * r.nextGaussian()) * 100) / 100.0).put("unit", "HRC")
+              .put("lsl", 42).put("usl", 48).put("inspectionType", "incoming")));
     }
     return records;
   }

@@ -21,6 +21,9 @@ public record Alert(String id, String kind, String severity, String plant, Strin
     ObjectNode n = Envelope.JSON.createObjectNode().put("id", id).put("kind", kind).put("severity", severity)
         .put("plant", plant).put("equipment", equipment).put("subject", subject).put("rule", rule)
         .put("message", message).put("messageEn", messageEn).put("at", Instant.ofEpochMilli(at).toString());
+    if (equipment == null) {
+      n.remove("equipment"); // an SPC alert on a lab's results names no machine
+    }
     if (Double.isFinite(value)) {
       n.put("value", value);
     }

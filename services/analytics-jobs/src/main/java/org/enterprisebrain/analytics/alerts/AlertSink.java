@@ -86,7 +86,8 @@ public final class AlertSink implements Sink<Alert> {
 
     private ProducerRecord<byte[], byte[]> record(Alert a) {
       // a null timestamp: the producer stamps the time of sending
-      return new ProducerRecord<>(topic, null, null, (a.plant() + '|' + a.equipment()).getBytes(StandardCharsets.UTF_8),
+      String key = a.plant() + '|' + (a.equipment() == null ? "" : a.equipment());
+      return new ProducerRecord<>(topic, null, null, key.getBytes(StandardCharsets.UTF_8),
           a.json().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -12,7 +12,9 @@ import java.util.Set;
  * from a phase I baseline of the first {@code baselineSize} points (revised once without the points
  * outside the trial limits, as Montgomery recommends), or are given (center and σ). Then every point is
  * tested against the rules of GB/T 17989.2, and capability is computed over the latest
- * {@code capabilityWindow} points.
+ * {@code capabilityWindow} points (rolling). The phase I capability — of the baseline points that set the
+ * limits — is kept beside it: the figure a PPAP or a customer's first approval asks for, which the rolling
+ * one replaces as the window moves on.
  */
 public final class ControlChart implements Serializable {
 
@@ -20,10 +22,10 @@ public final class ControlChart implements Serializable {
   /** d2 for moving ranges of two: σ = MR̄ / 1.128. */
   private static final double D2_MR = 1.128;
 
-  /** A point as plotted: statistic, its limits, the rules it completes, capability so far. */
+  /** A point as plotted: statistic, its limits, the rules it completes, rolling and phase I capability. */
   public record Point(Subgroup subgroup, String chart, String phase, double spread, double center, double ucl,
       double lcl, double spreadCenter, double spreadUcl, double spreadLcl, double sigma, List<String> violations,
-      Capability capability) {}
+      Capability capability, Capability baselineCapability) {}
 
   private final String chart;
   private final int baselineSize;
@@ -37,6 +39,9 @@ public final class ControlChart implements Serializable {
   private double center = Double.NaN;
   private double sigma = Double.NaN;
   private double previousValue = Double.NaN;
+  /** Mean and overall σ of the baseline points the limits were set from; NaN when the limits were given. */
+  private double baselineMean = Double.NaN;
+  private double baselineSigmaOverall = Double.NaN;
 
   /** @param chart xbar-r, xbar-s or i-mr: decided by how the data come (subgroups of which size), not by one point */
   public ControlChart(String chart, int baselineSize, int capabilityWindow, Set<Integer> rules) {
@@ -58,6 +63,8 @@ public final class ControlChart implements Serializable {
   public ControlChart withLimits(double center, double sigma) {
     this.center = center;
     this.sigma = sigma;
+    baselineMean = Double.NaN; // no baseline set these limits
+    baselineSigmaOverall = Double.NaN;
     return this;
   }
 
@@ -89,7 +96,8 @@ public final class ControlChart implements Serializable {
     baselineSpreads.add(spread);
     if (baseline.size() < baselineSize) {
       return List.of(new Point(s, chart, "baseline", spread, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, List.of(), Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl)));
+          Double.NaN, Double.NaN, Double.NaN, List.of(), Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl),
+          Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl)));
     }
     establish();
     List<Point> points = new ArrayList<>();
@@ -140,6 +148,23 @@ public final class ControlChart implements Serializable {
     }
     center = sumMean / count;
     sigma = sumSigma / spreadCount;
+    // overall σ of every value of the kept subgroups (pooled: within plus between), for phase I Pp/Ppk
+    double sum = 0, m2 = 0;
+    long values = 0;
+    for (int i = 0; i < baseline.size(); i++) {
+      if (keep[i]) {
+        sum += baseline.get(i).mean() * baseline.get(i).n();
+        values += baseline.get(i).n();
+      }
+    }
+    baselineMean = sum / values;
+    for (int i = 0; i < baseline.size(); i++) {
+      if (keep[i]) {
+        Subgroup s = baseline.get(i);
+        m2 += s.m2() + s.n() * (s.mean() - baselineMean) * (s.mean() - baselineMean);
+      }
+    }
+    baselineSigmaOverall = values > 1 ? Math.sqrt(m2 / (values - 1)) : Double.NaN;
   }
 
   /** σ estimated from one spread statistic: R / d2, S / c4, MR / 1.128. */
@@ -196,7 +221,8 @@ public final class ControlChart implements Serializable {
       violations.add("S1"); // the spread chart's own rule 1
     }
     return new Point(s, chart, phase, spread, center, center + half, center - half,
-        hasSpread ? spreadCenter(spreadN) : Double.NaN, sUcl, sLcl, sigma, violations, capability(lsl, usl));
+        hasSpread ? spreadCenter(spreadN) : Double.NaN, sUcl, sLcl, sigma, violations, capability(lsl, usl),
+        Capability.of(baselineMean, Double.isFinite(baselineMean) ? sigma : Double.NaN, baselineSigmaOverall, lsl, usl));
   }
 
   /** Capability over the latest points, once the window holds at least ten (fewer say little). */

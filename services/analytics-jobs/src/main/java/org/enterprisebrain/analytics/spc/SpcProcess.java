@@ -165,7 +165,9 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   }
 
   private String pointId(Measurement m, Subgroup s) {
-    return m.plant() + '|' + m.equipment() + '|' + m.product() + '|' + m.characteristic() + '|' + s.id();
+    // a lab's result names no machine: its chart is keyed by product and characteristic alone
+    return m.plant() + '|' + (m.equipment() == null ? "" : m.equipment()) + '|' + m.product() + '|'
+        + m.characteristic() + '|' + s.id();
   }
 
   private EsDocument document(Measurement m, ControlChart.Point p) {
@@ -190,13 +192,21 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     number(n, "cpk", p.capability().cpk());
     number(n, "pp", p.capability().pp());
     number(n, "ppk", p.capability().ppk());
+    number(n, "baselineCp", p.baselineCapability().cp());
+    number(n, "baselineCpk", p.baselineCapability().cpk());
+    number(n, "baselinePp", p.baselineCapability().pp());
+    number(n, "baselinePpk", p.baselineCapability().ppk());
     var violations = n.putArray("violations");
     p.violations().forEach(violations::add);
+    if (m.equipment() == null) {
+      n.remove("equipment"); // absent, not null: "results that name no machine" is a query for a missing field
+    }
     return new EsDocument(index, pointId(m, s), n.toString());
   }
 
   private Alert alert(Measurement m, ControlChart.Point p, String rule) {
-    String what = (m.name() == null ? m.characteristic() : m.name()) + " @ " + m.equipment();
+    String what = (m.name() == null ? m.characteristic() : m.name())
+        + (m.equipment() == null ? " (" + m.product() + ")" : " @ " + m.equipment());
     SpcRules.Rule r = rule.equals("S1") ? null : SpcRules.rule(Integer.parseInt(rule));
     String zh = r == null ? "离散程度（" + p.chart() + "）1点超出控制限" : "判异准则" + rule + "：" + r.zh();
     String en = r == null ? "spread (" + p.chart() + ") beyond its control limit" : "Test " + rule + ": " + r.en();

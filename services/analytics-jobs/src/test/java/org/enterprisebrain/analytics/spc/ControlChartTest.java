@@ -47,6 +47,35 @@ class ControlChartTest {
   }
 
   @Test
+  void phaseOneCapabilityStaysWhileTheRollingOneFollowsTheProcess() {
+    ControlChart chart = new ControlChart("xbar-r", 20, 20, Set.of(1));
+    List<ControlChart.Point> points = List.of();
+    for (int i = 0; i < 20; i++) {
+      points = chart.add(Subgroup.of("B" + i, i, 9.9, 10.0, 10.1), 9, 11);
+    }
+    double sigma = 0.2 / 1.693; // R̄ / d2(3)
+    double overall = Math.sqrt(20 * 0.02 / 59); // 60 values ±0.1 around 10
+    ControlChart.Point baselineEnd = points.get(19);
+    assertThat(baselineEnd.baselineCapability().cp()).isCloseTo(2 / (6 * sigma), within(1e-9));
+    assertThat(baselineEnd.baselineCapability().pp()).isCloseTo(2 / (6 * overall), within(1e-9));
+    assertThat(baselineEnd.capability().cp()).as("the same points: rolling = phase I")
+        .isCloseTo(baselineEnd.baselineCapability().cp(), within(1e-9));
+    ControlChart.Point shifted = null;
+    for (int i = 0; i < 20; i++) {
+      shifted = chart.add(Subgroup.of("S" + i, 100 + i, 10.4, 10.5, 10.6), 9, 11).get(0);
+    }
+    assertThat(shifted.capability().cpk()).as("rolling: mean 10.5").isCloseTo(0.5 / (3 * sigma), within(1e-9));
+    assertThat(shifted.baselineCapability().cpk()).as("phase I: as the limits were set")
+        .isCloseTo(1 / (3 * sigma), within(1e-9));
+  }
+
+  @Test
+  void givenLimitsHaveNoPhaseOneCapability() {
+    ControlChart chart = new ControlChart("xbar-r", 20, 20, Set.of(1)).withLimits(10, 0.1);
+    assertThat(chart.add(Subgroup.of("G", 1, 9.9, 10.0, 10.1), 9, 11).get(0).baselineCapability().cp()).isNaN();
+  }
+
+  @Test
   void individualsUseTheMovingRange() {
     ControlChart chart = new ControlChart("i-mr", 10, 25, ALL_RULES);
     List<ControlChart.Point> points = List.of();

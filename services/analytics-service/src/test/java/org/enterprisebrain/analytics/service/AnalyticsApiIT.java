@@ -90,6 +90,12 @@ class AnalyticsApiIT {
           .put("at", H0.plusSeconds(3000).toString()).put("n", 5).put("value", 12.001);
       other.putArray("violations");
       index(bulk, "spc", "q0", other);
+      // a lab's result: no machine
+      ObjectNode lab = JSON.createObjectNode().put("plant", "hz-01").put("product", "STEEL-42")
+          .put("characteristic", "HRC").put("chart", "i-mr").put("phase", "monitoring").put("subgroup", "LAB-1")
+          .put("at", H0.plusSeconds(3000).toString()).put("n", 1).put("value", 45.2).put("baselineCpk", 1.41);
+      lab.putArray("violations");
+      index(bulk, "spc", "lab0", lab);
       ObjectNode energy = JSON.createObjectNode().put("plant", "hz-01").put("meter", "EM-L1").put("medium", "electricity")
           .put("unit", "kWh").put("line", "L1").put("start", H0.toString()).put("end", H0.plusSeconds(3600).toString())
           .put("consumption", 190.0).put("co2Kg", 190 * 0.5703);
@@ -135,7 +141,15 @@ class AnalyticsApiIT {
     String engineer = RealKeycloak.userToken("engineer");
     String range = "from=" + H0.minusSeconds(60) + "&to=" + H0.plusSeconds(7200);
     JsonNode characteristics = ok(get("/api/v1/analytics/spc/characteristics?plant=hz-01&" + range, engineer));
-    assertThat(characteristics).hasSize(2);
+    assertThat(characteristics).hasSize(3);
+    JsonNode hrc = characteristics.valueStream().filter(c -> c.path("characteristic").asString().equals("HRC"))
+        .findFirst().orElseThrow();
+    assertThat(hrc.has("equipment")).as("a lab's chart names no machine").isFalse();
+    JsonNode labChart = ok(get("/api/v1/analytics/spc/chart?plant=hz-01&characteristic=HRC&" + range, engineer));
+    assertThat(labChart.has("equipment")).isFalse();
+    assertThat(labChart.path("points").get(0).path("baselineCpk").asDouble()).isEqualTo(1.41);
+    assertProblem(get("/api/v1/analytics/spc/chart?plant=hz-01&characteristic=D-12.00&" + range, engineer), 404,
+        "characteristic"); // D-12.00 is charted on CNC-1 only, not without a machine
     JsonNode p1 = characteristics.valueStream().filter(c -> c.path("product").asString().equals("P1")).findFirst().orElseThrow();
     assertThat(p1.path("points").asInt()).isEqualTo(3);
     assertThat(p1.path("violations").asInt()).isEqualTo(1);

@@ -80,6 +80,16 @@ public final class Selection {
     return this;
   }
 
+  /** Adds an exact-match filter, or for null: only documents without the field (a chart that names no machine). */
+  public Selection whereOrAbsent(String field, String value) {
+    if (value != null) {
+      return where(field, value);
+    }
+    ArrayNode mustNot = bool.has("must_not") ? (ArrayNode) bool.get("must_not") : bool.putArray("must_not");
+    mustNot.addObject().putObject("exists").put("field", field);
+    return this;
+  }
+
   public Selection whereAny(String field, List<String> values) {
     ArrayNode terms = filters().addObject().putObject("terms").putArray(field);
     values.forEach(terms::add);

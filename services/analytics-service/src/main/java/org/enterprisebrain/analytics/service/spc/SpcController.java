@@ -38,9 +38,9 @@ public class SpcController implements SpcApi {
     charts.values().forEach(points -> {
       JsonNode last = points.get(points.size() - 1);
       long violated = points.stream().filter(p -> !p.path("violations").isEmpty()).count();
-      list.add(new SpcCharacteristic(last.path("plant").asString(), last.path("equipment").asString(),
-          last.path("characteristic").asString(), points.size(), (int) violated)
-          .product(last.path("product").asString(null))
+      list.add(new SpcCharacteristic(last.path("plant").asString(), last.path("characteristic").asString(),
+          points.size(), (int) violated)
+          .equipment(last.path("equipment").asString(null)).product(last.path("product").asString(null))
           .characteristicName(last.path("characteristicName").asString(null)).chart(last.path("chart").asString(null))
           .lastAt(OffsetDateTime.parse(last.path("at").asString()))
           .cpk(number(last, "cpk")).ppk(number(last, "ppk")));
@@ -49,23 +49,25 @@ public class SpcController implements SpcApi {
   }
 
   @Override
-  public ResponseEntity<SpcChart> getChart(String plant, String equipment, String characteristic, String product,
+  public ResponseEntity<SpcChart> getChart(String plant, String characteristic, String equipment, String product,
       OffsetDateTime from, OffsetDateTime to, Integer size) {
-    Selection s = Selection.of(plant, from, to).where("equipment", equipment).where("characteristic", characteristic)
-        .where("product", product);
+    Selection s = Selection.of(plant, from, to).whereOrAbsent("equipment", equipment)
+        .where("characteristic", characteristic).where("product", product);
+    String on = equipment == null ? "without a machine" : "on " + equipment;
     List<JsonNode> points = results.search("spc", s.query("at"), "at", true, Selection.size(size));
     List<String> products = points.stream().map(p -> p.path("product").asString("")).distinct().toList();
     if (products.size() > 1) {
       throw ProblemException.badRequest("product", "products " + products + " are charted for " + characteristic
-          + " on " + equipment + ": name one");
+          + " " + on + ": name one");
     }
     if (points.isEmpty()) {
-      throw ProblemException.notFound("characteristic", "no chart of " + characteristic + " on " + equipment
+      throw ProblemException.notFound("characteristic", "no chart of " + characteristic + " " + on
           + " in plant " + plant + " between " + s.from() + " and " + s.to());
     }
     JsonNode last = points.get(points.size() - 1);
-    SpcChart chart = new SpcChart(plant, equipment, characteristic,
-        points.stream().map(p -> results.as(p, SpcPoint.class)).toList()).product(last.path("product").asString(null))
+    SpcChart chart = new SpcChart(plant, characteristic,
+        points.stream().map(p -> results.as(p, SpcPoint.class)).toList()).equipment(equipment)
+        .product(last.path("product").asString(null))
         .characteristicName(last.path("characteristicName").asString(null)).unit(last.path("unit").asString(null))
         .lsl(number(last, "lsl")).usl(number(last, "usl")).target(number(last, "target"));
     if (last.has("chart")) {

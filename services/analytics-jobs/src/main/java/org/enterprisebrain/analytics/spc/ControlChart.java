@@ -128,6 +128,35 @@ public final class ControlChart implements Serializable {
     if (excluded) {
       estimate(keep);
     }
+    overall(keep);
+  }
+
+  /** Mean and overall σ of the kept baseline subgroups' values (pooled: within plus between), for phase I Pp/Ppk. */
+  private void overall(boolean[] keep) {
+    List<Subgroup> kept = new ArrayList<>();
+    for (int i = 0; i < baseline.size(); i++) {
+      if (keep[i]) {
+        kept.add(baseline.get(i));
+      }
+    }
+    double[] pooled = pooled(kept);
+    baselineMean = pooled[0];
+    baselineSigmaOverall = pooled[1];
+  }
+
+  /** Mean and overall sample σ of every value of {@code groups}, from their means and m2 (within plus between). */
+  private static double[] pooled(Iterable<Subgroup> groups) {
+    double sum = 0, m2 = 0;
+    long count = 0;
+    for (Subgroup s : groups) {
+      sum += s.mean() * s.n();
+      count += s.n();
+    }
+    double mean = sum / count;
+    for (Subgroup s : groups) {
+      m2 += s.m2() + s.n() * (s.mean() - mean) * (s.mean() - mean);
+    }
+    return new double[] {mean, count > 1 ? Math.sqrt(m2 / (count - 1)) : Double.NaN};
   }
 
   private void estimate(boolean[] keep) {
@@ -148,23 +177,6 @@ public final class ControlChart implements Serializable {
     }
     center = sumMean / count;
     sigma = sumSigma / spreadCount;
-    // overall σ of every value of the kept subgroups (pooled: within plus between), for phase I Pp/Ppk
-    double sum = 0, m2 = 0;
-    long values = 0;
-    for (int i = 0; i < baseline.size(); i++) {
-      if (keep[i]) {
-        sum += baseline.get(i).mean() * baseline.get(i).n();
-        values += baseline.get(i).n();
-      }
-    }
-    baselineMean = sum / values;
-    for (int i = 0; i < baseline.size(); i++) {
-      if (keep[i]) {
-        Subgroup s = baseline.get(i);
-        m2 += s.m2() + s.n() * (s.mean() - baselineMean) * (s.mean() - baselineMean);
-      }
-    }
-    baselineSigmaOverall = values > 1 ? Math.sqrt(m2 / (values - 1)) : Double.NaN;
   }
 
   /** σ estimated from one spread statistic: R / d2, S / c4, MR / 1.128. */
@@ -230,17 +242,9 @@ public final class ControlChart implements Serializable {
     if (window.size() < Math.min(10, capabilityWindow)) {
       return Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl);
     }
-    double sum = 0, sumSigma = 0;
-    long count = 0;
+    double sumSigma = 0;
     int sigmas = 0;
-    for (Subgroup s : window) {
-      sum += s.mean() * s.n();
-      count += s.n();
-    }
-    double mean = sum / count, m2 = 0;
-    for (Subgroup s : window) {
-      m2 += s.m2() + s.n() * (s.mean() - mean) * (s.mean() - mean);
-    }
+    double[] pooled = pooled(window);
     for (Subgroup s : window) {
       if (!chart.equals("i-mr") && s.n() >= 2) {
         sumSigma += sigmaOf(chart.equals("xbar-r") ? s.range() : s.sd(), s.n());
@@ -255,6 +259,6 @@ public final class ControlChart implements Serializable {
         }
       }
     }
-    return Capability.of(mean, sumSigma / sigmas, Math.sqrt(m2 / (count - 1)), lsl, usl);
+    return Capability.of(pooled[0], sumSigma / sigmas, pooled[1], lsl, usl);
   }
 }

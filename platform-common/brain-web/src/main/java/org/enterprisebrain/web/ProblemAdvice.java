@@ -45,7 +45,22 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     String detail = "the body is not readable: " + (e.getMostSpecificCause() == null ? e.getMessage()
         : e.getMostSpecificCause().getMessage());
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,
-        List.of(new FieldError("", detail))));
+        List.of(new FieldError(field(e), detail))));
+  }
+
+  /** The field Jackson could not read (a value not in an enum, a date that is none), "" when not one field. */
+  static String field(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : j.getPath()) {
+          String name = ref.getPropertyName();
+          path.append(path.isEmpty() ? "" : "/").append(name != null ? name : Integer.toString(ref.getIndex()));
+        }
+        return path.toString();
+      }
+    }
+    return "";
   }
 
   @Override

@@ -30,6 +30,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.analytics.backfill.Backfill;
+import org.enterprisebrain.analytics.backfill.BackfillQueue;
+import org.enterprisebrain.analytics.backfill.BackfillRange;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
 import org.enterprisebrain.analytics.oee.ShiftCalendar;
@@ -251,6 +254,109 @@ class AnalyticsJobsIT {
     assertThat(FailOnce.failed).as("the job failed once mid-stream").isTrue();
     assertThat(FailOnce.checkpointed).as("after a completed checkpoint").isTrue();
     assertThat(all("brain-failover-oee")).isEqualTo(all("brain-it-oee")).isNotEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void historyLoadedAfterLiveDataIsComputedByABackfillAndASecondRunChangesNothing() throws Exception {
+    // two days of a new machine's history, sent after the live data above, and two hours past the range
+    Instant from = H0.minus(Duration.ofHours(72)), to = H0.minus(Duration.ofHours(24));
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(envelope(AnalyticsSettings.EQUIPMENT, "equipment", "EQ-M9", from.minus(Duration.ofDays(30)),
+          Envelope.JSON.createObjectNode().put("equipmentId", "M9").put("name", "9 号机").put("level", "workcell")
+              .put("line", "L9").put("idealCycleTimeSeconds", 30))).get();
+      // every hour: 45 min running, a 10 min breakdown, running again; 80 good parts
+      for (Instant hour = from; hour.isBefore(to.plus(Duration.ofHours(2))); hour = hour.plus(Duration.ofHours(1))) {
+        producer.send(historyState(hour, 0, "running", null)).get();
+        producer.send(historyState(hour, 45, "down", "M02")).get();
+        producer.send(historyState(hour, 55, "running", null)).get();
+        Instant end = hour.plus(Duration.ofHours(1));
+        producer.send(envelope(AnalyticsSettings.OPERATION_REPORTS, "operation-report", "OR-M9-" + end, end,
+            Envelope.JSON.createObjectNode().put("workOrder", "WO-9").put("equipment", "M9").put("operation", "0010")
+                .put("good", 80).put("scrap", 0).put("rework", 0).put("start", hour.toString())
+                .put("end", end.toString()))).get();
+      }
+      // another plant's history in the same range: not this backfill's
+      ObjectNode other = Envelope.JSON.createObjectNode().put("equipment", "M9").put("state", "down")
+          .put("since", from.toString());
+      ObjectNode otherEnvelope = (ObjectNode) Envelope.JSON.readTree(envelope(AnalyticsSettings.EQUIPMENT_STATES,
+          "equipment-state", "ST-OTHER", from, other).value());
+      producer.send(new ProducerRecord<>(AnalyticsSettings.EQUIPMENT_STATES, "other|M9",
+          otherEnvelope.put("plant", "other").toString())).get();
+    }
+    Map<String, String> before = all("brain-it-oee");
+    AnalyticsSettings s = settings("brain-it-", "it-");
+    BackfillRange range = new BackfillRange(PLANT, from, to);
+
+    // as the analytics API records a request, and as brain up's runner takes it
+    request("b-1", range, "requested", "[\"oee\",\"energy\",\"health\"]", "2026-03-02T01:00:00Z");
+    request("b-2", range, "requested", "[\"spc\"]", "2026-03-02T01:00:01Z");
+    request("b-0", range, "running", "[\"oee\"]", "2026-03-02T00:59:00Z");
+    BackfillQueue queue = new BackfillQueue(es, "brain-it-", (id, r, jobs) -> {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      Backfill.prepare(env, s, r, jobs);
+      env.execute("backfill-" + id);
+    });
+    assertThat(queue.requeueInterrupted()).as("left running by a runner that stopped").isEqualTo(1);
+    assertThat(queue.runNext()).isTrue();
+    assertThat(doc("brain-it-backfills", "b-0").path("status").asText()).isEqualTo("succeeded");
+    assertThat(queue.runNext()).isTrue();
+    assertThat(doc("brain-it-backfills", "b-1").path("status").asText()).isEqualTo("succeeded");
+    assertThat(doc("brain-it-backfills", "b-1").path("finishedAt").asText()).isNotEmpty();
+    assertThat(queue.runNext()).isTrue();
+    JsonNode refused = doc("brain-it-backfills", "b-2");
+    assertThat(refused.path("status").asText()).isEqualTo("failed");
+    assertThat(refused.path("message").asText()).contains("'spc'");
+    assertThat(queue.runNext()).as("none waits").isFalse();
+    Map<String, String> first = all("brain-it-oee");
+    List<String> m9Hours = first.keySet().stream().filter(id -> id.startsWith("hour|it-01|M9|")).toList();
+    assertThat(m9Hours).as("every hour of the range, none of the two after it").hasSize(48)
+        .contains("hour|it-01|M9|" + from, "hour|it-01|M9|" + to.minus(Duration.ofHours(1)))
+        .doesNotContain("hour|it-01|M9|" + to);
+    for (String id : m9Hours) {
+      JsonNode h = Envelope.JSON.readTree(first.get(id));
+      assertThat(h.path("availability").asDouble()).as(id).isCloseTo(50.0 / 60, within(1e-6));
+      assertThat(h.path("performance").asDouble()).as(id).isCloseTo(80 * 30 / (50 * 60.0), within(1e-6));
+      assertThat(h.path("oee").asDouble()).as(id).isCloseTo(50.0 / 60 * 0.8, within(1e-6));
+      assertThat(h.path("failures").asInt()).as(id).isEqualTo(1);
+    }
+    // shift C of the second day (22:00–06:00 Shanghai), whole inside the range: 8 hours of it
+    JsonNode shift = Envelope.JSON.readTree(first.get("shift|it-01|M9|" + from.plus(Duration.ofHours(38))));
+    assertThat(shift.path("runSeconds").asDouble()).isEqualTo(8 * 50 * 60.0);
+    assertThat(shift.path("good").asLong()).isEqualTo(8 * 80);
+    assertThat(Envelope.JSON.readTree(first.get("hour|it-01|L9|" + from)).path("availability").asDouble())
+        .as("its line, from the machine's history").isCloseTo(50.0 / 60, within(1e-6));
+    Map<String, String> untouched = new TreeMap<>(first);
+    untouched.keySet().removeIf(id -> id.contains("|it-01|M9|") || id.contains("|it-01|L9|"));
+    assertThat(untouched).as("the live results of other machines and times, and no other plant's").isEqualTo(before);
+
+    backfill(s, range);
+    assertThat(all("brain-it-oee")).as("a second run changes nothing").isEqualTo(first);
+  }
+
+  static void backfill(AnalyticsSettings s, BackfillRange range) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Backfill.prepare(env, s, range, Backfill.JOBS);
+    env.execute("backfill");
+  }
+
+  static void request(String id, BackfillRange range, String status, String jobs, String requestedAt) throws Exception {
+    Request put = new Request("PUT", "/brain-it-backfills/_doc/" + id);
+    put.addParameter("refresh", "true");
+    put.setJsonEntity("{\"id\":\"" + id + "\",\"plant\":\"" + range.plant() + "\",\"from\":\"" + range.from()
+        + "\",\"to\":\"" + range.to() + "\",\"jobs\":" + jobs + ",\"status\":\"" + status
+        + "\",\"requestedAt\":\"" + requestedAt + "\",\"requestedBy\":\"admin\"}");
+    es.performRequest(put);
+  }
+
+  static ProducerRecord<String, String> historyState(Instant hour, int minute, String state, String reason) {
+    Instant at = hour.plusSeconds(minute * 60L);
+    ObjectNode p = Envelope.JSON.createObjectNode().put("equipment", "M9").put("state", state).put("since", at.toString());
+    if (reason != null) {
+      p.put("reasonCode", reason);
+    }
+    return envelope(AnalyticsSettings.EQUIPMENT_STATES, "equipment-state", "ST-M9-" + at, at, p);
   }
 
   /** Throws once, at the n-th record, after a checkpoint completed: the job restarts from that checkpoint. */

@@ -43,14 +43,60 @@ public final class AnalyticsJobs {
   }
 
   public static void add(String job, StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {
+    add(job, new Live(env, s, bounded), s);
+  }
+
+  /** The job's operators between the given plumbing's inputs and outputs: live and backfill build the same. */
+  public static void add(String job, Plumbing p, AnalyticsSettings s) {
     switch (job) {
-      case "oee" -> oee(env, s, bounded, results(s, job));
-      case "spc" -> spc(env, s, bounded, results(s, job), alerts(s, job));
-      case "energy" -> energy(env, s, bounded, results(s, job), alerts(s, job));
-      case "health" -> health(env, s, bounded, results(s, job), alerts(s, job));
-      case "score" -> score(env, s, bounded, results(s, job), alerts(s, job));
+      case "oee" -> oee(p, s);
+      case "spc" -> spc(p, s);
+      case "energy" -> energy(p, s);
+      case "health" -> health(p, s);
+      case "score" -> score(p, s);
       default -> throw new IllegalArgumentException("no analytics job '" + job + "'; one of " + NAMES);
     }
+  }
+
+  /**
+   * Where a job reads and where its output goes. Live: the standard topics from the group's offsets with
+   * watermarks, results to Elasticsearch and alerts to Kafka too. A backfill reads one plant's range and
+   * writes only the results of that range ({@link org.enterprisebrain.analytics.backfill.Backfill}).
+   */
+  public interface Plumbing {
+    StreamExecutionEnvironment env();
+
+    <T extends StandardSource.Timed> DataStream<T> inputs(String job, List<String> topics, Class<T> type,
+        StandardSource.Mapper<T> mapper);
+
+    /** @param raised the job's alerts, null for a job that raises none */
+    void deliver(String job, DataStream<EsDocument> documents, DataStream<Alert> raised);
+  }
+
+  /** The live jobs (bounded in tests and benchmarks: they stop at the topics' end). */
+  public record Live(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) implements Plumbing {
+    @Override
+    public <T extends StandardSource.Timed> DataStream<T> inputs(String job, List<String> topics, Class<T> type,
+        StandardSource.Mapper<T> mapper) {
+      return AnalyticsJobs.inputs(env, s, job, topics, type, mapper, bounded);
+    }
+
+    /** Results to Elasticsearch; alerts to Kafka and, as documents, to the alerts index. */
+    @Override
+    public void deliver(String job, DataStream<EsDocument> documents, DataStream<Alert> raised) {
+      if (raised == null) {
+        documents.sinkTo(results(s, job)).name(job + "-to-elasticsearch").uid(job + "-sink");
+        return;
+      }
+      raised.sinkTo(alerts(s, job)).name(job + "-alerts-to-kafka").uid(job + "-alerts-kafka");
+      documents.union(alertDocuments(job, raised, s)).sinkTo(results(s, job)).name(job + "-to-elasticsearch")
+          .uid(job + "-sink");
+    }
+  }
+
+  public static DataStream<EsDocument> alertDocuments(String job, DataStream<Alert> raised, AnalyticsSettings s) {
+    String alertIndex = s.index("alerts");
+    return raised.map(a -> a.document(alertIndex)).name(job + "-alert-documents").uid(job + "-alert-documents");
   }
 
   public static void configure(StreamExecutionEnvironment env, AnalyticsSettings s) {
@@ -73,15 +119,16 @@ public final class AnalyticsJobs {
     }
   }
 
-  public static void oee(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded, Sink<EsDocument> results) {
-    OeeJob.build(oeeInputs(env, s, bounded), s.index("oee"), ShiftCalendar.parse(s.shifts(), s.zone()),
-            s.lateness().toMillis())
-        .sinkTo(results).name("oee-to-elasticsearch").uid("oee-sink");
+  static final List<String> OEE_TOPICS = List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS,
+      AnalyticsSettings.EQUIPMENT);
+
+  static void oee(Plumbing p, AnalyticsSettings s) {
+    p.deliver("oee", OeeJob.build(p.inputs("oee", OEE_TOPICS, OeeInput.class, OeeInput::from), s.index("oee"),
+        ShiftCalendar.parse(s.shifts(), s.zone()), s.lateness().toMillis()), null);
   }
 
   public static DataStream<OeeInput> oeeInputs(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {
-    return inputs(env, s, "oee", List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS,
-        AnalyticsSettings.EQUIPMENT), OeeInput.class, OeeInput::from, bounded);
+    return inputs(env, s, "oee", OEE_TOPICS, OeeInput.class, OeeInput::from, bounded);
   }
 
   /**
@@ -96,56 +143,45 @@ public final class AnalyticsJobs {
         .uid(job + "-source");
   }
 
-  public static void spc(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
-      Sink<EsDocument> results, Sink<Alert> alerts) {
-    SpcJob.Streams spc = SpcJob.build(measurements(env, s, bounded), s.index("spc"), s.spcSubgroupSize(),
-        s.spcSubgroupTimeout().toMillis(), s.spcBaseline(), s.spcCapabilityWindow(), s.spcRules(), s.spcGiven());
-    deliver("spc", spc.points(), spc.alerts(), s, results, alerts);
+  static void spc(Plumbing p, AnalyticsSettings s) {
+    SpcJob.Streams spc = SpcJob.build(p.inputs("spc", List.of(AnalyticsSettings.QUALITY_RESULTS), Measurement.class,
+            Measurement::from), s.index("spc"), s.spcSubgroupSize(), s.spcSubgroupTimeout().toMillis(), s.spcBaseline(),
+        s.spcCapabilityWindow(), s.spcRules(), s.spcGiven());
+    p.deliver("spc", spc.points(), spc.alerts());
   }
 
-  public static void energy(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
-      Sink<EsDocument> results, Sink<Alert> alerts) {
-    SingleOutputStreamOperator<EsDocument> hours = inputs(env, s, "energy", List.of(AnalyticsSettings.ENERGY_READINGS),
-            MeterReading.class, MeterReading::from, bounded)
+  static void energy(Plumbing p, AnalyticsSettings s) {
+    SingleOutputStreamOperator<EsDocument> hours = p.inputs("energy", List.of(AnalyticsSettings.ENERGY_READINGS),
+            MeterReading.class, MeterReading::from)
         .keyBy(MeterReading::key)
         .process(new EnergyProcess(s.index("energy"), TariffTable.parse(s.tariff(), s.zone()),
             EmissionFactors.parse(s.emissionFactors()), s.energyZ(), s.lateness().toMillis()))
         .name("energy-per-meter-hour").uid("energy-per-meter-hour");
-    deliver("energy", hours, hours.getSideOutput(EnergyProcess.ALERTS), s, results, alerts);
+    p.deliver("energy", hours, hours.getSideOutput(EnergyProcess.ALERTS));
   }
 
-  public static void health(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
-      Sink<EsDocument> results, Sink<Alert> alerts) {
-    SingleOutputStreamOperator<EsDocument> windows = inputs(env, s, "health", List.of(AnalyticsSettings.TELEMETRY),
-            Sample.class, Sample::from, bounded)
+  static void health(Plumbing p, AnalyticsSettings s) {
+    SingleOutputStreamOperator<EsDocument> windows = p.inputs("health", List.of(AnalyticsSettings.TELEMETRY),
+            Sample.class, Sample::from)
         .keyBy(Sample::key)
         .process(new HealthProcess(s.index("health"),
             new EwmaScorer(s.healthAlpha(), s.healthZ(), s.healthWarmUp(), s.healthLimits()),
             s.healthWindow().toMillis()))
         .name("health-per-signal").uid("health-per-signal");
-    deliver("health", windows, windows.getSideOutput(HealthProcess.ALERTS), s, results, alerts);
+    p.deliver("health", windows, windows.getSideOutput(HealthProcess.ALERTS));
   }
 
   /** Telemetry scored by the models the registry deployed (broadcast from its compacted topic). */
-  public static void score(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded,
-      Sink<EsDocument> results, Sink<Alert> alerts) {
+  static void score(Plumbing p, AnalyticsSettings s) {
     ScoreJob.ensureTopic(s.kafka(), s.deploymentsTopic());
-    DataStream<DeploymentRecord> deployments = env.fromSource(
-            ScoreJob.deployments(s.kafka(), s.deploymentsTopic(), s.groupPrefix() + "score-deployments", bounded),
+    DataStream<DeploymentRecord> deployments = p.env().fromSource(
+            ScoreJob.deployments(s.kafka(), s.deploymentsTopic(), s.groupPrefix() + "score-deployments",
+                p instanceof Live live && live.bounded()),
             WatermarkStrategy.noWatermarks(), "score-deployments")
         .uid("score-deployments-source");
-    ScoreJob.Streams scored = ScoreJob.build(inputs(env, s, "score", List.of(AnalyticsSettings.TELEMETRY), Sample.class,
-        Sample::from, bounded), deployments, s.index("scores"));
-    deliver("score", scored.scores(), scored.alerts(), s, results, alerts);
-  }
-
-  /** Results to Elasticsearch; alerts to Kafka and, as documents, to the alerts index. */
-  private static void deliver(String job, DataStream<EsDocument> documents, DataStream<Alert> raised,
-      AnalyticsSettings s, Sink<EsDocument> results, Sink<Alert> alerts) {
-    raised.sinkTo(alerts).name(job + "-alerts-to-kafka").uid(job + "-alerts-kafka");
-    String alertIndex = s.index("alerts");
-    documents.union(raised.map(a -> a.document(alertIndex)).name(job + "-alert-documents").uid(job + "-alert-documents"))
-        .sinkTo(results).name(job + "-to-elasticsearch").uid(job + "-sink");
+    ScoreJob.Streams scored = ScoreJob.build(p.inputs("score", List.of(AnalyticsSettings.TELEMETRY), Sample.class,
+        Sample::from), deployments, s.index("scores"));
+    p.deliver("score", scored.scores(), scored.alerts());
   }
 
   public static DataStream<Measurement> measurements(StreamExecutionEnvironment env, AnalyticsSettings s,

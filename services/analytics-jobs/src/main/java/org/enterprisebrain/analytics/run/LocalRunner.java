@@ -13,6 +13,11 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.enterprisebrain.analytics.backfill.Backfill;
+import org.enterprisebrain.analytics.backfill.BackfillQueue;
+import org.enterprisebrain.analytics.backfill.BackfillRange;
+import org.enterprisebrain.analytics.sink.ElasticsearchSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * jobs would wait in RESTARTING forever; a cluster manager would start a new one. Here a watch does:
  * when fewer TaskManagers than started stay registered for {@link #MISSING_CHECKS} checks in a row, it
  * starts another, and the jobs restart on it from their checkpoints.
+ *
+ * <p>It also runs the backfills requested through the analytics API ({@link BackfillQueue}), as bounded jobs
+ * on the same cluster, one at a time.
  */
 public final class LocalRunner implements AutoCloseable {
 
@@ -36,16 +44,61 @@ public final class LocalRunner implements AutoCloseable {
 
   private final MiniCluster cluster;
   private final ScheduledExecutorService watch;
+  private final ScheduledExecutorService backfills;
+  private final BackfillQueue queue;
+  private final org.elasticsearch.client.RestClient es;
+  private boolean requeued;
   private int missing;
 
-  private LocalRunner(MiniCluster cluster) {
+  private LocalRunner(MiniCluster cluster, AnalyticsSettings settings) {
     this.cluster = cluster;
-    this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "taskmanager-watch");
+    this.watch = daemon("taskmanager-watch");
+    watch.scheduleWithFixedDelay(this::check, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    this.es = ElasticsearchSink.client(settings.elasticsearch(), settings.elasticsearchUsername(),
+        settings.elasticsearchPassword());
+    this.queue = new BackfillQueue(es, settings.indexPrefix(), (id, range, jobs) -> backfill(settings, id, range, jobs));
+    this.backfills = daemon("backfills");
+    backfills.scheduleWithFixedDelay(this::runBackfills, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     });
-    watch.scheduleWithFixedDelay(this::check, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** The backfills requested through the analytics API, one at a time, on this cluster beside the live jobs. */
+  private void runBackfills() {
+    try {
+      if (!requeued) {
+        int again = queue.requeueInterrupted();
+        if (again > 0) {
+          LOG.info("{} backfill(s) interrupted by the last stop requested again", again);
+        }
+        requeued = true;
+      }
+      while (queue.runNext()) {
+        // the next one, if any
+      }
+    } catch (Exception e) {
+      // Elasticsearch not up yet or away: the next poll asks again
+      LOG.warn("backfills: cannot read the requests ({})", e.toString());
+    }
+  }
+
+  private void backfill(AnalyticsSettings settings, String id, BackfillRange range, List<String> jobs) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Backfill.prepare(env, settings, range, jobs);
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName("brain-backfill-" + id);
+    JobResult result = cluster.requestJobResult(cluster.submitJob(graph).get().getJobID()).get();
+    if (!result.isSuccess()) {
+      throw result.getSerializedThrowable().map(t -> t.deserializeError(LocalRunner.class.getClassLoader()))
+          .map(t -> t instanceof Exception e ? e : new IllegalStateException(t))
+          .orElseGet(() -> new IllegalStateException("backfill job ended " + result.getApplicationStatus()));
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,7 +126,8 @@ public final class LocalRunner implements AutoCloseable {
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
         .setConfiguration(conf)
         .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(jobs.size() * settings.parallelism())
+        // and one job's worth for a backfill
+        .setNumSlotsPerTaskManager((jobs.size() + 1) * settings.parallelism())
         .build());
     cluster.start();
     for (String job : jobs) {
@@ -84,7 +138,7 @@ public final class LocalRunner implements AutoCloseable {
       graph.setJobName("brain-analytics-" + job);
       cluster.submitJob(graph).get();
     }
-    return new LocalRunner(cluster);
+    return new LocalRunner(cluster, settings);
   }
 
   public MiniCluster cluster() {
@@ -112,6 +166,12 @@ public final class LocalRunner implements AutoCloseable {
   @Override
   public void close() {
     watch.shutdownNow();
+    backfills.shutdownNow();
+    try {
+      es.close();
+    } catch (java.io.IOException e) {
+      LOG.debug("closing the Elasticsearch client", e);
+    }
     cluster.closeAsync().join();
   }
 }

@@ -195,6 +195,59 @@ class AnalyticsApiIT {
     assertThat(jobs.headers().firstValue("Retry-After")).isPresent();
   }
 
+  @Test
+  void anAdminRequestsABackfillAndFollowsIt() throws Exception {
+    String admin = RealKeycloak.userToken("admin");
+    Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    Instant from = to.minus(Duration.ofHours(48));
+    HttpResponse<String> accepted = post("/api/v1/analytics/backfills",
+        "{\"plant\":\"hz-01\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"jobs\":[\"oee\"]}", admin);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    JsonNode requested = JSON.readTree(accepted.body());
+    assertThat(requested.path("status").asString()).isEqualTo("requested");
+    assertThat(requested.path("requestedBy").asString()).isEqualTo("admin");
+    assertThat(requested.path("jobs").toString()).isEqualTo("[\"oee\"]");
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(location).isEqualTo("/api/v1/analytics/backfills/" + requested.path("id").asString());
+
+    String manager = RealKeycloak.userToken("manager");
+    JsonNode followed = ok(get(location, manager));
+    assertThat(Instant.parse(followed.path("from").asString())).isEqualTo(from);
+    assertThat(followed.path("status").asString()).isEqualTo("requested");
+    assertThat(ok(get("/api/v1/analytics/backfills?plant=hz-01", manager)).findValuesAsString("id"))
+        .contains(requested.path("id").asString());
+    // without jobs: all three
+    HttpResponse<String> all = post("/api/v1/analytics/backfills",
+        "{\"plant\":\"nb-02\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", admin);
+    assertThat(JSON.readTree(all.body()).path("jobs").toString()).isEqualTo("[\"oee\",\"energy\",\"health\"]");
+    // another plant's backfill is not the manager's to see
+    assertProblem(get("/api/v1/analytics/backfills/" + JSON.readTree(all.body()).path("id").asString(), manager), 404, "id");
+    assertThat(ok(get("/api/v1/analytics/backfills", manager)).findValuesAsString("plant")).containsOnly("hz-01");
+
+    // only an admin requests one; bad requests name their field and store nothing
+    String body = "{\"plant\":\"hz-01\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
+    assertThat(post("/api/v1/analytics/backfills", body, manager).statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/analytics/backfills", body, RealKeycloak.userToken("engineer")).statusCode()).isEqualTo(403);
+    assertProblem(post("/api/v1/analytics/backfills", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", admin),
+        400, "plant");
+    assertProblem(post("/api/v1/analytics/backfills", body.replace(to.toString(), from.toString()), admin), 400, "to");
+    assertProblem(post("/api/v1/analytics/backfills", body.replace(to.toString(), Instant.now().plus(Duration.ofHours(2))
+        .toString()), admin), 400, "to");
+    assertProblem(post("/api/v1/analytics/backfills", body.replace(from.toString(), to.minus(Duration.ofDays(40))
+        .toString()), admin), 400, "to");
+    assertProblem(post("/api/v1/analytics/backfills", body.replace(from.toString(), to.minus(Duration.ofDays(8))
+        .toString()), admin), 400, "from");
+    assertProblem(post("/api/v1/analytics/backfills", body.replace("}", ",\"jobs\":[\"spc\"]}"), admin), 400, "jobs/0");
+    assertThat(ok(get("/api/v1/analytics/backfills", admin))).hasSize(2);
+  }
+
+  HttpResponse<String> post(String path, String json, String token) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static ObjectNode hour(String plant, String equipment, Instant start, double plannedBusy, double run, double ideal,

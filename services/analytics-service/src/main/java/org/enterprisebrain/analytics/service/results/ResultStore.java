@@ -104,6 +104,46 @@ public class ResultStore {
     }
   }
 
+  /** One document by id, or empty when neither it nor its index exists. */
+  public java.util.Optional<JsonNode> get(String analysis, String id) {
+    Request request = new Request("GET", "/" + prefix + analysis + "/_doc/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return java.util.Optional.of(JSON.readTree(EntityUtils.toString(client.performRequest(request).getEntity()))
+          .path("_source"));
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+        return java.util.Optional.empty();
+      }
+      throw new UncheckedIOException("Elasticsearch refused the read (" + e.getResponse().getStatusLine() + ")", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  /**
+   * Stores a document this service owns (a backfill request), visible to searches when this returns; its
+   * index is created with {@code mappings} first when absent, so nothing depends on the jobs' template.
+   */
+  public void put(String analysis, String id, ObjectNode document, ObjectNode mappings) {
+    Request create = new Request("PUT", "/" + prefix + analysis);
+    create.setJsonEntity(JSON.createObjectNode().set("mappings", mappings).toString());
+    try {
+      client.performRequest(create);
+    } catch (ResponseException e) {
+      if (!reason(e).startsWith("resource_already_exists_exception")) {
+        throw new UncheckedIOException("Elasticsearch refused the index (" + reason(e) + ")", e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+    Request put = new Request("PUT", "/" + prefix + analysis + "/_doc/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+    put.addParameter("refresh", "wait_for");
+    put.setJsonEntity(document.toString());
+    perform(put);
+  }
+
   private JsonNode post(String path, ObjectNode body) {
     Request request = new Request("POST", path);
     request.setJsonEntity(body.toString());

@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Results are read by manager, data-engineer, auditor and admin; nothing is written through this API. */
+/** Results are read by manager, data-engineer, auditor and admin; only an admin writes: a backfill request. */
 @Configuration
 @Import(JwtDecoderConfig.class)
 public class SecurityConfig {
@@ -20,8 +20,9 @@ public class SecurityConfig {
     return ResourceServerSecurity.chain(http, auth -> auth
             .requestMatchers(HttpMethod.GET, "/api/v1/analytics/**")
             .hasAnyRole(Roles.MANAGER, Roles.DATA_ENGINEER, Roles.AUDITOR, Roles.ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/v1/analytics/backfills").hasRole(Roles.ADMIN)
             // HEAD would reach the GET handlers past the rule above; no other verb is served
             .requestMatchers("/api/v1/analytics/**").denyAll(),
-        "analytics: manager, data-engineer, auditor and admin read");
+        "analytics: manager, data-engineer, auditor and admin read; admin requests backfills");
   }
 }

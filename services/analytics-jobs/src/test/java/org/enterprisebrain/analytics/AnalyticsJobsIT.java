@@ -38,6 +38,7 @@ import org.enterprisebrain.analytics.oee.OeeJob;
 import org.enterprisebrain.analytics.oee.ShiftCalendar;
 import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
+import org.enterprisebrain.analytics.spc.ChartSettings;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -333,6 +334,51 @@ class AnalyticsJobsIT {
 
     backfill(s, range);
     assertThat(all("brain-it-oee")).as("a second run changes nothing").isEqualTo(first);
+  }
+
+  @Test
+  @Order(7)
+  void aChartsLimitsAreRecomputedFromThePointItsSettingsSay() throws Exception {
+    // a new chart: 12 subgroups of 5; from subgroup 6 on (a tool change) the diameter is 0.5 larger
+    AnalyticsSettings s = settings("brain-settings-", "settings-");
+    ChartSettings.ensureTopic(kafka, s.spcSettingsTopic());
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      for (int g = 0; g < 12; g++) {
+        for (int i = 0; i < 5; i++) {
+          double value = 20.0 + (g >= 6 ? 0.5 : 0) + 0.01 * (i - 2) + 0.001 * g;
+          producer.send(envelope(AnalyticsSettings.QUALITY_RESULTS, "quality-result", "QR-D20-" + g + "-" + i,
+              H0.plusSeconds(g * 300L), Envelope.JSON.createObjectNode().put("characteristic", "D-20.00")
+                  .put("product", "4000124").put("equipment", "M1").put("value", value).put("unit", "mm")
+                  .put("subgroup", "G-" + g))).get();
+        }
+      }
+      // as analytics-service sends a quality engineer's "recompute from here": a phase I of 3 from subgroup 6
+      producer.send(new ProducerRecord<>(s.spcSettingsTopic(), "it-01|M1|4000124|D-20.00|1",
+          "{\"plant\":\"it-01\",\"equipment\":\"M1\",\"product\":\"4000124\",\"characteristic\":\"D-20.00\","
+              + "\"version\":1,\"effectiveFrom\":\"" + H0.plusSeconds(6 * 300L) + "\",\"baselineSubgroups\":3,"
+              + "\"reason\":\"换刀\",\"changedAt\":\"" + H0 + "\",\"changedBy\":\"engineer\"}")).get();
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    AnalyticsJobs.configure(env, s);
+    AnalyticsJobs.add("spc", env, s, true);
+    env.execute("spc-settings");
+
+    for (int g = 0; g < 6; g++) {
+      JsonNode before = doc("brain-settings-spc", "it-01|M1|4000124|D-20.00|G-" + g);
+      assertThat(before.path("limitsVersion").asInt()).isZero();
+      assertThat(before.has("center")).as("the default phase I of 25 is not complete").isFalse();
+    }
+    double center = 0;
+    for (int g = 6; g < 9; g++) {
+      center += (20.5 + 0.001 * g) / 3;
+    }
+    for (int g = 6; g < 12; g++) {
+      JsonNode after = doc("brain-settings-spc", "it-01|M1|4000124|D-20.00|G-" + g);
+      assertThat(after.path("limitsVersion").asInt()).as("G-" + g).isEqualTo(1);
+      assertThat(after.path("phase").asText()).isEqualTo(g < 9 ? "baseline" : "monitoring");
+      assertThat(after.path("center").asDouble()).as("G-" + g).isCloseTo(center, within(1e-9));
+    }
   }
 
   static void backfill(AnalyticsSettings s, BackfillRange range) throws Exception {

@@ -26,6 +26,7 @@ import org.enterprisebrain.analytics.score.DeploymentRecord;
 import org.enterprisebrain.analytics.score.ScoreJob;
 import org.enterprisebrain.analytics.sink.ElasticsearchSink;
 import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.spc.ChartSettings;
 import org.enterprisebrain.analytics.spc.Measurement;
 import org.enterprisebrain.analytics.spc.SpcJob;
 import org.enterprisebrain.analytics.stream.StandardSource;
@@ -144,9 +145,13 @@ public final class AnalyticsJobs {
   }
 
   static void spc(Plumbing p, AnalyticsSettings s) {
+    ChartSettings.ensureTopic(s.kafka(), s.spcSettingsTopic());
+    DataStream<ChartSettings> settings = p.env().fromSource(ChartSettings.source(s.kafka(), s.spcSettingsTopic(),
+            s.groupPrefix() + "spc-settings", p instanceof Live live && live.bounded()),
+        WatermarkStrategy.noWatermarks(), "spc-settings").uid("spc-settings-source");
     SpcJob.Streams spc = SpcJob.build(p.inputs("spc", List.of(AnalyticsSettings.QUALITY_RESULTS), Measurement.class,
-            Measurement::from), s.index("spc"), s.spcSubgroupSize(), s.spcSubgroupTimeout().toMillis(), s.spcBaseline(),
-        s.spcCapabilityWindow(), s.spcRules(), s.spcGiven());
+            Measurement::from), settings, s.index("spc"), s.spcSubgroupSize(), s.spcSubgroupTimeout().toMillis(),
+        s.spcBaseline(), s.spcCapabilityWindow(), s.spcRules(), s.spcGiven(), s.kafka(), s.spcSettingsTopic());
     p.deliver("spc", spc.points(), spc.alerts());
   }
 

@@ -22,13 +22,24 @@ public final class ControlChart implements Serializable {
   /** d2 for moving ranges of two: σ = MR̄ / 1.128. */
   private static final double D2_MR = 1.128;
 
-  /** A point as plotted: statistic, its limits, the rules it completes, rolling and phase I capability. */
+  /**
+   * A point as plotted: statistic, its limits (and the settings' version they come from), the rules it completes,
+   * rolling and phase I capability.
+   */
   public record Point(Subgroup subgroup, String chart, String phase, double spread, double center, double ucl,
       double lcl, double spreadCenter, double spreadUcl, double spreadLcl, double sigma, List<String> violations,
-      Capability capability, Capability baselineCapability) {}
+      Capability capability, Capability baselineCapability, int limitsVersion) {}
+
+  /** A subgroup as it was added, kept so that new settings can plot it again. */
+  record Added(Subgroup subgroup, double spread, double lsl, double usl) implements Serializable {}
+
+  /** Subgroups kept for new settings to plot again: "recompute from here" reaches this far back. */
+  public static final int HISTORY = 500;
 
   private final String chart;
-  private final int baselineSize;
+  private int baselineSize;
+  private int limitsVersion;
+  private final Deque<Added> history = new ArrayDeque<>();
   private final int capabilityWindow;
   private final int rules;
   private final List<Subgroup> baseline = new ArrayList<>();
@@ -68,6 +79,49 @@ public final class ControlChart implements Serializable {
     return this;
   }
 
+  /** The version of the settings the limits come from; 0 for the job's defaults. */
+  public int limitsVersion() {
+    return limitsVersion;
+  }
+
+  /**
+   * New settings from {@code effectiveFrom} on ("recompute limits from here"): the kept subgroups from then on
+   * are taken back and added again under them — into a new phase I of {@code baselineSize}, or against the
+   * limits given ({@code sigma} finite). Returns their points, plotted anew (none when nothing is that recent).
+   */
+  public List<Point> apply(int version, long effectiveFrom, int baselineSize, double center, double sigma) {
+    List<Added> again = new ArrayList<>();
+    while (!history.isEmpty() && history.peekLast().subgroup().at() >= effectiveFrom) {
+      again.add(0, history.removeLast());
+    }
+    // the rolling state as it was just before effectiveFrom
+    window.clear();
+    spreads.clear();
+    recentZ.clear();
+    previousValue = history.isEmpty() ? Double.NaN : history.peekLast().subgroup().mean();
+    history.stream().skip(Math.max(0, history.size() - capabilityWindow)).forEach(a -> {
+      window.addLast(a.subgroup());
+      spreads.addLast(a.spread());
+    });
+    baseline.clear();
+    baselineSpreads.clear();
+    this.limitsVersion = version;
+    this.baselineSize = baselineSize;
+    if (Double.isFinite(sigma)) {
+      withLimits(center, sigma);
+    } else {
+      this.center = Double.NaN;
+      this.sigma = Double.NaN;
+      baselineMean = Double.NaN;
+      baselineSigmaOverall = Double.NaN;
+    }
+    List<Point> points = new ArrayList<>();
+    for (Added a : again) {
+      points.addAll(add(a.subgroup(), a.lsl(), a.usl()));
+    }
+    return points;
+  }
+
   public boolean hasLimits() {
     return Double.isFinite(sigma);
   }
@@ -89,6 +143,10 @@ public final class ControlChart implements Serializable {
     while (spreads.size() > capabilityWindow) {
       spreads.removeFirst();
     }
+    history.addLast(new Added(s, spread, lsl, usl));
+    while (history.size() > HISTORY) {
+      history.removeFirst();
+    }
     if (hasLimits()) {
       return List.of(plot(s, spread, lsl, usl, "monitoring"));
     }
@@ -97,7 +155,7 @@ public final class ControlChart implements Serializable {
     if (baseline.size() < baselineSize) {
       return List.of(new Point(s, chart, "baseline", spread, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, Double.NaN, List.of(), Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl),
-          Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl)));
+          Capability.of(Double.NaN, Double.NaN, Double.NaN, lsl, usl), limitsVersion));
     }
     establish();
     List<Point> points = new ArrayList<>();
@@ -234,7 +292,8 @@ public final class ControlChart implements Serializable {
     }
     return new Point(s, chart, phase, spread, center, center + half, center - half,
         hasSpread ? spreadCenter(spreadN) : Double.NaN, sUcl, sLcl, sigma, violations, capability(lsl, usl),
-        Capability.of(baselineMean, Double.isFinite(baselineMean) ? sigma : Double.NaN, baselineSigmaOverall, lsl, usl));
+        Capability.of(baselineMean, Double.isFinite(baselineMean) ? sigma : Double.NaN, baselineSigmaOverall, lsl, usl),
+        limitsVersion);
   }
 
   /** Capability over the latest points, once the window holds at least ten (fewer say little). */

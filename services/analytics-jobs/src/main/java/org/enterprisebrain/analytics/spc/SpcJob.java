@@ -16,11 +16,18 @@ public final class SpcJob {
   private SpcJob() {
   }
 
-  public static Streams build(DataStream<Measurement> measurements, String index, int subgroupSize,
-      long subgroupTimeoutMs, int baselineSize, int capabilityWindow, Set<Integer> rules, Map<String, double[]> given) {
+  /**
+   * @param settings      the charts' settings versions (broadcast to every chart)
+   * @param bootstrap     where the settings topic is, read whole when the operator opens; null topic: not read
+   */
+  public static Streams build(DataStream<Measurement> measurements, DataStream<ChartSettings> settings, String index,
+      int subgroupSize, long subgroupTimeoutMs, int baselineSize, int capabilityWindow, Set<Integer> rules,
+      Map<String, double[]> given, String bootstrap, String settingsTopic) {
     SingleOutputStreamOperator<EsDocument> points = measurements
         .keyBy(Measurement::key)
-        .process(new SpcProcess(index, subgroupSize, subgroupTimeoutMs, baselineSize, capabilityWindow, rules, given))
+        .connect(settings.broadcast(SpcProcess.SETTINGS))
+        .process(new SpcProcess(index, subgroupSize, subgroupTimeoutMs, baselineSize, capabilityWindow, rules, given,
+            bootstrap, settingsTopic))
         .name("spc-charts").uid("spc-charts");
     return new Streams(points, points.getSideOutput(SpcProcess.ALERTS));
   }

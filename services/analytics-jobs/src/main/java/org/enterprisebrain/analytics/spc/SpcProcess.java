@@ -14,7 +14,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.alerts.Alert;
@@ -30,10 +30,13 @@ import org.enterprisebrain.analytics.stream.Numbers;
  * it has). Samples without a subgroup are individuals (I-MR chart). Samples for a subgroup already plotted
  * are late: dropped and counted, like duplicates.
  */
-public final class SpcProcess extends KeyedProcessFunction<String, Measurement, EsDocument> {
+public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Measurement, ChartSettings, EsDocument> {
 
   private static final long serialVersionUID = 1L;
   public static final OutputTag<Alert> ALERTS = new OutputTag<>("spc-alerts", TypeInformation.of(Alert.class));
+  /** Every chart's settings versions, by chart|version. */
+  public static final MapStateDescriptor<String, ChartSettings> SETTINGS = new MapStateDescriptor<>("spc-settings",
+      Types.STRING, TypeInformation.of(ChartSettings.class));
 
   private final String index;
   private final int subgroupSize;
@@ -42,6 +45,10 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
   private final int capabilityWindow;
   private final Set<Integer> rules;
   private final Map<String, double[]> given;
+  private final String bootstrap;
+  private final String settingsTopic;
+  /** The versions on the topic when this operator opened (see {@link ChartSettings#readAll}). */
+  private transient Map<String, ChartSettings> known;
 
   private transient ValueState<ControlChart> chart;
   private transient MapState<String, double[]> open;
@@ -56,7 +63,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
 
   /** @param given characteristic → {center, σ} for charts whose limits are given rather than estimated */
   public SpcProcess(String index, int subgroupSize, long subgroupTimeoutMs, int baselineSize, int capabilityWindow,
-      Set<Integer> rules, Map<String, double[]> given) {
+      Set<Integer> rules, Map<String, double[]> given, String bootstrap, String settingsTopic) {
     this.index = index;
     this.subgroupSize = subgroupSize;
     this.subgroupTimeoutMs = subgroupTimeoutMs;
@@ -64,6 +71,8 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     this.capabilityWindow = capabilityWindow;
     this.rules = Set.copyOf(rules);
     this.given = Map.copyOf(given);
+    this.bootstrap = bootstrap;
+    this.settingsTopic = settingsTopic;
   }
 
   @Override
@@ -78,10 +87,22 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     lastPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("last-prune", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
+    known = new java.util.HashMap<>();
+    if (settingsTopic != null) {
+      for (ChartSettings s : ChartSettings.readAll(bootstrap, settingsTopic)) {
+        known.put(s.chart() + '|' + s.version(), s);
+      }
+    }
   }
 
   @Override
-  public void processElement(Measurement m, Context ctx, Collector<EsDocument> out) throws Exception {
+  public void processBroadcastElement(ChartSettings s, Context ctx, Collector<EsDocument> out) throws Exception {
+    // applied at the chart's next subgroup, from its effectiveFrom on
+    ctx.getBroadcastState(SETTINGS).put(s.chart() + '|' + s.version(), s);
+  }
+
+  @Override
+  public void processElement(Measurement m, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     if (seen.contains(m.recordId())) {
       duplicates.inc();
       return;
@@ -131,7 +152,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     }
   }
 
-  private void close(String subgroup, double[] values, Measurement m, Context ctx, Collector<EsDocument> out)
+  private void close(String subgroup, double[] values, Measurement m, ReadOnlyContext ctx, Collector<EsDocument> out)
       throws Exception {
     long at = opened.contains(subgroup) ? opened.get(subgroup) : m.at();
     if (opened.contains(subgroup)) {
@@ -143,7 +164,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     plot(Subgroup.of(subgroup, at, values), m, ctx, out);
   }
 
-  private void plot(Subgroup s, Measurement m, Context ctx, Collector<EsDocument> out) throws Exception {
+  private void plot(Subgroup s, Measurement m, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     ControlChart c = chart.value();
     if (c == null) {
       c = new ControlChart(ControlChart.typeFor(m.subgroup() == null ? 1 : subgroupSize), baselineSize,
@@ -153,7 +174,15 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
         c.withLimits(limits[0], limits[1]);
       }
     }
-    List<ControlChart.Point> points = c.add(s, m.lsl(), m.usl());
+    List<ControlChart.Point> points = new ArrayList<>();
+    ChartSettings settings = due(m.key(), c.limitsVersion(), s.at(), ctx);
+    if (settings != null) {
+      // the kept points from its effectiveFrom on are plotted again: the same ids, the new limits
+      points.addAll(c.apply(settings.version(), settings.effectiveFrom(),
+          settings.baselineSubgroups() > 0 ? settings.baselineSubgroups() : baselineSize, settings.center(),
+          settings.sigma()));
+    }
+    points.addAll(c.add(s, m.lsl(), m.usl()));
     chart.update(c);
     for (ControlChart.Point p : points) {
       out.collect(document(m, p));
@@ -162,6 +191,22 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     for (String rule : current.violations()) {
       ctx.output(ALERTS, alert(m, current, rule));
     }
+  }
+
+  /** The newest version of the chart's settings newer than {@code current} and in effect at {@code at}, or null. */
+  private ChartSettings due(String chartKey, int current, long at, ReadOnlyContext ctx) throws Exception {
+    ChartSettings due = null;
+    List<ChartSettings> candidates = new ArrayList<>(known.values());
+    for (Map.Entry<String, ChartSettings> e : ctx.getBroadcastState(SETTINGS).immutableEntries()) {
+      candidates.add(e.getValue());
+    }
+    for (ChartSettings s : candidates) {
+      if (s.chart().equals(chartKey) && s.version() > current && s.effectiveFrom() <= at
+          && (due == null || s.version() > due.version())) {
+        due = s;
+      }
+    }
+    return due;
   }
 
   private String pointId(Measurement m, Subgroup s) {
@@ -196,6 +241,7 @@ public final class SpcProcess extends KeyedProcessFunction<String, Measurement, 
     number(n, "baselineCpk", p.baselineCapability().cpk());
     number(n, "baselinePp", p.baselineCapability().pp());
     number(n, "baselinePpk", p.baselineCapability().ppk());
+    n.put("limitsVersion", p.limitsVersion());
     var violations = n.putArray("violations");
     p.violations().forEach(violations::add);
     if (m.equipment() == null) {

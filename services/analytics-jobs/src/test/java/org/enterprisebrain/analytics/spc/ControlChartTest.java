@@ -140,4 +140,40 @@ class ControlChartTest {
     assertThat(after).isEqualTo(before);
     assertThat(after.violations()).contains("1");
   }
+  /**
+   * "Recompute limits from here": after a tool change at subgroup 7 the chart takes subgroups 7–9 back into a new
+   * phase I of three, plots them again against the limits they set, and goes on under version 1; then limits given
+   * from subgroup 11 (version 2) replace those.
+   */
+  @Test
+  void newSettingsFromAPointOnPlotTheKeptSubgroupsAgainUnderNewLimits() {
+    ControlChart chart = new ControlChart("xbar-r", 5, 25, Set.of(1));
+    for (int i = 0; i < 10; i++) {
+      double shift = i >= 7 ? 0.5 : 0; // the new tool cuts 0.5 larger
+      chart.add(Subgroup.of("S" + i, i * 1000L, 10 + shift - 0.1, 10 + shift, 10 + shift + 0.1), 9, 12);
+    }
+    assertThat(chart.limitsVersion()).isZero();
+
+    List<ControlChart.Point> again = chart.apply(1, 7000, 3, Double.NaN, Double.NaN);
+    assertThat(again).extracting(p -> p.subgroup().id()).containsExactly("S7", "S8", "S7", "S8", "S9");
+    List<ControlChart.Point> limited = again.subList(2, 5); // the phase I complete: all three with their limits
+    assertThat(limited).allSatisfy(p -> {
+      assertThat(p.limitsVersion()).isEqualTo(1);
+      assertThat(p.phase()).isEqualTo("baseline");
+      assertThat(p.center()).as("the mean of the new phase I's means").isCloseTo(10.5, within(1e-9));
+      assertThat(p.sigma()).as("R̄ / d2(3)").isCloseTo(0.2 / 1.693, within(1e-9));
+      assertThat(p.violations()).isEmpty();
+    });
+    ControlChart.Point next = chart.add(Subgroup.of("S10", 10_000, 10.4, 10.5, 10.6), 9, 12).get(0);
+    assertThat(next.phase()).isEqualTo("monitoring");
+    assertThat(next.limitsVersion()).isEqualTo(1);
+
+    List<ControlChart.Point> given = chart.apply(2, 11_000, 5, 10.0, 0.1);
+    assertThat(given).as("nothing kept is that recent").isEmpty();
+    ControlChart.Point underGiven = chart.add(Subgroup.of("S11", 11_000, 10.4, 10.5, 10.6), 9, 12).get(0);
+    assertThat(underGiven.limitsVersion()).isEqualTo(2);
+    assertThat(underGiven.center()).isEqualTo(10.0);
+    assertThat(underGiven.ucl()).isCloseTo(10.0 + 3 * 0.1 / Math.sqrt(3), within(1e-12));
+    assertThat(underGiven.violations()).as("10.5 is beyond the given limits").containsExactly("1");
+  }
 }

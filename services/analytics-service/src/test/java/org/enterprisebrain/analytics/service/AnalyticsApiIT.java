@@ -12,10 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.enterprisebrain.testsupport.RealElasticsearch;
+import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +55,7 @@ class AnalyticsApiIT {
     // nothing listens here: the jobs endpoint must answer 503, not fail
     registry.add("brain.analytics.flink-rest-url", () -> "http://127.0.0.1:" + org.enterprisebrain.servers.ManagedProcess.freePort());
     RealKeycloak.resourceServer(registry);
+    registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
     registry.add("server.address", () -> "127.0.0.1");
     // no catalog here: PlatformIT checks the lineage the service registers
     registry.add("brain.analytics.lineage.enabled", () -> "false");
@@ -239,6 +249,72 @@ class AnalyticsApiIT {
         .toString()), admin), 400, "from");
     assertProblem(post("/api/v1/analytics/backfills", body.replace("}", ",\"jobs\":[\"spc\"]}"), admin), 400, "jobs/0");
     assertThat(ok(get("/api/v1/analytics/backfills", admin))).hasSize(2);
+  }
+
+  @Test
+  void aQualityEngineerRecomputesAChartsLimitsFromAPointAndTheJobIsTold() throws Exception {
+    String engineer = RealKeycloak.userToken("engineer");
+    Instant here = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+    String chart = "{\"plant\":\"hz-01\",\"equipment\":\"CNC-1\",\"product\":\"P1\",\"characteristic\":\"D-12.00\","
+        + "\"effectiveFrom\":\"" + here + "\",";
+    HttpResponse<String> first = put("/api/v1/analytics/spc/settings", chart + "\"baselineSubgroups\":20,"
+        + "\"reason\":\"换刀后重新计算控制限\"}", engineer);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(JSON.readTree(first.body()).path("version").asInt()).isEqualTo(1);
+    assertThat(JSON.readTree(first.body()).path("changedBy").asString()).isEqualTo("engineer");
+    HttpResponse<String> second = put("/api/v1/analytics/spc/settings", chart
+        + "\"limits\":{\"center\":12.0,\"sigma\":0.002},\"reason\":\"客户给定控制限\"}", RealKeycloak.userToken("admin"));
+    assertThat(JSON.readTree(second.body()).path("version").asInt()).isEqualTo(2);
+
+    JsonNode history = ok(get("/api/v1/analytics/spc/settings?plant=hz-01&equipment=CNC-1&product=P1&characteristic=D-12.00",
+        RealKeycloak.userToken("manager")));
+    assertThat(history.findValuesAsString("reason")).containsExactly("客户给定控制限", "换刀后重新计算控制限");
+    assertThat(history.get(0).path("limits").path("sigma").asDouble()).isEqualTo(0.002);
+    assertThat(Instant.parse(history.get(1).path("effectiveFrom").asString())).isEqualTo(here);
+    // another chart's history is its own
+    assertThat(ok(get("/api/v1/analytics/spc/settings?plant=hz-01&product=P1&characteristic=D-12.00", engineer))).isEmpty();
+
+    // what the SPC job reads: keyed by chart and version, as its topic's schema says
+    Map<String, String> sent = new HashMap<>();
+    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", RealKafka.bootstrapServers(),
+        "group.id", "settings-check", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of("brain.analytics.spc-settings.v1"));
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (sent.size() < 2 && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(300)).forEach(r -> sent.put(r.key(), r.value()));
+      }
+    }
+    assertThat(sent).containsOnlyKeys("hz-01|CNC-1|P1|D-12.00|1", "hz-01|CNC-1|P1|D-12.00|2");
+    Schema schema;
+    try (InputStream in = AnalyticsApiIT.class.getResourceAsStream("/topics/analytics-spc-settings.v1.schema.json")) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    for (String message : sent.values()) {
+      assertThat(schema.validate(JSON.readTree(message))).as(message).isEmpty();
+    }
+
+    // a manager reads, does not change; bad settings name their field and change nothing
+    assertThat(put("/api/v1/analytics/spc/settings", chart + "\"reason\":\"x\"}", RealKeycloak.userToken("manager"))
+        .statusCode()).isEqualTo(403);
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"baselineSubgroups\":20}", engineer), 400, "reason");
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"baselineSubgroups\":1,\"reason\":\"x\"}", engineer),
+        400, "baselineSubgroups");
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"baselineSubgroups\":20,"
+        + "\"limits\":{\"center\":12.0,\"sigma\":0.002},\"reason\":\"x\"}", engineer), 400, "limits");
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"limits\":{\"center\":12.0,\"sigma\":0},"
+        + "\"reason\":\"x\"}", engineer), 400, "limits/sigma");
+    assertProblem(put("/api/v1/analytics/spc/settings", chart.replace(here.toString(), here.minus(Duration.ofDays(8))
+        .toString()) + "\"reason\":\"x\"}", engineer), 400, "effectiveFrom");
+    assertThat(ok(get("/api/v1/analytics/spc/settings?plant=hz-01&equipment=CNC-1&product=P1&characteristic=D-12.00",
+        engineer))).hasSize(2);
+  }
+
+  HttpResponse<String> put(String path, String json, String token) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, String json, String token) throws Exception {

@@ -122,14 +122,31 @@ public class ResultStore {
   }
 
   /**
-   * Stores a document this service owns (a backfill request), visible to searches when this returns; its
-   * index is created with {@code mappings} first when absent, so nothing depends on the jobs' template.
+   * Stores a document this service owns (a backfill request, a chart's settings version), visible to searches
+   * when this returns; its index is created with {@code mappings} first when absent, so nothing depends on the
+   * jobs' template.
    */
   public void put(String analysis, String id, ObjectNode document, ObjectNode mappings) {
-    Request create = new Request("PUT", "/" + prefix + analysis);
-    create.setJsonEntity(JSON.createObjectNode().set("mappings", mappings).toString());
+    write(analysis, id, document, mappings, false);
+  }
+
+  /** As {@link #put}, but only if no document has the id yet: false when one has. */
+  public boolean create(String analysis, String id, ObjectNode document, ObjectNode mappings) {
+    return write(analysis, id, document, mappings, true);
+  }
+
+  public void delete(String analysis, String id) {
+    Request delete = new Request("DELETE", "/" + prefix + analysis + "/_doc/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+    delete.addParameter("refresh", "wait_for");
+    perform(delete);
+  }
+
+  private boolean write(String analysis, String id, ObjectNode document, ObjectNode mappings, boolean create) {
+    Request index = new Request("PUT", "/" + prefix + analysis);
+    index.setJsonEntity(JSON.createObjectNode().set("mappings", mappings).toString());
     try {
-      client.performRequest(create);
+      client.performRequest(index);
     } catch (ResponseException e) {
       if (!reason(e).startsWith("resource_already_exists_exception")) {
         throw new UncheckedIOException("Elasticsearch refused the index (" + reason(e) + ")", e);
@@ -140,8 +157,21 @@ public class ResultStore {
     Request put = new Request("PUT", "/" + prefix + analysis + "/_doc/"
         + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
     put.addParameter("refresh", "wait_for");
+    if (create) {
+      put.addParameter("op_type", "create");
+    }
     put.setJsonEntity(document.toString());
-    perform(put);
+    try {
+      client.performRequest(put);
+      return true;
+    } catch (ResponseException e) {
+      if (create && e.getResponse().getStatusLine().getStatusCode() == 409) {
+        return false;
+      }
+      throw refused(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
   }
 
   private JsonNode post(String path, ObjectNode body) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.enterprisebrain.analytics.service.api.SpcApi;
 import org.enterprisebrain.analytics.service.api.model.SpcCharacteristic;
 import org.enterprisebrain.analytics.service.api.model.SpcChart;
+import org.enterprisebrain.analytics.service.api.model.SpcChartSettings;
+import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
 import org.enterprisebrain.analytics.service.api.model.SpcPoint;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
@@ -20,9 +22,11 @@ import tools.jackson.databind.JsonNode;
 public class SpcController implements SpcApi {
 
   private final ResultStore results;
+  private final ChartSettingsService settings;
 
-  public SpcController(ResultStore results) {
+  public SpcController(ResultStore results, ChartSettingsService settings) {
     this.results = results;
+    this.settings = settings;
   }
 
   @Override
@@ -78,5 +82,16 @@ public class SpcController implements SpcApi {
 
   static Double number(JsonNode node, String field) {
     return node.path(field).isNumber() ? node.path(field).asDouble() : null;
+  }
+
+  @Override
+  public ResponseEntity<SpcChartSettingsVersion> changeChartSettings(SpcChartSettings change) {
+    return ResponseEntity.accepted().body(settings.change(change));
+  }
+
+  @Override
+  public ResponseEntity<List<SpcChartSettingsVersion>> listChartSettings(String plant, String characteristic,
+      String product, String equipment) {
+    return ResponseEntity.ok(settings.history(plant, equipment, product, characteristic));
   }
 }

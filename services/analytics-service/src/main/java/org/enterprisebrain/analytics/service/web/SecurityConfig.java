@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Results are read by manager, data-engineer, auditor and admin; only an admin writes: a backfill request. */
+/** Results are read by manager, data-engineer, auditor and admin; written: backfills (admin), SPC settings (data-engineer, admin). */
 @Configuration
 @Import(JwtDecoderConfig.class)
 public class SecurityConfig {
@@ -21,8 +21,10 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/analytics/**")
             .hasAnyRole(Roles.MANAGER, Roles.DATA_ENGINEER, Roles.AUDITOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/v1/analytics/backfills").hasRole(Roles.ADMIN)
+            // a quality engineer's: the limits of a chart
+            .requestMatchers(HttpMethod.PUT, "/api/v1/analytics/spc/settings").hasAnyRole(Roles.DATA_ENGINEER, Roles.ADMIN)
             // HEAD would reach the GET handlers past the rule above; no other verb is served
             .requestMatchers("/api/v1/analytics/**").denyAll(),
-        "analytics: manager, data-engineer, auditor and admin read; admin requests backfills");
+        "analytics: manager, data-engineer, auditor and admin read; admin requests backfills; data-engineer and admin change SPC settings");
   }
 }

@@ -129,11 +129,191 @@ class PlatformIT {
         "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1");
     assertCatalogSeesTheDemoPlant();
     assertAnalyticsSeeTheDemoPlant(start);
+    assertThePistonRingExampleThroughTheIngestionApi(manager);
     assertTheRegistryScoresTheDemoPlant(demo);
     assertBrainBackupBacksUpAndReports();
     assertTheAssessmentSeesTheLivePlatform(before, snapshotBefore);
+    JsonNode changed = recomputeAChartsLimitsFromNow(demo, manager);
     assertTheJobsSurviveTheDefaultDemoPastTheBrokersLimit(demo);
+    assertTheChartFollowsItsNewSettings(changed, manager);
+    assertTheOeeShiftExampleThroughTheIngestionApi(manager);
     assertBrainBackfillRecomputesTheSameResults(start, manager);
+  }
+
+  /**
+   * Montgomery, Introduction to Statistical Quality Control (7th ed.), Example 6.1 / Table 6.3: the inside
+   * diameters of 25 samples of 5 forged piston rings, sent as a lab's quality results through the gateway's
+   * ingestion API into the live SPC job. The book's phase I: x̿ = 74.001 mm, R̄ = 0.023 mm, X̄ chart limits
+   * 73.988 / 74.014, R chart 0 / 0.049, every sample in control; with specifications 74.000 ± 0.05 mm,
+   * Ĉp = 1.68 (the book rounds σ̂ = R̄/d2 to 0.0099 first; unrounded 1.668).
+   */
+  void assertThePistonRingExampleThroughTheIngestionApi(String manager) throws Exception {
+    double[][] table63 = {
+        {74.030, 74.002, 74.019, 73.992, 74.008}, {73.995, 73.992, 74.001, 74.011, 74.004},
+        {73.988, 74.024, 74.021, 74.005, 74.002}, {74.002, 73.996, 73.993, 74.015, 74.009},
+        {73.992, 74.007, 74.015, 73.989, 74.014}, {74.009, 73.994, 73.997, 73.985, 73.993},
+        {73.995, 74.006, 73.994, 74.000, 74.005}, {73.985, 74.003, 73.993, 74.015, 73.988},
+        {74.008, 73.995, 74.009, 74.005, 74.004}, {73.998, 74.000, 73.990, 74.007, 73.995},
+        {73.994, 73.998, 73.994, 73.995, 73.990}, {74.004, 74.000, 74.007, 74.000, 73.996},
+        {73.983, 74.002, 73.998, 73.997, 74.012}, {74.006, 73.967, 73.994, 74.000, 73.984},
+        {74.012, 74.014, 73.998, 73.999, 74.007}, {74.000, 73.984, 74.005, 73.998, 73.996},
+        {73.994, 74.012, 73.986, 74.005, 74.007}, {74.006, 74.010, 74.018, 74.003, 74.000},
+        {73.984, 74.002, 74.003, 74.005, 73.997}, {74.000, 74.010, 74.013, 74.020, 74.003},
+        {73.982, 74.001, 74.015, 74.005, 73.996}, {74.004, 73.999, 73.990, 74.006, 74.009},
+        {74.010, 73.989, 73.990, 74.009, 74.014}, {74.015, 74.008, 73.993, 74.000, 74.010},
+        {73.982, 73.984, 73.995, 74.017, 74.013}};
+    java.time.Instant base = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+        .minus(Duration.ofHours(2));
+    var records = JSON.createArrayNode();
+    for (int g = 0; g < table63.length; g++) {
+      for (int i = 0; i < 5; i++) {
+        var record = records.addObject().put("id", "QMS-A-MONT-" + g + "-" + i).put("entity", "quality-result")
+            .put("schemaVersion", 1);
+        record.putObject("source").put("system", "QMS-A").put("kind", "QMS");
+        record.put("plant", "hz-01").put("occurredAt", base.plusSeconds(60L * g).toString());
+        record.putObject("payload").put("characteristic", "ID-74.000").put("characteristicName", "活塞环内径")
+            .put("product", "PISTON-RING").put("inspectionType", "incoming").put("value", table63[g][i])
+            .put("unit", "mm").put("lsl", 73.95).put("usl", 74.05).put("target", 74.0).put("subgroup", "MONT-" + (g + 1))
+            .put("sampleIndex", i + 1).put("result", "pass");
+      }
+    }
+    HttpResponse<String> sent = send("POST", "/api/v1/ingest/quality-result", connection.token(), "application/json",
+        records.toString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    String path = "/api/v1/analytics/spc/chart?plant=hz-01&product=PISTON-RING&characteristic=ID-74.000&from="
+        + base.minusSeconds(60) + "&to=" + java.time.Instant.now().plusSeconds(60);
+    List<JsonNode> points = List.of();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> chart = get(path, manager);
+      if (chart.statusCode() == 200) {
+        points = JSON.readTree(chart.body()).path("points").valueStream().toList();
+        if (points.size() == 25 && points.get(0).has("center")) {
+          break;
+        }
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(points).as("25 samples, the phase I complete").hasSize(25);
+    var threeDecimals = org.assertj.core.api.Assertions.within(0.001); // the book prints three
+    JsonNode last = points.get(24);
+    assertThat(last.path("center").asDouble()).isCloseTo(74.001, threeDecimals);
+    assertThat(last.path("ucl").asDouble()).isCloseTo(74.014, threeDecimals);
+    assertThat(last.path("lcl").asDouble()).isCloseTo(73.988, threeDecimals);
+    assertThat(last.path("spreadCenter").asDouble()).isCloseTo(0.023, threeDecimals);
+    assertThat(last.path("spreadUcl").asDouble()).isCloseTo(0.049, threeDecimals);
+    assertThat(last.path("spreadLcl").asDouble()).isZero();
+    assertThat(last.path("baselineCp").asDouble()).isCloseTo(0.1 / (6 * 0.02324 / 2.326), org.assertj.core.api.Assertions.within(1e-3))
+        .isCloseTo(1.68, org.assertj.core.api.Assertions.within(0.015));
+    assertThat(points).allSatisfy(p -> {
+      assertThat(p.path("phase").asString()).isEqualTo("baseline");
+      assertThat(p.path("violations").isEmpty()).as("the book's phase I is in control").isTrue();
+    });
+  }
+
+  /**
+   * The worked OEE example of oee.com ("OEE Calculation", Vorne), whose definitions are ISO 22400-2's: an 8-hour
+   * shift with two 15-minute breaks and a 30-minute meal (planned production time 420 min), 47 minutes of
+   * breakdowns (run time 373 min), ideal cycle time 1.0 s, 19,271 pieces of which 423 rejected. Published:
+   * availability 88.81 %, performance 86.11 %, quality 97.80 %, OEE 74.79 %. Sent through the ingestion API
+   * as a machine's history of twelve hours ago, computed by the live OEE job (within its lateness).
+   */
+  void assertTheOeeShiftExampleThroughTheIngestionApi(String manager) throws Exception {
+    java.time.Instant t = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+        .minus(Duration.ofHours(12));
+    var records = JSON.createArrayNode();
+    var master = records.addObject().put("id", "MES-A-OEE-REF-EQ").put("entity", "equipment").put("schemaVersion", 1);
+    master.putObject("source").put("system", "MES-A").put("kind", "MES");
+    master.put("plant", "hz-01").put("occurredAt", t.minus(Duration.ofDays(1)).toString());
+    master.putObject("payload").put("equipmentId", "OEE-REF").put("name", "OEE 参考机").put("level", "workcell")
+        .put("line", "LINE-REF").put("idealCycleTimeSeconds", 1.0);
+    Object[][] states = {{0, "running", null}, {100, "down", "M01"}, {147, "running", null}, {150, "planned-stop", "P01"},
+        {165, "running", null}, {240, "planned-stop", "P02"}, {270, "running", null}, {390, "planned-stop", "P01"},
+        {405, "running", null}, {480, "planned-stop", "P03"}};
+    for (Object[] st : states) {
+      java.time.Instant at = t.plus(Duration.ofMinutes((Integer) st[0]));
+      var r = records.addObject().put("id", "MES-A-OEE-REF-ST-" + st[0]).put("entity", "equipment-state")
+          .put("schemaVersion", 1);
+      r.putObject("source").put("system", "MES-A").put("kind", "MES");
+      r.put("plant", "hz-01").put("occurredAt", at.toString());
+      var payload = r.putObject("payload").put("equipment", "OEE-REF").put("state", (String) st[1]).put("since", at.toString());
+      if (st[2] != null) {
+        payload.put("reasonCode", (String) st[2]);
+      }
+    }
+    java.time.Instant end = t.plus(Duration.ofHours(8));
+    var report = records.addObject().put("id", "MES-A-OEE-REF-OR").put("entity", "operation-report").put("schemaVersion", 1);
+    report.putObject("source").put("system", "MES-A").put("kind", "MES");
+    report.put("plant", "hz-01").put("occurredAt", end.toString());
+    report.putObject("payload").put("workOrder", "WO-OEE-REF").put("equipment", "OEE-REF").put("operation", "0010")
+        .put("good", 18848).put("scrap", 423).put("start", t.toString()).put("end", end.toString());
+    // one entity per call: the master data, the states, the report
+    for (String entity : List.of("equipment", "equipment-state", "operation-report")) {
+      var batch = JSON.createArrayNode();
+      records.valueStream().filter(r -> r.path("entity").asString().equals(entity)).forEach(batch::add);
+      HttpResponse<String> sent = send("POST", "/api/v1/ingest/" + entity, connection.token(), "application/json",
+          batch.toString());
+      assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    }
+    String path = "/api/v1/analytics/oee/summary?plant=hz-01&equipment=OEE-REF&from=" + t + "&to=" + end;
+    JsonNode total = null;
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> summary = get(path, manager);
+      if (summary.statusCode() == 200) {
+        total = JSON.readTree(summary.body()).path("total");
+        if (total.path("hours").asInt() == 8 && total.path("good").asLong() == 18848
+            && total.path("downSeconds").asDouble() == 47 * 60) {
+          break;
+        }
+      }
+      Thread.sleep(2000);
+    }
+    // as published (four digits), and exactly the ratios they round
+    var published = org.assertj.core.api.Assertions.within(0.0001);
+    var exact = org.assertj.core.api.Assertions.within(1e-6);
+    assertThat(total.path("plannedBusySeconds").asDouble()).isEqualTo(420 * 60.0);
+    assertThat(total.path("runSeconds").asDouble()).isEqualTo(373 * 60.0);
+    assertThat(total.path("availability").asDouble()).isCloseTo(0.8881, published).isCloseTo(373 / 420.0, exact);
+    assertThat(total.path("performance").asDouble()).isCloseTo(0.8611, published).isCloseTo(19271 / (373 * 60.0), exact);
+    assertThat(total.path("quality").asDouble()).isCloseTo(0.9780, published).isCloseTo(18848 / 19271.0, exact);
+    assertThat(total.path("oee").asDouble()).isCloseTo(0.7479, published)
+        .isCloseTo(373 / 420.0 * 19271 / (373 * 60.0) * 18848 / 19271.0, exact);
+  }
+
+  /**
+   * A quality engineer's "recompute limits from here" on the live chart with the most points, through the
+   * gateway: a phase I of 5 subgroups from the demo's present on. Returns the version as the API answered it.
+   */
+  JsonNode recomputeAChartsLimitsFromNow(DemoRunner demo, String manager) throws Exception {
+    JsonNode characteristics = JSON.readTree(get("/api/v1/analytics/spc/characteristics?plant=hz-01&from="
+        + demo.clock().minus(Duration.ofHours(6)) + "&to=" + java.time.Instant.now().plusSeconds(60), manager).body());
+    JsonNode busiest = characteristics.valueStream().filter(c -> c.has("equipment"))
+        .max(java.util.Comparator.comparingInt(c -> c.path("points").asInt())).orElseThrow();
+    String engineer = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "engineer",
+        BrainRealm.demoPassword("engineer"));
+    HttpResponse<String> answer = send("PUT", "/api/v1/analytics/spc/settings", engineer, "application/json",
+        JSON.createObjectNode().put("plant", "hz-01").put("equipment", busiest.path("equipment").asString())
+            .put("product", busiest.path("product").asString())
+            .put("characteristic", busiest.path("characteristic").asString())
+            .put("effectiveFrom", demo.clock().toString()).put("baselineSubgroups", 5).put("reason", "换刀后重新计算控制限")
+            .toString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+    return JSON.readTree(answer.body());
+  }
+
+  /** The chart's subgroups from then on are a new phase I of 5, then monitored against its limits: version 1. */
+  void assertTheChartFollowsItsNewSettings(JsonNode changed, String manager) throws Exception {
+    JsonNode chart = JSON.readTree(get("/api/v1/analytics/spc/chart?plant=hz-01&equipment="
+        + changed.path("equipment").asString() + "&product=" + changed.path("product").asString() + "&characteristic="
+        + changed.path("characteristic").asString() + "&from=" + changed.path("effectiveFrom").asString() + "&to="
+        + java.time.Instant.now().plusSeconds(60), manager).body());
+    List<JsonNode> points = chart.path("points").valueStream().toList();
+    assertThat(points).as("subgroups since the change").hasSizeGreaterThan(5);
+    assertThat(points).allSatisfy(p -> assertThat(p.path("limitsVersion").asInt()).isEqualTo(changed.path("version").asInt()));
+    double center = points.subList(0, 5).stream().mapToDouble(p -> p.path("value").asDouble()).sum() / 5;
+    assertThat(points.get(5).path("center").asDouble()).as("the mean of the new phase I's five means, if none left out")
+        .isCloseTo(center, org.assertj.core.api.Assertions.within(Math.abs(center) * 0.01));
   }
 
   /**

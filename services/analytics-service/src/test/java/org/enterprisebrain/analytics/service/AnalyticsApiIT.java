@@ -317,6 +317,65 @@ class AnalyticsApiIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  @Test
+  void peopleAcknowledgeAndCloseAnAlertAndTheirActionsOutliveItsRewrite() throws Exception {
+    String id = "health|hz-01|CNC-1|spindle.temperature|" + H0.plusSeconds(1800);
+    String foreign = "health|nb-02|PRESS-9|spindle.temperature|" + H0.plusSeconds(1800);
+    try (RestClient es = RestClient.builder(HttpHost.create(RealElasticsearch.url())).build()) {
+      StringBuilder bulk = new StringBuilder();
+      index(bulk, "alerts", id, healthAlert(id, "hz-01"));
+      index(bulk, "alerts", foreign, healthAlert(foreign, "nb-02"));
+      Request request = new Request("POST", "/_bulk");
+      request.addParameter("refresh", "true");
+      request.setJsonEntity(bulk.toString());
+      es.performRequest(request);
+    }
+    String path = "/api/v1/analytics/alerts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8) + "/actions";
+    String manager = RealKeycloak.userToken("manager");
+    String range = "plant=hz-01&kind=health-anomaly&from=" + H0 + "&to=" + H0.plusSeconds(7200);
+    assertThat(ok(get("/api/v1/analytics/alerts?status=open&" + range, manager)).findValuesAsString("id")).contains(id);
+
+    HttpResponse<String> acknowledged = post(path, "{\"action\":\"acknowledge\",\"comment\":\"已通知设备科\"}", manager);
+    assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+    assertThat(JSON.readTree(acknowledged.body()).path("status").asString()).isEqualTo("acknowledged");
+    assertProblem(post(path, "{\"action\":\"acknowledge\"}", manager), 409, "action");
+    assertProblem(post(path, "{\"action\":\"close\"}", manager), 400, "comment");
+    assertThat(post(path, "{\"action\":\"close\",\"comment\":\"x\"}", RealKeycloak.userToken("auditor")).statusCode())
+        .as("an auditor reads what was done, does not do it").isEqualTo(403);
+
+    // the job replays the cause: the alert is written again, its actions stay
+    try (RestClient es = RestClient.builder(HttpHost.create(RealElasticsearch.url())).build()) {
+      Request rewrite = new Request("PUT", "/" + PREFIX + "alerts/_doc/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
+      rewrite.addParameter("refresh", "true");
+      rewrite.setJsonEntity(healthAlert(id, "hz-01").toString());
+      es.performRequest(rewrite);
+    }
+    HttpResponse<String> closed = post(path, "{\"action\":\"close\",\"comment\":\"主轴轴承润滑不足，已加注润滑脂\"}",
+        RealKeycloak.userToken("engineer"));
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    JsonNode alert = JSON.readTree(closed.body());
+    assertThat(alert.path("status").asString()).isEqualTo("closed");
+    assertThat(alert.path("actions").findValuesAsString("by")).containsExactly("manager", "engineer");
+    assertThat(alert.path("actions").get(1).path("comment").asString()).isEqualTo("主轴轴承润滑不足，已加注润滑脂");
+    assertProblem(post(path, "{\"action\":\"close\",\"comment\":\"again\"}", manager), 409, "action");
+    assertThat(ok(get("/api/v1/analytics/alerts?status=closed&" + range, manager)).findValuesAsString("id"))
+        .containsExactly(id);
+    assertThat(ok(get("/api/v1/analytics/alerts?status=open&" + range, manager)).findValuesAsString("id"))
+        .doesNotContain(id);
+
+    // another plant's alert is not the manager's to act on; an unknown action is named
+    assertProblem(post("/api/v1/analytics/alerts/" + java.net.URLEncoder.encode(foreign, StandardCharsets.UTF_8)
+        + "/actions", "{\"action\":\"acknowledge\"}", manager), 404, "id");
+    assertProblem(post(path, "{\"action\":\"ignore\"}", manager), 400, "action");
+    assertProblem(get("/api/v1/analytics/alerts?status=muted&" + range, manager), 400, "status");
+  }
+
+  static ObjectNode healthAlert(String id, String plant) {
+    return JSON.createObjectNode().put("id", id).put("kind", "health-anomaly").put("severity", "warning")
+        .put("plant", plant).put("equipment", "CNC-1").put("subject", "spindle.temperature").put("rule", "z")
+        .put("message", "CNC-1 spindle.temperature 偏离基线 4.2σ").put("at", H0.plusSeconds(1800).toString());
+  }
+
   HttpResponse<String> post(String path, String json, String token) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)

@@ -21,10 +21,13 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/v1/analytics/**")
             .hasAnyRole(Roles.MANAGER, Roles.DATA_ENGINEER, Roles.AUDITOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/v1/analytics/backfills").hasRole(Roles.ADMIN)
+            // people who act on alerts; an auditor reads what they did
+            .requestMatchers(HttpMethod.POST, "/api/v1/analytics/alerts/*/actions")
+            .hasAnyRole(Roles.MANAGER, Roles.DATA_ENGINEER, Roles.ADMIN)
             // a quality engineer's: the limits of a chart
             .requestMatchers(HttpMethod.PUT, "/api/v1/analytics/spc/settings").hasAnyRole(Roles.DATA_ENGINEER, Roles.ADMIN)
             // HEAD would reach the GET handlers past the rule above; no other verb is served
             .requestMatchers("/api/v1/analytics/**").denyAll(),
-        "analytics: manager, data-engineer, auditor and admin read; admin requests backfills; data-engineer and admin change SPC settings");
+        "analytics: manager, data-engineer, auditor and admin read; admin requests backfills; data-engineer and admin change SPC settings; manager, data-engineer and admin act on alerts");
   }
 }

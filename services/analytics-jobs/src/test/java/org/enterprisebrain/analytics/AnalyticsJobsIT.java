@@ -35,11 +35,12 @@ import org.enterprisebrain.analytics.backfill.BackfillQueue;
 import org.enterprisebrain.analytics.backfill.BackfillRange;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
-import org.enterprisebrain.analytics.oee.ShiftCalendar;
+import org.enterprisebrain.analytics.oee.WorkCalendar;
 import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
 import org.enterprisebrain.analytics.spc.ChartSettings;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.SettingsTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -248,8 +249,12 @@ class AnalyticsJobsIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.enableCheckpointing(100);
-    OeeJob.build(AnalyticsJobs.oeeInputs(env, s, true).map(new FailOnce<>(8)), s.index("oee"),
-            ShiftCalendar.parse(s.shifts(), s.zone()), s.lateness().toMillis())
+    SettingsTopic.ensure(kafka, s.calendarsTopic());
+    OeeJob.build(AnalyticsJobs.oeeInputs(env, s, true).map(new FailOnce<>(8)),
+            SettingsTopic.stream(env, kafka, s.calendarsTopic(), "failover-calendars", true, String.class,
+                WorkCalendar::readable, "calendars"),
+            s.index("oee"), WorkCalendar.defaults(s.shifts(), s.zone()), s.lateness().toMillis(), kafka,
+            s.calendarsTopic())
         .sinkTo(AnalyticsJobs.results(s, "oee"));
     env.execute("oee-failover");
     assertThat(FailOnce.failed).as("the job failed once mid-stream").isTrue();
@@ -341,7 +346,7 @@ class AnalyticsJobsIT {
   void aChartsLimitsAreRecomputedFromThePointItsSettingsSay() throws Exception {
     // a new chart: 12 subgroups of 5; from subgroup 6 on (a tool change) the diameter is 0.5 larger
     AnalyticsSettings s = settings("brain-settings-", "settings-");
-    ChartSettings.ensureTopic(kafka, s.spcSettingsTopic());
+    SettingsTopic.ensure(kafka, s.spcSettingsTopic());
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
       for (int g = 0; g < 12; g++) {
@@ -379,6 +384,45 @@ class AnalyticsJobsIT {
       assertThat(after.path("phase").asText()).isEqualTo(g < 9 ? "baseline" : "monitoring");
       assertThat(after.path("center").asDouble()).as("G-" + g).isCloseTo(center, within(1e-9));
     }
+  }
+
+  @Test
+  @Order(8)
+  void aLinesWorkCalendarOnItsTopicPlansTheHoursBreaksArePlannedStop() throws Exception {
+    // as analytics-service sends a planner's calendar for line L1: shift A 08:00–16:00 with a break 08:10–08:25
+    AnalyticsSettings s = settings("brain-calendar-", "calendar-", Map.of("BRAIN_ANALYTICS_CALENDARS_TOPIC",
+        "it-calendars"));
+    SettingsTopic.ensure(kafka, s.calendarsTopic());
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(s.calendarsTopic(), "it-01|L1|1", "{\"plant\":\"it-01\",\"line\":\"L1\","
+          + "\"zone\":\"Asia/Shanghai\",\"version\":1,\"effectiveFrom\":\"" + H0.minus(Duration.ofDays(1)) + "\","
+          + "\"shifts\":[{\"code\":\"A\",\"start\":\"08:00\",\"end\":\"16:00\",\"breaks\":[{\"start\":\"08:10\","
+          + "\"end\":\"08:25\"}]}],\"holidays\":[],\"plannedDowntime\":[],\"reason\":\"单班制\","
+          + "\"changedAt\":\"" + H0 + "\",\"changedBy\":\"manager\"}")).get();
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    AnalyticsJobs.configure(env, s);
+    AnalyticsJobs.add("oee", env, s, true);
+    env.execute("oee-calendar");
+
+    // M1's hour 0: running 0–40 (the break 10–25 is not its), down 40–50, running 50–60
+    JsonNode m1h0 = doc("brain-calendar-oee", "hour|it-01|M1|" + H0);
+    assertThat(m1h0.path("plannedStopSeconds").asDouble()).isEqualTo(15 * 60.0);
+    assertThat(m1h0.path("plannedBusySeconds").asDouble()).isEqualTo(45 * 60.0);
+    assertThat(m1h0.path("runSeconds").asDouble()).isEqualTo(35 * 60.0);
+    assertThat(m1h0.path("availability").asDouble()).isCloseTo(35.0 / 45, within(1e-6));
+    assertThat(m1h0.path("failures").asInt()).isEqualTo(1);
+    assertThat(m1h0.path("shift").asText()).isEqualTo("A");
+    assertThat(m1h0.path("downtime").toString()).contains("{\"state\":\"planned-stop\",\"reason\":\"break\","
+        + "\"seconds\":900.0}");
+    // its shift A is the calendar's, 08:00–16:00, not the default's 06:00–14:00
+    JsonNode shift = doc("brain-calendar-oee", "shift|it-01|M1|" + H0);
+    assertThat(shift.path("end").asText()).isEqualTo(H0.plus(Duration.ofHours(8)).toString());
+    assertThat(shift.path("runSeconds").asDouble()).isEqualTo((35 + 45) * 60.0);
+    // the line sums its machines' planned stops: M1's break, M2's break and its own planned stop 30–60
+    assertThat(doc("brain-calendar-oee", "hour|it-01|L1|" + H0).path("plannedStopSeconds").asDouble())
+        .isEqualTo((15 + 15 + 30) * 60.0);
   }
 
   static void backfill(AnalyticsSettings s, BackfillRange range) throws Exception {
@@ -438,7 +482,11 @@ class AnalyticsJobsIT {
   // ------------------------------------------------------------------ helpers
 
   static AnalyticsSettings settings(String indexPrefix, String groupPrefix) {
-    Map<String, String> values = new HashMap<>();
+    return settings(indexPrefix, groupPrefix, Map.of());
+  }
+
+  static AnalyticsSettings settings(String indexPrefix, String groupPrefix, Map<String, String> more) {
+    Map<String, String> values = new HashMap<>(more);
     values.put("BRAIN_KAFKA_BOOTSTRAP", kafka);
     values.put("BRAIN_ELASTICSEARCH_URL", RealServers.elasticsearch());
     values.put("BRAIN_ANALYTICS_INDEX_PREFIX", indexPrefix);

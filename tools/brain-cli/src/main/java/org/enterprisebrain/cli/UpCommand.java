@@ -3,6 +3,7 @@ package org.enterprisebrain.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.enterprisebrain.cli.demo.DemoCalendar;
 import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
@@ -71,12 +72,18 @@ public final class UpCommand implements Callable<Integer> {
         // the plant streams all the same; the user is told what the registry said
         System.out.println("demo model not deployed (the demo plant streams without it): " + e.getMessage());
       }
+      java.time.Instant replayFrom = java.time.Instant.now().minus(history);
+      try {
+        new DemoCalendar(platform.gatewayUrl()).plan(userToken(platform, "manager"), replayFrom, System.out);
+      } catch (java.io.IOException e) {
+        System.out.println("demo calendar not entered (OEE plans by the default shifts): " + e.getMessage());
+      }
       Connection connection = new Connection();
       connection.gateway = platform.gatewayUrl();
       connection.keycloak = platform.keycloakUrl();
       connection.clientId = "demo-factory";
       connection.secret = "";
-      new DemoRunner(connection, 20261125, java.time.Instant.now().minus(history)).run(speed, -1, System.out);
+      new DemoRunner(connection, 20261125, replayFrom).run(speed, -1, System.out);
     }
     stopped.await();
     return 0;

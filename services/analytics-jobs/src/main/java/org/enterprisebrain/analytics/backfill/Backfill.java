@@ -69,6 +69,11 @@ public final class Backfill {
       implements AnalyticsJobs.Plumbing {
 
     @Override
+    public boolean bounded() {
+      return true;
+    }
+
+    @Override
     public <T extends StandardSource.Timed> DataStream<T> inputs(String job, List<String> topics, Class<T> type,
         StandardSource.Mapper<T> mapper) {
       var read = new InRange<>(mapper, range.plant(), range.from().minus(MARGIN).toEpochMilli(),

@@ -14,12 +14,13 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.SettingsTopic;
 
 /**
  * OEE of one machine per hour and per shift, from its state changes, operation reports and master data.
@@ -30,16 +31,30 @@ import org.enterprisebrain.analytics.stream.Forget;
  * arrives after its hour was computed, but within the allowed lateness, recomputes every hour from its own
  * on (a late state change moves every later hour too) and overwrites them; older ones are dropped and
  * counted, as are duplicates (same record id).
+ *
+ * <p>Planned time comes from the work calendar in force at the hour's start (the machine's line's, else its
+ * plant's, else the job's default shifts), which arrive as a broadcast stream: time the calendar does not plan
+ * is planned stop whatever the machine's state, so a state never runs past the end of a planned shift. A
+ * calendar version applies to the hours not yet computed; hours already computed keep theirs until a backfill.
  */
-public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, EsDocument> {
+public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, OeeInput, String, EsDocument> {
 
   private static final long serialVersionUID = 1L;
   static final long HOUR = 3_600_000L;
   public static final OutputTag<PeriodResult> PERIODS = new OutputTag<>("oee-periods", TypeInformation.of(PeriodResult.class));
 
+  /** Every calendar version (its JSON), by plant|line|version. */
+  public static final MapStateDescriptor<String, String> CALENDARS = new MapStateDescriptor<>("oee-calendars",
+      Types.STRING, Types.STRING);
+
   private final String index;
-  private final ShiftCalendar shifts;
+  private final WorkCalendar defaults;
   private final long latenessMs;
+  private final String bootstrap;
+  private final String calendarsTopic;
+  /** The versions on the topic when this operator opened (see {@link SettingsTopic#readAll}). */
+  private transient List<WorkCalendar> known;
+  private transient Map<String, WorkCalendar> parsed;
 
   private transient ValueState<OeeInput> master;
   private transient MapState<Long, String> changes;
@@ -53,10 +68,16 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
   private transient Counter lateApplied;
   private transient Counter lateDropped;
 
-  public EquipmentOee(String index, ShiftCalendar shifts, long latenessMs) {
+  /**
+   * @param defaults       the plan of a plant without any calendar
+   * @param calendarsTopic read whole when the operator opens (at {@code bootstrap}); null: not read
+   */
+  public EquipmentOee(String index, WorkCalendar defaults, long latenessMs, String bootstrap, String calendarsTopic) {
     this.index = index;
-    this.shifts = shifts;
+    this.defaults = defaults;
     this.latenessMs = latenessMs;
+    this.bootstrap = bootstrap;
+    this.calendarsTopic = calendarsTopic;
   }
 
   @Override
@@ -75,10 +96,44 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     duplicates = metrics.counter("duplicateRecords");
     lateApplied = metrics.counter("lateRecordsApplied");
     lateDropped = metrics.counter("lateRecordsDropped");
+    parsed = new java.util.HashMap<>();
+    known = calendarsTopic == null ? List.of() : SettingsTopic.readAll(bootstrap, calendarsTopic, WorkCalendar::read);
   }
 
   @Override
-  public void processElement(OeeInput in, Context ctx, Collector<EsDocument> out) throws Exception {
+  public void processBroadcastElement(String json, Context ctx, Collector<EsDocument> out) throws Exception {
+    WorkCalendar c = WorkCalendar.read(Envelope.JSON.readTree(json));
+    if (c != null) {
+      ctx.getBroadcastState(CALENDARS).put(c.scope() + '|' + c.version(), json);
+    }
+  }
+
+  /** The machine's line's calendar in force at t, else its plant's, else the default. */
+  private WorkCalendar calendarAt(String plant, String line, long t, ReadOnlyContext ctx) throws Exception {
+    List<WorkCalendar> candidates = new ArrayList<>(known);
+    for (Map.Entry<String, String> e : ctx.getBroadcastState(CALENDARS).immutableEntries()) {
+      WorkCalendar c = parsed.get(e.getKey());
+      if (c == null) {
+        c = WorkCalendar.read(Envelope.JSON.readTree(e.getValue()));
+        parsed.put(e.getKey(), c);
+      }
+      candidates.add(c);
+    }
+    WorkCalendar best = null;
+    for (WorkCalendar c : candidates) {
+      if (!c.plant().equals(plant) || c.effectiveFrom() > t || c.line() != null && !c.line().equals(line)) {
+        continue;
+      }
+      if (best == null || best.line() == null && c.line() != null
+          || (best.line() == null) == (c.line() == null) && c.version() > best.version()) {
+        best = c;
+      }
+    }
+    return best == null ? defaults : best;
+  }
+
+  @Override
+  public void processElement(OeeInput in, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     if (in.recordId() != null && seen.contains(in.recordId())) {
       duplicates.inc();
       return;
@@ -159,17 +214,22 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     }
   }
 
-  private void emit(String key, long hour, Context ctx, Collector<EsDocument> out) throws Exception {
-    OeeComponents c = compute(hour);
-    hours.put(hour, c);
+  private void emit(String key, long hour, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     OeeInput m = master.value();
     String plant = key.substring(0, key.indexOf('|'));
     String equipment = key.substring(key.indexOf('|') + 1);
     String line = m == null ? null : m.line();
-    ShiftCalendar.Shift shift = shifts.at(hour);
-    out.collect(document(plant, line, equipment, m, "hour", hour, hour + HOUR, shift.code(), c));
-    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "hour", hour, hour + HOUR, shift.code(), c,
+    WorkCalendar calendar = calendarAt(plant, line, hour, ctx);
+    OeeComponents c = compute(hour, calendar);
+    hours.put(hour, c);
+    WorkCalendar.Shift shift = calendar.shiftAt(hour);
+    String code = shift == null ? null : shift.code();
+    out.collect(document(plant, line, equipment, m, "hour", hour, hour + HOUR, code, c));
+    ctx.output(PERIODS, new PeriodResult(plant, line, equipment, "hour", hour, hour + HOUR, code, c,
         operation.value()));
+    if (shift == null) {
+      return; // an hour outside every shift belongs to none
+    }
     OeeComponents total = OeeComponents.NONE;
     for (long h = shift.start(); h < shift.end(); h += HOUR) {
       OeeComponents part = hours.get(h);
@@ -182,8 +242,8 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
         operation.value()));
   }
 
-  /** The components of one hour from the state changes in force during it and its quantities. */
-  OeeComponents compute(long hour) throws Exception {
+  /** The components of one hour from the state changes in force during it, its quantities and its plan. */
+  OeeComponents compute(long hour, WorkCalendar calendar) throws Exception {
     TreeMap<Long, String> sorted = new TreeMap<>();
     for (Map.Entry<Long, String> e : changes.entries()) {
       if (e.getKey() < hour + HOUR) {
@@ -193,12 +253,21 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
     long[] q = quantities.get(hour);
     OeeInput m = master.value();
     double ideal = m == null || !Double.isFinite(m.idealCycleSeconds()) ? Double.NaN : m.idealCycleSeconds() * 1000;
-    return components(sorted, hour, hour + HOUR, q == null ? new long[3] : q, ideal);
+    return components(sorted, hour, hour + HOUR, q == null ? new long[3] : q, ideal, calendar.plan(hour, hour + HOUR));
   }
 
-  /** Pure: the components of [from, to) given state changes (time → "state|reason") and quantities. */
+  /** Pure: the components of [from, to) all of it planned. */
   static OeeComponents components(TreeMap<Long, String> changes, long from, long to, long[] quantities,
       double idealCycleMs) {
+    return components(changes, from, to, quantities, idealCycleMs, new TreeMap<>(Map.of(from, WorkCalendar.PLANNED)));
+  }
+
+  /**
+   * Pure: the components of [from, to) given state changes (time → "state|reason"), quantities and the plan
+   * ({@link WorkCalendar#plan}): time the plan does not plan is planned stop by the plan's reason.
+   */
+  static OeeComponents components(TreeMap<Long, String> changes, long from, long to, long[] quantities,
+      double idealCycleMs, TreeMap<Long, String> plan) {
     long observed = 0, plannedStop = 0, run = 0, down = 0, setup = 0, idle = 0;
     int failures = 0;
     Map<String, Long> reasons = new TreeMap<>();
@@ -216,22 +285,36 @@ public final class EquipmentOee extends KeyedProcessFunction<String, OeeInput, E
       long end = i + 1 < spans.size() ? spans.get(i + 1).getKey() : to;
       String value = spans.get(i).getValue();
       String state = stateOf(value);
-      // a failure belongs to the period in which the machine went down
-      if (state.equals("down") && !"down".equals(previous) && spans.get(i).getKey() >= from) {
+      // a failure belongs to the period in which the machine went down, in planned time
+      if (state.equals("down") && !"down".equals(previous) && spans.get(i).getKey() >= from
+          && WorkCalendar.PLANNED.equals(plan.floorEntry(start).getValue())) {
         failures++;
       }
       previous = state;
-      long ms = end - start;
-      observed += ms;
-      switch (state) {
-        case "running" -> run += ms;
-        case "down" -> down += ms;
-        case "setup" -> setup += ms;
-        case "idle" -> idle += ms;
-        default -> plannedStop += ms;
-      }
-      if (!state.equals("running") && ms > 0) {
-        reasons.merge(state + '/' + value.substring(value.indexOf('|') + 1), ms, Long::sum);
+      // the span cut by the plan: what the plan does not plan is not the state's
+      for (Map.Entry<Long, String> piece : plan.subMap(plan.floorKey(start), true, end, false).entrySet()) {
+        long pieceStart = Math.max(start, piece.getKey());
+        Long next = plan.higherKey(piece.getKey());
+        long ms = Math.min(end, next == null ? to : next) - pieceStart;
+        if (ms <= 0) {
+          continue;
+        }
+        observed += ms;
+        if (!piece.getValue().equals(WorkCalendar.PLANNED)) {
+          plannedStop += ms;
+          reasons.merge("planned-stop/" + piece.getValue(), ms, Long::sum);
+          continue;
+        }
+        switch (state) {
+          case "running" -> run += ms;
+          case "down" -> down += ms;
+          case "setup" -> setup += ms;
+          case "idle" -> idle += ms;
+          default -> plannedStop += ms;
+        }
+        if (!state.equals("running")) {
+          reasons.merge(state + '/' + value.substring(value.indexOf('|') + 1), ms, Long::sum);
+        }
       }
     }
     long produced = quantities[0] + quantities[1] + quantities[2];

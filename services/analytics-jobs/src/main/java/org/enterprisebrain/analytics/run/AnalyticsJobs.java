@@ -21,7 +21,7 @@ import org.enterprisebrain.analytics.health.HealthProcess;
 import org.enterprisebrain.analytics.health.Sample;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
-import org.enterprisebrain.analytics.oee.ShiftCalendar;
+import org.enterprisebrain.analytics.oee.WorkCalendar;
 import org.enterprisebrain.analytics.score.DeploymentRecord;
 import org.enterprisebrain.analytics.score.ScoreJob;
 import org.enterprisebrain.analytics.sink.ElasticsearchSink;
@@ -29,6 +29,7 @@ import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.spc.ChartSettings;
 import org.enterprisebrain.analytics.spc.Measurement;
 import org.enterprisebrain.analytics.spc.SpcJob;
+import org.enterprisebrain.analytics.stream.SettingsTopic;
 import org.enterprisebrain.analytics.stream.StandardSource;
 
 /**
@@ -66,6 +67,9 @@ public final class AnalyticsJobs {
    */
   public interface Plumbing {
     StreamExecutionEnvironment env();
+
+    /** Whether the job ends at its input's end (tests, benchmarks, backfills): then configuration ends there too. */
+    boolean bounded();
 
     <T extends StandardSource.Timed> DataStream<T> inputs(String job, List<String> topics, Class<T> type,
         StandardSource.Mapper<T> mapper);
@@ -124,8 +128,12 @@ public final class AnalyticsJobs {
       AnalyticsSettings.EQUIPMENT);
 
   static void oee(Plumbing p, AnalyticsSettings s) {
-    p.deliver("oee", OeeJob.build(p.inputs("oee", OEE_TOPICS, OeeInput.class, OeeInput::from), s.index("oee"),
-        ShiftCalendar.parse(s.shifts(), s.zone()), s.lateness().toMillis()), null);
+    SettingsTopic.ensure(s.kafka(), s.calendarsTopic());
+    DataStream<String> calendars = SettingsTopic.stream(p.env(), s.kafka(), s.calendarsTopic(),
+        s.groupPrefix() + "oee-calendars", p.bounded(), String.class, WorkCalendar::readable, "oee-calendars");
+    p.deliver("oee", OeeJob.build(p.inputs("oee", OEE_TOPICS, OeeInput.class, OeeInput::from), calendars,
+        s.index("oee"), WorkCalendar.defaults(s.shifts(), s.zone()), s.lateness().toMillis(), s.kafka(),
+        s.calendarsTopic()), null);
   }
 
   public static DataStream<OeeInput> oeeInputs(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {
@@ -145,10 +153,9 @@ public final class AnalyticsJobs {
   }
 
   static void spc(Plumbing p, AnalyticsSettings s) {
-    ChartSettings.ensureTopic(s.kafka(), s.spcSettingsTopic());
-    DataStream<ChartSettings> settings = p.env().fromSource(ChartSettings.source(s.kafka(), s.spcSettingsTopic(),
-            s.groupPrefix() + "spc-settings", p instanceof Live live && live.bounded()),
-        WatermarkStrategy.noWatermarks(), "spc-settings").uid("spc-settings-source");
+    SettingsTopic.ensure(s.kafka(), s.spcSettingsTopic());
+    DataStream<ChartSettings> settings = SettingsTopic.stream(p.env(), s.kafka(), s.spcSettingsTopic(),
+        s.groupPrefix() + "spc-settings", p.bounded(), ChartSettings.class, ChartSettings::read, "spc-settings");
     SpcJob.Streams spc = SpcJob.build(p.inputs("spc", List.of(AnalyticsSettings.QUALITY_RESULTS), Measurement.class,
             Measurement::from), settings, s.index("spc"), s.spcSubgroupSize(), s.spcSubgroupTimeout().toMillis(),
         s.spcBaseline(), s.spcCapabilityWindow(), s.spcRules(), s.spcGiven(), s.kafka(), s.spcSettingsTopic());
@@ -181,7 +188,7 @@ public final class AnalyticsJobs {
     ScoreJob.ensureTopic(s.kafka(), s.deploymentsTopic());
     DataStream<DeploymentRecord> deployments = p.env().fromSource(
             ScoreJob.deployments(s.kafka(), s.deploymentsTopic(), s.groupPrefix() + "score-deployments",
-                p instanceof Live live && live.bounded()),
+                p.bounded()),
             WatermarkStrategy.noWatermarks(), "score-deployments")
         .uid("score-deployments-source");
     ScoreJob.Streams scored = ScoreJob.build(p.inputs("score", List.of(AnalyticsSettings.TELEMETRY), Sample.class,

@@ -20,7 +20,8 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     Map<String, double[]> spcGiven, String tariff, String emissionFactors, double energyZ, double healthAlpha,
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
     Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
-    String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic, String spcSettingsTopic)
+    String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic, String spcSettingsTopic,
+    String calendarsTopic)
     implements Serializable {
 
   public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
@@ -93,7 +94,8 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         or(get, "BRAIN_ELASTICSEARCH_USERNAME", ""),
         or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""),
         or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", "brain.analytics.dead-letter.v1"),
-        or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", "brain.analytics.spc-settings.v1"));
+        or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", "brain.analytics.spc-settings.v1"),
+        or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", "brain.analytics.calendars.v1"));
   }
 
   /** Where {@code job}'s sinks put what their targets refused for good. */

@@ -22,6 +22,7 @@ import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
 import org.enterprisebrain.analytics.stream.Numbers;
+import org.enterprisebrain.analytics.stream.SettingsTopic;
 
 /**
  * SPC of one characteristic on one machine. Samples with a subgroup id are collected until the subgroup
@@ -89,7 +90,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
     known = new java.util.HashMap<>();
     if (settingsTopic != null) {
-      for (ChartSettings s : ChartSettings.readAll(bootstrap, settingsTopic)) {
+      for (ChartSettings s : SettingsTopic.readAll(bootstrap, settingsTopic, ChartSettings::read)) {
         known.put(s.chart() + '|' + s.version(), s);
       }
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.junit.jupiter.api.AfterEach;
@@ -19,13 +19,14 @@ class EquipmentOeeLateDataTest {
 
   static final long H0 = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
   static final long MIN = 60_000, HOUR = 3_600_000;
-  KeyedOneInputStreamOperatorTestHarness<String, OeeInput, EsDocument> harness;
+  KeyedBroadcastOperatorTestHarness<String, OeeInput, String, EsDocument> harness;
 
   @BeforeEach
   void open() throws Exception {
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new EquipmentOee("oee",
-        ShiftCalendar.parse("A@06:00,B@14:00,C@22:00", "Asia/Shanghai"), 2 * HOUR)), OeeInput::key, Types.STRING);
-    harness.open();
+    harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new EquipmentOee("oee",
+        WorkCalendar.defaults("A@06:00,B@14:00,C@22:00", "Asia/Shanghai"), 2 * HOUR, null, null), OeeInput::key,
+        Types.STRING, EquipmentOee.CALENDARS);
+    harness.processBroadcastWatermark(Long.MAX_VALUE); // calendars never hold event time back
     harness.processElement(new OeeInput(OeeInput.Kind.MASTER, "p", "M1", "EQ", H0 - HOUR, null, null, 0, 0, 0, 0,
         "L1", 60, "M1", null), H0 - HOUR);
   }
@@ -100,5 +101,49 @@ class EquipmentOeeLateDataTest {
     assertThat(hour.path("good").asLong()).isEqualTo(12);
     assertThat(hour.path("runSeconds").asDouble()).as("running from before the hour until 00:20").isEqualTo(1200.0);
     assertThat(hour.path("failures").asInt()).isEqualTo(1);
+  }
+
+  static String calendar(String line, int version, long effectiveFrom, String code, String start, String end) {
+    return "{\"plant\":\"p\"," + (line == null ? "" : "\"line\":\"" + line + "\",") + "\"version\":" + version
+        + ",\"effectiveFrom\":\"" + Instant.ofEpochMilli(effectiveFrom) + "\",\"zone\":\"Asia/Shanghai\","
+        + "\"shifts\":[{\"code\":\"" + code + "\",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}],"
+        + "\"reason\":\"test\",\"changedAt\":\"2026-03-01T00:00:00Z\",\"changedBy\":\"planner\"}";
+  }
+
+  JsonNode document(String period, long start) throws Exception {
+    String id = period + "|p|M1|" + Instant.ofEpochMilli(start);
+    JsonNode last = null;
+    for (EsDocument d : harness.extractOutputValues()) {
+      if (d.id().equals(id)) {
+        last = Envelope.JSON.readTree(d.json());
+      }
+    }
+    return last;
+  }
+
+  @Test
+  void calendarsOnTheBroadcastPlanTheHoursNotYetComputedTheLinesOverThePlants() throws Exception {
+    // H0 is Monday 08:00 in Shanghai; the plant works 08:00–10:00, and from 11:00 on line L1 works 11:00–13:00
+    harness.processBroadcastElement(calendar(null, 1, H0 - 24 * HOUR, "D", "08:00", "10:00"), H0);
+    harness.processElement(state("s0", H0, "running"), H0);
+    harness.processWatermark(H0 + 3 * HOUR);
+    assertThat(document("hour", H0).path("runSeconds").asDouble()).isEqualTo(3600.0);
+    assertThat(document("hour", H0).path("shift").asText()).isEqualTo("D");
+    JsonNode evening = document("hour", H0 + 2 * HOUR);
+    assertThat(evening.path("runSeconds").asDouble()).as("running, but not planned").isZero();
+    assertThat(evening.path("plannedStopSeconds").asDouble()).isEqualTo(3600.0);
+    assertThat(evening.path("plannedBusySeconds").asDouble()).isZero();
+    assertThat(evening.path("downtime").get(0).path("reason").asText()).isEqualTo("no-shift");
+    assertThat(evening.has("shift") && !evening.path("shift").isNull()).as("an hour outside every shift").isFalse();
+    assertThat(document("shift", H0).path("runSeconds").asDouble()).as("shift D, two hours").isEqualTo(7200.0);
+
+    harness.processBroadcastElement(calendar("L1", 1, H0 + 3 * HOUR, "X", "11:00", "13:00"), H0);
+    harness.processBroadcastElement(calendar("L2", 1, H0, "Y", "08:00", "09:00"), H0); // another line's
+    harness.processWatermark(H0 + 5 * HOUR);
+    assertThat(document("hour", H0 + 3 * HOUR).path("runSeconds").asDouble()).isEqualTo(3600.0);
+    assertThat(document("hour", H0 + 3 * HOUR).path("shift").asText()).isEqualTo("X");
+    assertThat(document("shift", H0 + 3 * HOUR).path("runSeconds").asDouble()).isEqualTo(7200.0);
+    assertThat(document("hour", H0 + 2 * HOUR).path("runSeconds").asDouble()).as("computed before: unchanged")
+        .isZero();
   }
 }

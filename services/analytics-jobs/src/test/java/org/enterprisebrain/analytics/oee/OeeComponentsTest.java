@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.TreeMap;
+import org.enterprisebrain.analytics.stream.Envelope;
 import org.junit.jupiter.api.Test;
 
 class OeeComponentsTest {
@@ -86,14 +87,42 @@ class OeeComponentsTest {
 
   @Test
   void shiftsCrossMidnightAndMustStartOnTheHour() {
-    ShiftCalendar shifts = ShiftCalendar.parse("A@06:00,B@14:00,C@22:00", "Asia/Shanghai");
+    WorkCalendar shifts = WorkCalendar.defaults("A@06:00,B@14:00,C@22:00", "Asia/Shanghai");
     // 2026-03-02 01:30 in Shanghai is 2026-03-01T17:30Z: shift C that began at 22:00 the day before
-    ShiftCalendar.Shift c = shifts.at(Instant.parse("2026-03-01T17:30:00Z").toEpochMilli());
+    WorkCalendar.Shift c = shifts.shiftAt(Instant.parse("2026-03-01T17:30:00Z").toEpochMilli());
     assertThat(c.code()).isEqualTo("C");
     assertThat(Instant.ofEpochMilli(c.start())).isEqualTo(Instant.parse("2026-03-01T14:00:00Z"));
     assertThat(Instant.ofEpochMilli(c.end())).isEqualTo(Instant.parse("2026-03-01T22:00:00Z"));
-    assertThat(shifts.at(Instant.parse("2026-03-01T22:00:00Z").toEpochMilli()).code()).isEqualTo("A");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShiftCalendar.parse("A@06:30", "Asia/Shanghai"))
+    assertThat(shifts.shiftAt(Instant.parse("2026-03-01T22:00:00Z").toEpochMilli()).code()).isEqualTo("A");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkCalendar.defaults("A@06:30", "Asia/Shanghai"))
         .hasMessageContaining("on the hour");
+  }
+
+  @Test
+  void aStateDoesNotRunPastTheEndOfThePlannedShift() {
+    // one shift 08:00–12:00 Shanghai (00:00–04:00Z) with a break 10:00–10:15; the machine is set running at
+    // 09:00 and nobody closes it: 10:00–11:00Z (18:00 local) is outside every shift
+    WorkCalendar calendar = WorkCalendar.read(Envelope.JSON.createObjectNode().put("plant", "p").put("version", 1)
+        .put("effectiveFrom", "2026-03-01T00:00:00Z").put("zone", "Asia/Shanghai")
+        .set("shifts", Envelope.JSON.createArrayNode().add(Envelope.JSON.createObjectNode().put("code", "D")
+            .put("start", "08:00").put("end", "12:00").set("breaks", Envelope.JSON.createArrayNode()
+                .add(Envelope.JSON.createObjectNode().put("start", "10:00").put("end", "10:15"))))));
+    long day = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+    TreeMap<Long, String> states = new TreeMap<>();
+    states.put(day + 60 * MIN, "running|");
+    OeeComponents inShift = EquipmentOee.components(states, day + 120 * MIN, day + 180 * MIN, new long[] {45, 0, 0},
+        60_000, calendar.plan(day + 120 * MIN, day + 180 * MIN));
+    assertThat(inShift.plannedStopMs()).as("the break").isEqualTo(15 * MIN);
+    assertThat(inShift.runMs()).isEqualTo(45 * MIN);
+    assertThat(inShift.availability()).isEqualTo(1.0);
+    assertThat(inShift.downtimeByReason()).containsEntry("planned-stop/break", 15 * MIN);
+    OeeComponents evening = EquipmentOee.components(states, day + 600 * MIN, day + 660 * MIN, new long[3], 60_000,
+        calendar.plan(day + 600 * MIN, day + 660 * MIN));
+    assertThat(evening.runMs()).as("running, but no shift is planned").isZero();
+    assertThat(evening.plannedStopMs()).isEqualTo(60 * MIN);
+    assertThat(evening.downtimeByReason()).containsEntry("planned-stop/no-shift", 60 * MIN);
+    assertThat(evening.availability()).as("no planned busy time").isNaN();
+    assertThat(calendar.shiftAt(day + 600 * MIN)).isNull();
+    assertThat(calendar.shiftAt(day + 30 * MIN).code()).isEqualTo("D");
   }
 }

@@ -275,24 +275,9 @@ class AnalyticsApiIT {
     assertThat(ok(get("/api/v1/analytics/spc/settings?plant=hz-01&product=P1&characteristic=D-12.00", engineer))).isEmpty();
 
     // what the SPC job reads: keyed by chart and version, as its topic's schema says
-    Map<String, String> sent = new HashMap<>();
-    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", RealKafka.bootstrapServers(),
-        "group.id", "settings-check", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of("brain.analytics.spc-settings.v1"));
-      long deadline = System.currentTimeMillis() + 20_000;
-      while (sent.size() < 2 && System.currentTimeMillis() < deadline) {
-        consumer.poll(Duration.ofMillis(300)).forEach(r -> sent.put(r.key(), r.value()));
-      }
-    }
+    Map<String, String> sent = sentOn("brain.analytics.spc-settings.v1", 2);
     assertThat(sent).containsOnlyKeys("hz-01|CNC-1|P1|D-12.00|1", "hz-01|CNC-1|P1|D-12.00|2");
-    Schema schema;
-    try (InputStream in = AnalyticsApiIT.class.getResourceAsStream("/topics/analytics-spc-settings.v1.schema.json")) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-    for (String message : sent.values()) {
-      assertThat(schema.validate(JSON.readTree(message))).as(message).isEmpty();
-    }
+    assertAsTheTopicSchemaSays("analytics-spc-settings.v1", sent.values());
 
     // a manager reads, does not change; bad settings name their field and change nothing
     assertThat(put("/api/v1/analytics/spc/settings", chart + "\"reason\":\"x\"}", RealKeycloak.userToken("manager"))
@@ -308,6 +293,91 @@ class AnalyticsApiIT {
         .toString()) + "\"reason\":\"x\"}", engineer), 400, "effectiveFrom");
     assertThat(ok(get("/api/v1/analytics/spc/settings?plant=hz-01&equipment=CNC-1&product=P1&characteristic=D-12.00",
         engineer))).hasSize(2);
+  }
+
+  /** The topic's messages by key, read until {@code expected} keys are there (or 20 s passed). */
+  static Map<String, String> sentOn(String topic, int expected) {
+    Map<String, String> sent = new HashMap<>();
+    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", RealKafka.bootstrapServers(),
+        "group.id", topic + "-check", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (sent.size() < expected && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(300)).forEach(r -> sent.put(r.key(), r.value()));
+      }
+    }
+    return sent;
+  }
+
+  static void assertAsTheTopicSchemaSays(String topicSchema, java.util.Collection<String> messages) throws Exception {
+    Schema schema;
+    try (InputStream in = AnalyticsApiIT.class.getResourceAsStream("/topics/" + topicSchema + ".schema.json")) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    for (String message : messages) {
+      assertThat(schema.validate(JSON.readTree(message))).as(message).isEmpty();
+    }
+  }
+
+  @Test
+  void aPlannerSetsThePlantsAndALinesWorkCalendarAndTheOeeJobIsTold() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    String shifts = "\"shifts\":[{\"code\":\"早班\",\"start\":\"08:00\",\"end\":\"20:00\",\"days\":[5,1,2,3,4],"
+        + "\"breaks\":[{\"start\":\"12:00\",\"end\":\"12:45\"}]},{\"code\":\"夜班\",\"start\":\"20:00\","
+        + "\"end\":\"08:00\",\"days\":[1,2,3,4,5],\"breaks\":[{\"start\":\"02:00\",\"end\":\"02:30\"}]}]";
+    HttpResponse<String> plant = put("/api/v1/analytics/oee/calendars", "{\"plant\":\"hz-01\"," + shifts
+        + ",\"holidays\":[\"2027-01-01\",\"2026-12-31\"],\"plannedDowntime\":[{\"from\":\"2026-12-20T08:00:00+08:00\","
+        + "\"to\":\"2026-12-20T12:00:00+08:00\",\"reason\":\"PM\"}],\"reason\":\"两班制，周末休息\"}", manager);
+    assertThat(plant.statusCode()).as(plant.body()).isEqualTo(202);
+    JsonNode v1 = JSON.readTree(plant.body());
+    assertThat(v1.path("version").asInt()).isEqualTo(1);
+    assertThat(v1.path("zone").asString()).isEqualTo("Asia/Shanghai");
+    assertThat(v1.path("changedBy").asString()).isEqualTo("manager");
+    assertThat(v1.path("shifts").get(0).path("days").toString()).isEqualTo("[1,2,3,4,5]");
+    assertThat(v1.path("holidays").toString()).isEqualTo("[\"2026-12-31\",\"2027-01-01\"]");
+    HttpResponse<String> line = put("/api/v1/analytics/oee/calendars", "{\"plant\":\"hz-01\",\"line\":\"L2\","
+        + "\"shifts\":[{\"code\":\"A\",\"start\":\"06:00\",\"end\":\"06:00\"}],\"reason\":\"连续生产\"}",
+        RealKeycloak.userToken("engineer"));
+    assertThat(line.statusCode()).as(line.body()).isEqualTo(202);
+    assertThat(JSON.readTree(line.body()).path("version").asInt()).as("the line's own first version").isEqualTo(1);
+    HttpResponse<String> again = put("/api/v1/analytics/oee/calendars", "{\"plant\":\"hz-01\"," + shifts
+        + ",\"reason\":\"取消元旦假期\"}", manager);
+    assertThat(JSON.readTree(again.body()).path("version").asInt()).isEqualTo(2);
+
+    JsonNode history = ok(get("/api/v1/analytics/oee/calendars?plant=hz-01", RealKeycloak.userToken("auditor")));
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).path("reason").asString()).isEqualTo("取消元旦假期");
+    assertThat(history.get(1).path("reason").asString()).isEqualTo("两班制，周末休息");
+    assertThat(history.get(1).path("plannedDowntime").get(0).path("from").asString()).isEqualTo("2026-12-20T00:00:00Z");
+    assertThat(ok(get("/api/v1/analytics/oee/calendars?plant=hz-01&line=L2", manager))).hasSize(1);
+
+    Map<String, String> sent = sentOn("brain.analytics.calendars.v1", 3);
+    assertThat(sent).containsOnlyKeys("hz-01||1", "hz-01||2", "hz-01|L2|1");
+    assertAsTheTopicSchemaSays("analytics-calendars.v1", sent.values());
+
+    // an auditor reads, does not plan; a calendar that cannot be planned names its field and changes nothing
+    String calendar = "{\"plant\":\"hz-01\",\"reason\":\"x\",";
+    assertThat(put("/api/v1/analytics/oee/calendars", calendar + shifts + "}", RealKeycloak.userToken("auditor"))
+        .statusCode()).isEqualTo(403);
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + "\"shifts\":[]}", manager), 400, "shifts");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar
+        + "\"shifts\":[{\"code\":\"A\",\"start\":\"06:30\",\"end\":\"14:00\"}]}", manager), 400, "shifts/0/start");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + "\"shifts\":[{\"code\":\"A\",\"start\":\"06:00\","
+        + "\"end\":\"14:00\"},{\"code\":\"B\",\"start\":\"13:00\",\"end\":\"22:00\"}]}", manager), 400, "shifts/1");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + "\"shifts\":[{\"code\":\"N\",\"start\":\"22:00\","
+        + "\"end\":\"06:00\",\"breaks\":[{\"start\":\"07:00\",\"end\":\"07:30\"}]}]}", manager), 400,
+        "shifts/0/breaks/0");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + "\"shifts\":[{\"code\":\"A\",\"start\":\"06:00\","
+        + "\"end\":\"14:00\",\"days\":[8]}]}", manager), 400, "shifts/0/days/0");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + shifts + ",\"plannedDowntime\":[{\"from\":"
+        + "\"2026-12-20T12:00:00+08:00\",\"to\":\"2026-12-20T08:00:00+08:00\",\"reason\":\"PM\"}]}", manager), 400,
+        "plannedDowntime/0/to");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + shifts + ",\"zone\":\"Asia/Kolkata\"}", manager),
+        400, "zone");
+    assertProblem(put("/api/v1/analytics/oee/calendars", calendar + shifts + ",\"holidays\":[\"2026-02-30\"]}", manager),
+        400, "holidays/0");
+    assertThat(ok(get("/api/v1/analytics/oee/calendars?plant=hz-01", manager))).hasSize(2);
   }
 
   HttpResponse<String> put(String path, String json, String token) throws Exception {

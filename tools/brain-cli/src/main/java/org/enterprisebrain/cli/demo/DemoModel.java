@@ -2,12 +2,8 @@ package org.enterprisebrain.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.enterprisebrain.servers.demo.Multipart;
 import org.enterprisebrain.servers.demo.TrainedModels;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,25 +31,25 @@ public final class DemoModel {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   /** Tribuo logs every thousand SGD iterations: noise among brain up's lines. Held, as JUL keeps loggers weakly. */
   private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final String gateway;
+  private final Gateway gateway;
 
   public DemoModel(String gateway) {
-    this.gateway = gateway;
+    this.gateway = new Gateway(gateway);
   }
 
   /** Trains, registers, approves and deploys the model unless it is deployed already; says what it did. */
   public void deploy(String engineerToken, String adminToken, PrintStream out) throws IOException, InterruptedException {
-    if (send("GET", "/api/v1/registry/deployments/" + DEPLOYMENT, engineerToken, null, null).statusCode() == 200) {
+    if (gateway.send("GET", "/api/v1/registry/deployments/" + DEPLOYMENT, engineerToken, null, null)
+        .statusCode() == 200) {
       out.println("demo model: " + NAME + " is deployed as " + DEPLOYMENT + " already");
       return;
     }
-    expect(send("POST", "/api/v1/registry/models", engineerToken, "application/json",
+    Gateway.expect(gateway.send("POST", "/api/v1/registry/models", engineerToken, "application/json",
         "{\"name\": \"" + NAME + "\", \"title\": \"主轴故障预测\", \"description\": \"demo: spindle failure from "
             + "temperature and vibration\"}"), 201, 409);
-    HttpResponse<String> versions = send("GET", "/api/v1/registry/models/" + NAME + "/versions", engineerToken, null,
-        null);
-    expect(versions, 200);
+    HttpResponse<String> versions = gateway.send("GET", "/api/v1/registry/models/" + NAME + "/versions",
+        engineerToken, null, null);
+    Gateway.expect(versions, 200);
     if (JSON.readTree(versions.body()).isEmpty()) {
       TrainedModels.Trained trained;
       TRIBUO.setLevel(java.util.logging.Level.WARNING);
@@ -64,43 +60,23 @@ public final class DemoModel {
       }
       Multipart body = Multipart.modelVersion(trained.versionMetadata().getBytes(StandardCharsets.UTF_8),
           trained.onnx());
-      expect(send("POST", "/api/v1/registry/models/" + NAME + "/versions", engineerToken, body.contentType(),
-          body.body()), 201);
+      Gateway.expect(gateway.send("POST", "/api/v1/registry/models/" + NAME + "/versions", engineerToken,
+          body.contentType(), body.body()), 201);
       out.println("demo model: trained (Tribuo logistic regression, ONNX) and registered " + NAME + " v1");
     }
-    HttpResponse<String> request = send("POST", "/api/v1/registry/models/" + NAME + "/aliases/champion/requests",
-        engineerToken, "application/json", "{\"version\": 1}");
-    expect(request, 201);
+    HttpResponse<String> request = gateway.send("POST",
+        "/api/v1/registry/models/" + NAME + "/aliases/champion/requests", engineerToken, "application/json",
+        "{\"version\": 1}");
+    Gateway.expect(request, 201);
     var asked = JSON.readTree(request.body());
     if (asked.path("status").asString().equals("pending")) {
-      expect(send("POST", "/api/v1/registry/alias-requests/" + asked.path("id").asLong() + "/decision", adminToken,
-          "application/json", "{\"approve\": true, \"comment\": \"demo: approved by the admin\"}"), 200);
+      Gateway.expect(gateway.send("POST", "/api/v1/registry/alias-requests/" + asked.path("id").asLong()
+          + "/decision", adminToken, "application/json",
+          "{\"approve\": true, \"comment\": \"demo: approved by the admin\"}"), 200);
     }
-    expect(send("POST", "/api/v1/registry/deployments", engineerToken, "application/json", DEPLOYMENT_JSON), 201);
+    Gateway.expect(gateway.send("POST", "/api/v1/registry/deployments", engineerToken, "application/json",
+        DEPLOYMENT_JSON), 201);
     out.println("demo model: " + NAME + " v1 approved as champion (engineer asked, admin approved) and deployed as "
         + DEPLOYMENT + " onto CNC-A01…A05's spindles");
-  }
-
-  private HttpResponse<String> send(String method, String path, String token, String contentType, Object body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", contentType).method(method, body instanceof byte[] bytes
-          ? HttpRequest.BodyPublishers.ofByteArray(bytes) : HttpRequest.BodyPublishers.ofString(body.toString()));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void expect(HttpResponse<String> response, int... statuses) throws IOException {
-    for (int status : statuses) {
-      if (response.statusCode() == status) {
-        return;
-      }
-    }
-    throw new IOException(response.request().method() + " " + response.request().uri().getPath() + " answered "
-        + response.statusCode() + ": " + response.body());
   }
 }

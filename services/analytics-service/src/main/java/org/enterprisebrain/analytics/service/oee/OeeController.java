@@ -9,6 +9,8 @@ import org.enterprisebrain.analytics.service.api.OeeApi;
 import org.enterprisebrain.analytics.service.api.model.OeeResult;
 import org.enterprisebrain.analytics.service.api.model.OeeSummary;
 import org.enterprisebrain.analytics.service.api.model.OeeTotal;
+import org.enterprisebrain.analytics.service.api.model.WorkCalendar;
+import org.enterprisebrain.analytics.service.api.model.WorkCalendarVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +21,21 @@ import tools.jackson.databind.JsonNode;
 public class OeeController implements OeeApi {
 
   private final ResultStore results;
+  private final WorkCalendarService calendars;
 
-  public OeeController(ResultStore results) {
+  public OeeController(ResultStore results, WorkCalendarService calendars) {
     this.results = results;
+    this.calendars = calendars;
+  }
+
+  @Override
+  public ResponseEntity<WorkCalendarVersion> changeWorkCalendar(WorkCalendar change) {
+    return ResponseEntity.accepted().body(calendars.change(change));
+  }
+
+  @Override
+  public ResponseEntity<List<WorkCalendarVersion>> listWorkCalendars(String plant, String line) {
+    return ResponseEntity.ok(calendars.history(plant, line));
   }
 
   @Override

@@ -1,48 +1,35 @@
 package org.enterprisebrain.analytics.service.spc;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettings;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
+import org.enterprisebrain.analytics.service.settings.SettingsVersions;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Versions of a chart's settings: each change is checked, stored as the next version in
+ * Versions of a chart's settings ({@link SettingsVersions}): each change is checked, kept in
  * {@code <prefix>spc-settings} (who, when, why: the chart's history of limits) and sent on the compacted
- * settings topic, where the SPC job reads it as a broadcast stream. The version is claimed in Elasticsearch
- * first (two engineers changing one chart at once: the second gets 409); if Kafka does not acknowledge, the
- * version is withdrawn and the caller gets 503: nothing half-done stays.
+ * settings topic, where the SPC job reads it as a broadcast stream.
  */
 @Configuration
 public class ChartSettingsService {
 
   static final String INDEX = "spc-settings";
-  /** How far back "from here" may reach: the job keeps about this much of a chart to plot again. */
-  static final Duration REACH = Duration.ofDays(7);
-  private static final ObjectNode MAPPINGS = mappings();
 
-  private final ResultStore store;
-  private final KafkaTemplate<String, String> kafka;
+  private final SettingsVersions versions;
   private final String topic;
   private final int replication;
   private final Clock clock = Clock.systemUTC();
@@ -50,8 +37,13 @@ public class ChartSettingsService {
   public ChartSettingsService(ResultStore store, KafkaTemplate<String, String> kafka,
       @Value("${brain.analytics.spc-settings-topic}") String topic,
       @Value("${brain.analytics.topic-replication}") int replication) {
-    this.store = store;
-    this.kafka = kafka;
+    ObjectNode mappings = SettingsVersions.keywords("plant", "equipment", "product", "characteristic");
+    ObjectNode properties = (ObjectNode) mappings.path("properties");
+    properties.putObject("baselineSubgroups").put("type", "integer");
+    ObjectNode limits = properties.putObject("limits").putObject("properties");
+    limits.putObject("center").put("type", "double");
+    limits.putObject("sigma").put("type", "double");
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the chart's settings", "chart", mappings);
     this.topic = topic;
     this.replication = replication;
   }
@@ -67,10 +59,7 @@ public class ChartSettingsService {
     Selection.of(plant, null, null); // the plant's code and the caller's scope
     String product = required("product", change.getProduct());
     String characteristic = required("characteristic", change.getCharacteristic());
-    String reason = required("reason", change.getReason());
-    if (reason.length() > 500) {
-      throw ProblemException.badRequest("reason", "at most 500 characters");
-    }
+    String reason = SettingsVersions.reason(change.getReason());
     if (change.getEquipment() != null && change.getEquipment().isBlank()) {
       throw ProblemException.badRequest("equipment", "leave it out for a chart that names no machine");
     }
@@ -91,13 +80,9 @@ public class ChartSettingsService {
       }
     }
     Instant now = clock.instant();
-    Instant from = change.getEffectiveFrom() == null ? now : change.getEffectiveFrom().toInstant();
-    if (from.isBefore(now.minus(REACH))) {
-      throw ProblemException.badRequest("effectiveFrom", "at most " + REACH.toDays() + " days back: the job keeps no "
-          + "more of a chart to plot again");
-    }
+    Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
     String chart = chart(plant, change.getEquipment(), product, characteristic);
-    int version = latest(chart) + 1;
+    int version = versions.next(chart);
     ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant);
     if (change.getEquipment() != null) {
       message.put("equipment", change.getEquipment());
@@ -112,42 +97,14 @@ public class ChartSettingsService {
           .put("sigma", change.getLimits().getSigma());
     }
     message.put("reason", reason).put("changedAt", now.toString()).put("changedBy", caller.name());
-    ObjectNode stored = message.deepCopy().put("chart", chart);
-    String id = chart + '|' + version;
-    if (!store.create(INDEX, id, stored, MAPPINGS)) {
-      throw ProblemException.conflict("version", "the chart's settings changed meanwhile (version " + version
-          + " exists): read them again");
-    }
-    try {
-      kafka.send(topic, id, message.toString()).get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw withdrawn(id, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw withdrawn(id, e);
-    }
-    return store.as(message, SpcChartSettingsVersion.class);
+    versions.publish(chart, version, message);
+    return ResultStore.JSON.convertValue(message, SpcChartSettingsVersion.class);
   }
 
   public List<SpcChartSettingsVersion> history(String plant, String equipment, String product, String characteristic) {
     Selection.of(plant, null, null);
-    ObjectNode query = ResultStore.JSON.createObjectNode();
-    query.putObject("term").put("chart", chart(plant, equipment, product, characteristic));
-    return store.search(INDEX, query, "version", false, Selection.MAX_SIZE).stream()
-        .map(d -> store.as(d, SpcChartSettingsVersion.class)).toList();
-  }
-
-  private int latest(String chart) {
-    ObjectNode query = ResultStore.JSON.createObjectNode();
-    query.putObject("term").put("chart", chart);
-    List<JsonNode> newest = store.search(INDEX, query, "version", false, 1);
-    return newest.isEmpty() ? 0 : newest.get(0).path("version").asInt();
-  }
-
-  private ProblemException withdrawn(String id, Exception e) {
-    store.delete(INDEX, id);
-    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
-        "Kafka did not acknowledge the settings (" + e.getMessage() + "): nothing was changed, try again", List.of());
+    return versions.history(chart(plant, equipment, product, characteristic)).stream()
+        .map(d -> ResultStore.JSON.convertValue(d, SpcChartSettingsVersion.class)).toList();
   }
 
   /** As the SPC job keys its charts (plant|equipment|product|characteristic, equipment empty when none). */
@@ -155,28 +112,10 @@ public class ChartSettingsService {
     return plant + '|' + (equipment == null ? "" : equipment) + '|' + product + '|' + characteristic;
   }
 
-  private static String required(String field, String value) {
+  static String required(String field, String value) {
     if (value == null || value.isBlank()) {
       throw ProblemException.badRequest(field, field + " is required");
     }
     return value;
-  }
-
-  private static ObjectNode mappings() {
-    ObjectNode properties = ResultStore.JSON.createObjectNode();
-    for (String keyword : List.of("chart", "plant", "equipment", "product", "characteristic", "changedBy")) {
-      properties.putObject(keyword).put("type", "keyword");
-    }
-    properties.putObject("version").put("type", "integer");
-    properties.putObject("baselineSubgroups").put("type", "integer");
-    properties.putObject("effectiveFrom").put("type", "date");
-    properties.putObject("changedAt").put("type", "date");
-    properties.putObject("reason").put("type", "text");
-    ObjectNode limits = properties.putObject("limits").putObject("properties");
-    limits.putObject("center").put("type", "double");
-    limits.putObject("sigma").put("type", "double");
-    ObjectNode mappings = ResultStore.JSON.createObjectNode();
-    mappings.set("properties", properties);
-    return mappings;
   }
 }

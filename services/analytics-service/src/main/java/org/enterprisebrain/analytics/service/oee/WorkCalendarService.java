@@ -1,0 +1,237 @@
+package org.enterprisebrain.analytics.service.oee;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.enterprisebrain.analytics.service.api.model.CalendarBreak;
+import org.enterprisebrain.analytics.service.api.model.CalendarShift;
+import org.enterprisebrain.analytics.service.api.model.PlannedDowntime;
+import org.enterprisebrain.analytics.service.api.model.WorkCalendar;
+import org.enterprisebrain.analytics.service.api.model.WorkCalendarVersion;
+import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.analytics.service.results.Selection;
+import org.enterprisebrain.analytics.service.settings.SettingsVersions;
+import org.enterprisebrain.security.BrainPrincipal;
+import org.enterprisebrain.web.Callers;
+import org.enterprisebrain.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Versions of a plant's or a line's work calendar ({@link SettingsVersions}): each change is checked, kept in
+ * {@code <prefix>calendars} with who, when and why, and sent on the compacted calendars topic, where the OEE
+ * job reads it as a broadcast stream and plans every hour it computes from then on by it.
+ */
+@Configuration
+public class WorkCalendarService {
+
+  static final String INDEX = "calendars";
+  static final String DEFAULT_ZONE = "Asia/Shanghai";
+  private static final Pattern CODE = Pattern.compile("^[^\\s|]{1,16}$");
+  private static final Pattern REASON_CODE = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
+  private static final Pattern HOUR = Pattern.compile("^([01][0-9]|2[0-3]):00$");
+  private static final Pattern MINUTE = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  private static final int DAY = 1440, WEEK = 7 * DAY;
+  /** The longest planned downtime one entry may hold (a plant shut for longer plans no shifts then). */
+  static final Duration LONGEST_DOWNTIME = Duration.ofDays(31);
+
+  private final SettingsVersions versions;
+  private final String topic;
+  private final int replication;
+  private final Clock clock = Clock.systemUTC();
+
+  public WorkCalendarService(ResultStore store, KafkaTemplate<String, String> kafka,
+      @Value("${brain.analytics.calendars-topic}") String topic,
+      @Value("${brain.analytics.topic-replication}") int replication) {
+    ObjectNode mappings = SettingsVersions.keywords("plant", "line", "zone");
+    // the shifts, holidays and downtime are kept as they were given, not searched
+    ((ObjectNode) mappings.path("properties")).putObject("shifts").put("type", "object").put("enabled", false);
+    ((ObjectNode) mappings.path("properties")).putObject("plannedDowntime").put("type", "object").put("enabled", false);
+    ((ObjectNode) mappings.path("properties")).putObject("holidays").put("type", "keyword").put("index", false);
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the calendar", "scope", mappings);
+    this.topic = topic;
+    this.replication = replication;
+  }
+
+  @Bean
+  NewTopic calendarsTopic() {
+    return TopicBuilder.name(topic).partitions(1).replicas(replication).compact().build();
+  }
+
+  public WorkCalendarVersion change(WorkCalendar change) {
+    BrainPrincipal caller = Callers.current();
+    if (change.getPlant() == null || change.getPlant().isBlank()) {
+      throw ProblemException.badRequest("plant", "plant is required");
+    }
+    String plant = change.getPlant();
+    Selection.of(plant, null, null); // the plant's code and the caller's scope
+    if (change.getLine() != null && change.getLine().isBlank()) {
+      throw ProblemException.badRequest("line", "leave it out for the plant's calendar");
+    }
+    String reason = SettingsVersions.reason(change.getReason());
+    String zone = change.getZone() == null ? DEFAULT_ZONE : change.getZone();
+    try {
+      if (ZoneId.of(zone).getRules().getStandardOffset(clock.instant()).getTotalSeconds() % 3600 != 0) {
+        throw ProblemException.badRequest("zone", zone + " is not a whole number of hours from UTC: OEE is hourly");
+      }
+    } catch (DateTimeException e) {
+      throw ProblemException.badRequest("zone", "not an IANA time zone: " + zone);
+    }
+    Instant now = clock.instant();
+    Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
+
+    ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant);
+    if (change.getLine() != null) {
+      message.put("line", change.getLine());
+    }
+    message.put("zone", zone);
+    message.set("shifts", shifts(change.getShifts()));
+    ArrayNode holidays = message.putArray("holidays");
+    List<LocalDate> days = change.getHolidays() == null ? List.of() : change.getHolidays();
+    if (days.size() > 400) {
+      throw ProblemException.badRequest("holidays", "at most 400 days");
+    }
+    new TreeSet<>(days).forEach(d -> holidays.add(d.toString()));
+    message.set("plannedDowntime", downtime(change.getPlannedDowntime()));
+    String scope = plant + '|' + (change.getLine() == null ? "" : change.getLine());
+    int version = versions.next(scope);
+    message.put("version", version).put("effectiveFrom", from.toString()).put("reason", reason)
+        .put("changedAt", now.toString()).put("changedBy", caller.name());
+    versions.publish(scope, version, message);
+    return ResultStore.JSON.convertValue(message, WorkCalendarVersion.class);
+  }
+
+  public List<WorkCalendarVersion> history(String plant, String line) {
+    Selection.of(plant, null, null);
+    return versions.history(plant + '|' + (line == null ? "" : line)).stream()
+        .map(d -> ResultStore.JSON.convertValue(d, WorkCalendarVersion.class)).toList();
+  }
+
+  /** The shifts as the topic carries them, after checking each and that no two overlap in the week. */
+  private static ArrayNode shifts(List<CalendarShift> shifts) {
+    if (shifts == null || shifts.isEmpty()) {
+      throw ProblemException.badRequest("shifts", "at least one shift");
+    }
+    if (shifts.size() > 12) {
+      throw ProblemException.badRequest("shifts", "at most 12 shifts");
+    }
+    ArrayNode out = ResultStore.JSON.createArrayNode();
+    List<int[]> week = new ArrayList<>(); // [start minute of the week, end, shift index]
+    for (int i = 0; i < shifts.size(); i++) {
+      CalendarShift s = shifts.get(i);
+      String at = "shifts/" + i;
+      if (s.getCode() == null || !CODE.matcher(s.getCode()).matches()) {
+        throw ProblemException.badRequest(at + "/code", "1 to 16 characters, no space or | (A, B, 早班 …)");
+      }
+      int start = minutes(at + "/start", s.getStart(), HOUR, "HH:00: shifts start on the hour");
+      int end = minutes(at + "/end", s.getEnd(), HOUR, "HH:00: shifts end on the hour");
+      int length = Math.floorMod(end - start, DAY) == 0 ? DAY : Math.floorMod(end - start, DAY);
+      ObjectNode shift = out.addObject().put("code", s.getCode()).put("start", s.getStart()).put("end", s.getEnd());
+      TreeSet<Integer> days = new TreeSet<>();
+      List<Integer> given = s.getDays() == null || s.getDays().isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7) : s.getDays();
+      for (int d = 0; d < given.size(); d++) {
+        Integer day = given.get(d);
+        if (day == null || day < 1 || day > 7) {
+          throw ProblemException.badRequest(at + "/days/" + d, "ISO weekday 1 (Monday) to 7 (Sunday), was " + day);
+        }
+        days.add(day);
+      }
+      if (s.getDays() != null && !s.getDays().isEmpty()) {
+        days.forEach(shift.putArray("days")::add);
+      }
+      for (int day : days) {
+        int weekStart = (day - 1) * DAY + start;
+        week.add(new int[] {weekStart, weekStart + length, i});
+      }
+      ArrayNode breaks = shift.putArray("breaks");
+      List<CalendarBreak> given2 = s.getBreaks() == null ? List.of() : s.getBreaks();
+      if (given2.size() > 8) {
+        throw ProblemException.badRequest(at + "/breaks", "at most 8 breaks");
+      }
+      for (int b = 0; b < given2.size(); b++) {
+        String bat = at + "/breaks/" + b;
+        CalendarBreak br = given2.get(b);
+        int bs = Math.floorMod(minutes(bat + "/start", br.getStart(), MINUTE, "HH:MM") - start, DAY);
+        int be = Math.floorMod(minutes(bat + "/end", br.getEnd(), MINUTE, "HH:MM") - start, DAY);
+        be = be == 0 ? DAY : be;
+        if (bs >= be || be > length) {
+          throw ProblemException.badRequest(bat, "a break " + br.getStart() + "–" + br.getEnd() + " is not inside shift "
+              + s.getCode() + " (" + s.getStart() + "–" + s.getEnd() + ")");
+        }
+        breaks.addObject().put("start", br.getStart()).put("end", br.getEnd());
+      }
+    }
+    // a shift of Sunday night reaches into Monday: compare in a week and the part past its end from its start
+    List<int[]> spans = new ArrayList<>();
+    for (int[] w : week) {
+      spans.add(new int[] {w[0], Math.min(w[1], WEEK), w[2]});
+      if (w[1] > WEEK) {
+        spans.add(new int[] {0, w[1] - WEEK, w[2]});
+      }
+    }
+    spans.sort(Comparator.comparingInt(w -> w[0]));
+    for (int k = 1; k < spans.size(); k++) {
+      if (spans.get(k)[0] < spans.get(k - 1)[1]) {
+        int a = spans.get(k - 1)[2], b = spans.get(k)[2];
+        throw ProblemException.badRequest("shifts/" + Math.max(a, b), "shift " + shifts.get(Math.max(a, b)).getCode()
+            + " overlaps shift " + shifts.get(Math.min(a, b)).getCode() + (a == b ? " (itself, the next day)" : ""));
+      }
+    }
+    return out;
+  }
+
+  private static ArrayNode downtime(List<PlannedDowntime> downtime) {
+    ArrayNode out = ResultStore.JSON.createArrayNode();
+    List<PlannedDowntime> given = downtime == null ? List.of() : downtime;
+    if (given.size() > 500) {
+      throw ProblemException.badRequest("plannedDowntime", "at most 500 entries");
+    }
+    for (int i = 0; i < given.size(); i++) {
+      PlannedDowntime d = given.get(i);
+      String at = "plannedDowntime/" + i;
+      if (d.getFrom() == null) {
+        throw ProblemException.badRequest(at + "/from", "from is required");
+      }
+      if (d.getTo() == null || !d.getTo().isAfter(d.getFrom())) {
+        throw ProblemException.badRequest(at + "/to", "to must be after from");
+      }
+      if (Duration.between(d.getFrom(), d.getTo()).compareTo(LONGEST_DOWNTIME) > 0) {
+        throw ProblemException.badRequest(at + "/to", "at most " + LONGEST_DOWNTIME.toDays() + " days in one entry");
+      }
+      if (d.getReason() == null || !REASON_CODE.matcher(d.getReason()).matches()) {
+        throw ProblemException.badRequest(at + "/reason", "a reason code: 1 to 32 letters, digits, '.', '-' or '_'");
+      }
+      out.addObject().put("from", d.getFrom().toInstant().toString()).put("to", d.getTo().toInstant().toString())
+          .put("reason", d.getReason());
+    }
+    return out;
+  }
+
+  private static int minutes(String field, String value, Pattern pattern, String expected) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw ProblemException.badRequest(field, expected + ", was " + value);
+    }
+    try {
+      LocalTime t = LocalTime.parse(value);
+      return t.getHour() * 60 + t.getMinute();
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(field, expected + ", was " + value);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.enterprisebrain.analytics.service.settings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Versions of one kind of configuration the jobs read as a broadcast stream (SPC chart settings, work
+ * calendars): each change is the next version of what it configures (its scope), stored in
+ * {@code <prefix><index>} with who, when and why, and sent on a compacted topic keyed {@code scope|version}.
+ * The version is claimed in Elasticsearch first (two people changing one scope at once: the second gets 409);
+ * if Kafka does not acknowledge, the version is withdrawn and the caller gets 503: nothing half-done stays.
+ */
+public final class SettingsVersions {
+
+  /** How far back a change may take effect: the jobs keep about this much to compute again. */
+  public static final Duration REACH = Duration.ofDays(7);
+
+  private final ResultStore store;
+  private final KafkaTemplate<String, String> kafka;
+  private final String topic;
+  private final String index;
+  private final String what;
+  private final String scopeField;
+  private final ObjectNode mappings;
+
+  /**
+   * @param what       what a version configures, for messages ("the chart's settings")
+   * @param scopeField the stored field that names the scope
+   * @param mappings   the index's mappings; the scope, version, who, when and why are added
+   */
+  public SettingsVersions(ResultStore store, KafkaTemplate<String, String> kafka, String topic, String index,
+      String what, String scopeField, ObjectNode mappings) {
+    this.store = store;
+    this.kafka = kafka;
+    this.topic = topic;
+    this.index = index;
+    this.what = what;
+    this.scopeField = scopeField;
+    ObjectNode properties = (ObjectNode) mappings.path("properties");
+    properties.putObject(scopeField).put("type", "keyword");
+    properties.putObject("version").put("type", "integer");
+    properties.putObject("effectiveFrom").put("type", "date");
+    properties.putObject("changedAt").put("type", "date");
+    properties.putObject("changedBy").put("type", "keyword");
+    properties.putObject("reason").put("type", "text");
+    this.mappings = mappings;
+  }
+
+  /** The index's mappings to start from: the given keyword fields. */
+  public static ObjectNode keywords(String... fields) {
+    ObjectNode properties = ResultStore.JSON.createObjectNode();
+    for (String keyword : fields) {
+      properties.putObject(keyword).put("type", "keyword");
+    }
+    ObjectNode mappings = ResultStore.JSON.createObjectNode();
+    mappings.set("properties", properties);
+    return mappings;
+  }
+
+  /** When a change takes effect: the one asked for (at most {@link #REACH} back) or now. */
+  public static Instant effectiveFrom(java.time.OffsetDateTime asked, Instant now) {
+    Instant from = asked == null ? now : asked.toInstant();
+    if (from.isBefore(now.minus(REACH))) {
+      throw ProblemException.badRequest("effectiveFrom", "at most " + REACH.toDays() + " days back: the jobs keep no "
+          + "more to compute again");
+    }
+    return from;
+  }
+
+  /** A change's reason, required and at most 500 characters. */
+  public static String reason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ProblemException.badRequest("reason", "reason is required");
+    }
+    if (reason.length() > 500) {
+      throw ProblemException.badRequest("reason", "at most 500 characters");
+    }
+    return reason;
+  }
+
+  /** The next version's number for the scope. */
+  public int next(String scope) {
+    List<JsonNode> newest = store.search(index, byScope(scope), "version", false, 1);
+    return newest.isEmpty() ? 1 : newest.get(0).path("version").asInt() + 1;
+  }
+
+  /**
+   * Stores the message as the scope's version and sends it, keyed {@code scope|version}.
+   *
+   * @param message what the topic carries, {@code version} in it
+   */
+  public void publish(String scope, int version, ObjectNode message) {
+    String id = scope + '|' + version;
+    if (!store.create(index, id, message.deepCopy().put(scopeField, scope), mappings)) {
+      throw ProblemException.conflict("version", what + " changed meanwhile (version " + version
+          + " exists): read them again");
+    }
+    try {
+      kafka.send(topic, id, message.toString()).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw withdrawn(id, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw withdrawn(id, e);
+    }
+  }
+
+  /** Every version of the scope, newest first. */
+  public List<JsonNode> history(String scope) {
+    return store.search(index, byScope(scope), "version", false, org.enterprisebrain.analytics.service.results.Selection.MAX_SIZE);
+  }
+
+  private ObjectNode byScope(String scope) {
+    ObjectNode query = ResultStore.JSON.createObjectNode();
+    query.putObject("term").put(scopeField, scope);
+    return query;
+  }
+
+  private ProblemException withdrawn(String id, Exception e) {
+    store.delete(index, id);
+    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
+        "Kafka did not acknowledge " + what + " (" + e.getMessage() + "): nothing was changed, try again", List.of());
+  }
+}

@@ -133,6 +133,8 @@ class PlatformIT {
     assertCatalogSeesTheDemoPlant();
     assertAnalyticsSeeTheDemoPlant(start);
     assertThePistonRingExampleThroughTheIngestionApi(manager);
+    assertTheXbarSAndIndividualsExamplesThroughTheIngestionApi(manager, platform.keycloak().userToken(BrainRealm.NAME,
+        BrainRealm.CONSOLE_CLIENT, "engineer", BrainRealm.demoPassword("engineer")));
     assertTheRegistryScoresTheDemoPlant(demo);
     assertBrainBackupBacksUpAndReports();
     assertTheAssessmentSeesTheLivePlatform(before, snapshotBefore);
@@ -143,15 +145,8 @@ class PlatformIT {
     assertBrainBackfillRecomputesTheSameResults(start, manager);
   }
 
-  /**
-   * Montgomery, Introduction to Statistical Quality Control (7th ed.), Example 6.1 / Table 6.3: the inside
-   * diameters of 25 samples of 5 forged piston rings, sent as a lab's quality results through the gateway's
-   * ingestion API into the live SPC job. The book's phase I: x̿ = 74.001 mm, R̄ = 0.023 mm, X̄ chart limits
-   * 73.988 / 74.014, R chart 0 / 0.049, every sample in control; with specifications 74.000 ± 0.05 mm,
-   * Ĉp = 1.68 (the book rounds σ̂ = R̄/d2 to 0.0099 first; unrounded 1.668).
-   */
-  void assertThePistonRingExampleThroughTheIngestionApi(String manager) throws Exception {
-    double[][] table63 = {
+  /** Montgomery (7th ed.), Table 6.3: inside diameters (mm) of 25 samples of 5 forged piston rings. */
+  static final double[][] TABLE_6_3 = {
         {74.030, 74.002, 74.019, 73.992, 74.008}, {73.995, 73.992, 74.001, 74.011, 74.004},
         {73.988, 74.024, 74.021, 74.005, 74.002}, {74.002, 73.996, 73.993, 74.015, 74.009},
         {73.992, 74.007, 74.015, 73.989, 74.014}, {74.009, 73.994, 73.997, 73.985, 73.993},
@@ -165,38 +160,18 @@ class PlatformIT {
         {73.982, 74.001, 74.015, 74.005, 73.996}, {74.004, 73.999, 73.990, 74.006, 74.009},
         {74.010, 73.989, 73.990, 74.009, 74.014}, {74.015, 74.008, 73.993, 74.000, 74.010},
         {73.982, 73.984, 73.995, 74.017, 74.013}};
+
+  /**
+   * Montgomery, Introduction to Statistical Quality Control (7th ed.), Example 6.1 / Table 6.3: the inside
+   * diameters of 25 samples of 5 forged piston rings, sent as a lab's quality results through the gateway's
+   * ingestion API into the live SPC job. The book's phase I: x̿ = 74.001 mm, R̄ = 0.023 mm, X̄ chart limits
+   * 73.988 / 74.014, R chart 0 / 0.049, every sample in control; with specifications 74.000 ± 0.05 mm,
+   * Ĉp = 1.68 (the book rounds σ̂ = R̄/d2 to 0.0099 first; unrounded 1.668).
+   */
+  void assertThePistonRingExampleThroughTheIngestionApi(String manager) throws Exception {
     java.time.Instant base = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
         .minus(Duration.ofHours(2));
-    var records = JSON.createArrayNode();
-    for (int g = 0; g < table63.length; g++) {
-      for (int i = 0; i < 5; i++) {
-        var record = records.addObject().put("id", "QMS-A-MONT-" + g + "-" + i).put("entity", "quality-result")
-            .put("schemaVersion", 1);
-        record.putObject("source").put("system", "QMS-A").put("kind", "QMS");
-        record.put("plant", "hz-01").put("occurredAt", base.plusSeconds(60L * g).toString());
-        record.putObject("payload").put("characteristic", "ID-74.000").put("characteristicName", "活塞环内径")
-            .put("product", "PISTON-RING").put("inspectionType", "incoming").put("value", table63[g][i])
-            .put("unit", "mm").put("lsl", 73.95).put("usl", 74.05).put("target", 74.0).put("subgroup", "MONT-" + (g + 1))
-            .put("sampleIndex", i + 1).put("result", "pass");
-      }
-    }
-    HttpResponse<String> sent = send("POST", "/api/v1/ingest/quality-result", connection.token(), "application/json",
-        records.toString());
-    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
-    String path = "/api/v1/analytics/spc/chart?plant=hz-01&product=PISTON-RING&characteristic=ID-74.000&from="
-        + base.minusSeconds(60) + "&to=" + java.time.Instant.now().plusSeconds(60);
-    List<JsonNode> points = List.of();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> chart = getAnyStatus(path, manager); // 404 until the job's first points are stored
-      if (chart.statusCode() == 200) {
-        points = JSON.readTree(chart.body()).path("points").valueStream().toList();
-        if (points.size() == 25 && points.get(0).has("center")) {
-          break;
-        }
-      }
-      Thread.sleep(1000);
-    }
+    List<JsonNode> points = chartThroughTheIngestionApi(manager, "ID-74.000", TABLE_6_3, base);
     assertThat(points).as("25 samples, the phase I complete").hasSize(25);
     var threeDecimals = org.assertj.core.api.Assertions.within(0.001); // the book prints three
     JsonNode last = points.get(24);
@@ -212,6 +187,93 @@ class PlatformIT {
       assertThat(p.path("phase").asString()).isEqualTo("baseline");
       assertThat(p.path("violations").isEmpty()).as("the book's phase I is in control").isTrue();
     });
+  }
+
+  /**
+   * Montgomery (7th ed.), Example 6.3: the same piston rings on an X̄-S chart, which a quality engineer chooses
+   * for the characteristic through the analytics API before the samples come. Published: x̿ = 74.001,
+   * s̄ = 0.0094, X̄ chart 73.988 / 74.014, S chart 0 / 0.0196. And Section 6.4's individuals example, the weekly
+   * costs of processing mortgage loan applications (no subgroups: I-MR): x̄ = 300.5, MR̄ = 7.79, limits
+   * 279.78 / 321.22, MR chart UCL 25.45.
+   */
+  void assertTheXbarSAndIndividualsExamplesThroughTheIngestionApi(String manager, String engineer) throws Exception {
+    java.time.Instant base = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+        .minus(Duration.ofMinutes(90));
+    HttpResponse<String> settings = send("PUT", "/api/v1/analytics/spc/settings", engineer, "application/json",
+        "{\"plant\":\"hz-01\",\"product\":\"PISTON-RING\",\"characteristic\":\"ID-74.000-S\",\"chartType\":\"xbar-s\","
+            + "\"effectiveFrom\":\"" + base.minusSeconds(60) + "\",\"reason\":\"Montgomery 例 6.3：均值-标准差图\"}");
+    assertThat(settings.statusCode()).as(settings.body()).isEqualTo(202);
+    Thread.sleep(3000); // the SPC job's broadcast source takes the settings before the samples they govern
+    JsonNode s = chartThroughTheIngestionApi(manager, "ID-74.000-S", TABLE_6_3, base).get(24);
+    var book = org.assertj.core.api.Assertions.within(0.0005);
+    assertThat(s.path("chart").asString()).isEqualTo("xbar-s");
+    assertThat(s.path("center").asDouble()).isCloseTo(74.001, book);
+    assertThat(s.path("ucl").asDouble()).isCloseTo(74.014, book);
+    assertThat(s.path("lcl").asDouble()).isCloseTo(73.988, book);
+    assertThat(s.path("spreadCenter").asDouble()).isCloseTo(0.0094, org.assertj.core.api.Assertions.within(0.00005));
+    assertThat(s.path("spreadUcl").asDouble()).isCloseTo(0.0196, org.assertj.core.api.Assertions.within(0.00005));
+    assertThat(s.path("spreadLcl").asDouble()).isZero();
+
+    double[] costs = {310, 288, 297, 298, 307, 303, 294, 297, 308, 306, 294, 299, 297, 299, 314, 295, 293, 306, 301, 304};
+    double[][] individuals = new double[costs.length][];
+    for (int i = 0; i < costs.length; i++) {
+      individuals[i] = new double[] {costs[i]};
+    }
+    List<JsonNode> weeks = chartThroughTheIngestionApi(manager, "LOAN-COST", individuals, base);
+    JsonNode i = weeks.get(weeks.size() - 1);
+    var twoDecimals = org.assertj.core.api.Assertions.within(0.005);
+    assertThat(i.path("chart").asString()).isEqualTo("i-mr");
+    assertThat(i.path("center").asDouble()).isCloseTo(300.5, twoDecimals);
+    assertThat(i.path("spreadCenter").asDouble()).isCloseTo(7.79, twoDecimals);
+    assertThat(i.path("ucl").asDouble()).isCloseTo(321.22, twoDecimals);
+    assertThat(i.path("lcl").asDouble()).isCloseTo(279.78, twoDecimals);
+    assertThat(i.path("spreadUcl").asDouble()).isCloseTo(25.45, twoDecimals);
+    assertThat(weeks).allSatisfy(p -> assertThat(p.path("violations").isEmpty()).as("in control, as the book finds")
+        .isTrue());
+  }
+
+  /**
+   * Samples (one a minute from {@code base}; one value each: individuals, no subgroup) sent as a lab's quality
+   * results of product PISTON-RING through the gateway's ingestion API; returns the chart's points once every
+   * sample is plotted with limits.
+   */
+  List<JsonNode> chartThroughTheIngestionApi(String manager, String characteristic, double[][] samples,
+      java.time.Instant base) throws Exception {
+    var records = JSON.createArrayNode();
+    for (int g = 0; g < samples.length; g++) {
+      for (int i = 0; i < samples[g].length; i++) {
+        var record = records.addObject().put("id", "QMS-A-" + characteristic + "-" + g + "-" + i)
+            .put("entity", "quality-result").put("schemaVersion", 1);
+        record.putObject("source").put("system", "QMS-A").put("kind", "QMS");
+        record.put("plant", "hz-01").put("occurredAt", base.plusSeconds(60L * g).toString());
+        var payload = record.putObject("payload").put("characteristic", characteristic).put("characteristicName", "参考示例")
+            .put("product", "PISTON-RING").put("inspectionType", "incoming").put("value", samples[g][i])
+            .put("result", "pass");
+        if (samples[g].length > 1) {
+          payload.put("unit", "mm").put("lsl", 73.95).put("usl", 74.05).put("target", 74.0)
+              .put("subgroup", characteristic + "-" + (g + 1)).put("sampleIndex", i + 1);
+        }
+      }
+    }
+    HttpResponse<String> sent = send("POST", "/api/v1/ingest/quality-result", connection.token(), "application/json",
+        records.toString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    String path = "/api/v1/analytics/spc/chart?plant=hz-01&product=PISTON-RING&characteristic=" + characteristic
+        + "&from=" + base.minusSeconds(60) + "&to=" + java.time.Instant.now().plusSeconds(60);
+    List<JsonNode> points = List.of();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> chart = getAnyStatus(path, manager); // 404 until the job's first points are stored
+      if (chart.statusCode() == 200) {
+        points = JSON.readTree(chart.body()).path("points").valueStream().toList();
+        if (points.size() == samples.length && points.get(0).has("center")) {
+          break;
+        }
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(points).as(samples.length + " samples, the phase I complete").hasSize(samples.length);
+    return points;
   }
 
   /**

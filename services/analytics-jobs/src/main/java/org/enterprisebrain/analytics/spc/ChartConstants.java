@@ -18,6 +18,16 @@ public final class ChartConstants {
       0.820, 0.808, 0.797, 0.787, 0.778, 0.770, 0.763, 0.756, 0.750, 0.744, 0.739, 0.734, 0.729, 0.724, 0.720,
       0.716, 0.712, 0.708};
 
+  /**
+   * D3 and D4 as the tables print them: derived from d3 and d2 rounded to three decimals they would differ in
+   * the fourth digit (1 + 3 × 0.853 / 1.128 = 3.2686 for n = 2, where the tables and the books use 3.267).
+   */
+  private static final double[] BIG_D3 = {Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0.076, 0.136, 0.184, 0.223,
+      0.256, 0.283, 0.307, 0.328, 0.347, 0.363, 0.378, 0.391, 0.403, 0.415, 0.425, 0.434, 0.443, 0.451, 0.459};
+  private static final double[] BIG_D4 = {Double.NaN, Double.NaN, 3.267, 2.574, 2.282, 2.114, 2.004, 1.924, 1.864,
+      1.816, 1.777, 1.744, 1.717, 1.693, 1.672, 1.653, 1.637, 1.622, 1.608, 1.597, 1.585, 1.575, 1.566, 1.557,
+      1.548, 1.541};
+
   private ChartConstants() {
   }
 
@@ -43,14 +53,16 @@ public final class ChartConstants {
     return 3 / (d2(n) * Math.sqrt(n));
   }
 
-  /** D3 = max(0, 1 − 3 d3/d2): R chart lower limit factor. */
+  /** D3 = max(0, 1 − 3 d3/d2), as tabled: R chart lower limit factor. */
   public static double bigD3(int n) {
-    return Math.max(0, 1 - 3 * d3(n) / d2(n));
+    checkTabled(n);
+    return BIG_D3[n];
   }
 
-  /** D4 = 1 + 3 d3/d2: R chart upper limit factor. */
+  /** D4 = 1 + 3 d3/d2, as tabled: R chart upper limit factor. */
   public static double bigD4(int n) {
-    return 1 + 3 * d3(n) / d2(n);
+    checkTabled(n);
+    return BIG_D4[n];
   }
 
   /** B3 = max(0, 1 − 3 √(1 − c4²) / c4): S chart lower limit factor. */

@@ -12,9 +12,12 @@ import org.enterprisebrain.analytics.stream.Envelope;
  *
  * @param baselineSubgroups 0: the job's default
  * @param sigma             NaN: no limits given
+ * @param chartType         xbar-r or xbar-s for a chart of subgroups; null: by the subgroup size
+ * @param rules             the tests for special causes as a {@link SpcRules#mask}; 0: the job's default
  */
 public record ChartSettings(String plant, String equipment, String product, String characteristic, int version,
-    long effectiveFrom, int baselineSubgroups, double center, double sigma) implements Serializable {
+    long effectiveFrom, int baselineSubgroups, double center, double sigma, String chartType, int rules)
+    implements Serializable {
 
   /** The chart it is about, as {@link Measurement#key()} names it. */
   public String chart() {
@@ -28,11 +31,18 @@ public record ChartSettings(String plant, String equipment, String product, Stri
   /** A version as the topic holds it, or null for one that governs nothing. */
   public static ChartSettings read(JsonNode n) {
     JsonNode limits = n.path("limits");
+    java.util.Set<Integer> rules = new java.util.HashSet<>();
+    n.path("rules").forEach(r -> {
+      if (r.asInt() >= 1 && r.asInt() <= 8) {
+        rules.add(r.asInt());
+      }
+    });
     ChartSettings s = new ChartSettings(Envelope.text(n, "plant"), Envelope.text(n, "equipment"),
         Envelope.text(n, "product"), Envelope.text(n, "characteristic"), n.path("version").asInt(),
         Envelope.millis(n.get("effectiveFrom")), n.path("baselineSubgroups").asInt(0),
         limits.isObject() ? limits.path("center").asDouble() : Double.NaN,
-        limits.isObject() ? limits.path("sigma").asDouble() : Double.NaN);
+        limits.isObject() ? limits.path("sigma").asDouble() : Double.NaN, Envelope.text(n, "chartType"),
+        SpcRules.mask(rules));
     return s.plant() == null || s.product() == null || s.characteristic() == null || s.version() < 1
         || s.effectiveFrom() < 0 ? null : s;
   }

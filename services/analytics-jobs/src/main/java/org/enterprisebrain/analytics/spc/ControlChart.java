@@ -36,12 +36,12 @@ public final class ControlChart implements Serializable {
   /** Subgroups kept for new settings to plot again: "recompute from here" reaches this far back. */
   public static final int HISTORY = 500;
 
-  private final String chart;
+  private String chart;
   private int baselineSize;
   private int limitsVersion;
   private final Deque<Added> history = new ArrayDeque<>();
   private final int capabilityWindow;
-  private final int rules;
+  private int rules;
   private final List<Subgroup> baseline = new ArrayList<>();
   private final Deque<Double> recentZ = new ArrayDeque<>();
   private final Deque<Subgroup> window = new ArrayDeque<>();
@@ -90,6 +90,19 @@ public final class ControlChart implements Serializable {
    * limits given ({@code sigma} finite). Returns their points, plotted anew (none when nothing is that recent).
    */
   public List<Point> apply(int version, long effectiveFrom, int baselineSize, double center, double sigma) {
+    return apply(version, effectiveFrom, baselineSize, center, sigma, chart, rules);
+  }
+
+  /**
+   * As {@link #apply(int, long, int, double, double)}, with the chart for subgroups ({@code xbar-r} or
+   * {@code xbar-s}; individuals stay {@code i-mr} whatever is asked) and the rules (a {@link SpcRules#mask}).
+   */
+  public List<Point> apply(int version, long effectiveFrom, int baselineSize, double center, double sigma,
+      String type, int rulesMask) {
+    if (!chart.equals("i-mr") && ("xbar-r".equals(type) || "xbar-s".equals(type))) {
+      this.chart = type;
+    }
+    this.rules = rulesMask;
     List<Added> again = new ArrayList<>();
     while (!history.isEmpty() && history.peekLast().subgroup().at() >= effectiveFrom) {
       again.add(0, history.removeLast());

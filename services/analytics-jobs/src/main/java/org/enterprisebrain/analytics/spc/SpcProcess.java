@@ -181,7 +181,8 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
       // the kept points from its effectiveFrom on are plotted again: the same ids, the new limits
       points.addAll(c.apply(settings.version(), settings.effectiveFrom(),
           settings.baselineSubgroups() > 0 ? settings.baselineSubgroups() : baselineSize, settings.center(),
-          settings.sigma()));
+          settings.sigma(), settings.chartType() != null ? settings.chartType() : ControlChart.typeFor(subgroupSize),
+          settings.rules() != 0 ? settings.rules() : SpcRules.mask(rules)));
     }
     points.addAll(c.add(s, m.lsl(), m.usl()));
     chart.update(c);

@@ -90,6 +90,50 @@ class ControlChartTest {
     assertThat(p.spreadUcl()).isCloseTo(3.267 * 0.2, within(0.001));
   }
 
+  /**
+   * Montgomery, Introduction to Statistical Quality Control, Section 6.4 (the control chart for individual
+   * measurements), the weekly costs of processing mortgage loan applications: 20 weeks, x̄ = 300.5,
+   * MR̄ = 7.79, published limits 279.78 / 321.22 and a moving-range chart UCL of 25.45; the process is in control.
+   */
+  static final double[] LOAN_COSTS = {310, 288, 297, 298, 307, 303, 294, 297, 308, 306, 294, 299, 297, 299, 314, 295,
+      293, 306, 301, 304};
+
+  @Test
+  void reproducesTheIndividualsChartOfTheLoanCostExample() {
+    ControlChart chart = new ControlChart("i-mr", 20, 25, ALL_RULES);
+    List<ControlChart.Point> points = List.of();
+    for (int i = 0; i < LOAN_COSTS.length; i++) {
+      points = chart.add(Subgroup.of("W" + (i + 1), i, LOAN_COSTS[i]), Double.NaN, Double.NaN);
+    }
+    assertThat(points).hasSize(20);
+    ControlChart.Point p = points.get(19);
+    assertThat(p.center()).isCloseTo(300.5, within(1e-9));
+    assertThat(p.spreadCenter()).isCloseTo(7.79, within(0.005));
+    assertThat(p.ucl()).isCloseTo(321.22, within(0.005));
+    assertThat(p.lcl()).isCloseTo(279.78, within(0.005));
+    assertThat(p.spreadUcl()).isCloseTo(25.45, within(0.005));
+    assertThat(points).as("in control, as the book finds").allSatisfy(point -> assertThat(point.violations()).isEmpty());
+  }
+
+  @Test
+  void settingsChooseTheChartOfSubgroupsAndTheRulesButIndividualsStayIMr() {
+    ControlChart chart = new ControlChart("xbar-r", 3, 25, Set.of(1));
+    chart.apply(1, 0, 3, Double.NaN, Double.NaN, "xbar-s", SpcRules.mask(Set.of(1, 2)));
+    List<ControlChart.Point> points = List.of();
+    for (int i = 0; i < 3; i++) {
+      points = chart.add(Subgroup.of("G" + i, i, 9.9, 10.0, 10.1), 9, 11);
+    }
+    assertThat(points.get(2).chart()).isEqualTo("xbar-s");
+    assertThat(points.get(2).spreadCenter()).as("s̄ of the subgroups, not R̄").isCloseTo(0.1, within(1e-9));
+    for (int i = 0; i < 9; i++) { // nine subgroups on one side of the center: rule 2, now asked for
+      points = chart.add(Subgroup.of("H" + i, 10 + i, 10.0, 10.02, 10.04), 9, 11);
+    }
+    assertThat(points.get(0).violations()).contains("2");
+    ControlChart individuals = new ControlChart("i-mr", 3, 25, Set.of(1));
+    individuals.apply(1, 0, 3, Double.NaN, Double.NaN, "xbar-s", SpcRules.mask(Set.of(1)));
+    assertThat(individuals.add(Subgroup.of("I", 1, 10.0), 9, 11).get(0).chart()).isEqualTo("i-mr");
+  }
+
   @Test
   void aShiftedProcessIsFlaggedAndPhaseOneDropsOutliers() {
     ControlChart chart = new ControlChart("xbar-r", 20, 25, Set.of(1, 2, 5, 6));

@@ -293,13 +293,28 @@ class AnalyticsApiIT {
         .toString()) + "\"reason\":\"x\"}", engineer), 400, "effectiveFrom");
     assertThat(ok(get("/api/v1/analytics/spc/settings?plant=hz-01&equipment=CNC-1&product=P1&characteristic=D-12.00",
         engineer))).hasSize(2);
+
+    // the chart of subgroups and the tests judged on it are the chart's own settings too
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"rules\":[1,9],\"reason\":\"x\"}", engineer), 400,
+        "rules/1");
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"chartType\":\"p\",\"reason\":\"x\"}", engineer), 400,
+        "chartType");
+    HttpResponse<String> third = put("/api/v1/analytics/spc/settings", chart + "\"chartType\":\"xbar-s\",\"rules\":[5,1,2,1],"
+        + "\"reason\":\"改用均值-标准差图，加判异准则 2 和 5\"}", engineer);
+    assertThat(third.statusCode()).as(third.body()).isEqualTo(202);
+    JsonNode v3 = JSON.readTree(third.body());
+    assertThat(v3.path("version").asInt()).isEqualTo(3);
+    assertThat(v3.path("chartType").asString()).isEqualTo("xbar-s");
+    assertThat(v3.path("rules").toString()).isEqualTo("[1,2,5]");
+    assertAsTheTopicSchemaSays("analytics-spc-settings.v1",
+        List.of(sentOn("brain.analytics.spc-settings.v1", 3).get("hz-01|CNC-1|P1|D-12.00|3")));
   }
 
   /** The topic's messages by key, read until {@code expected} keys are there (or 20 s passed). */
   static Map<String, String> sentOn(String topic, int expected) {
     Map<String, String> sent = new HashMap<>();
     try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", RealKafka.bootstrapServers(),
-        "group.id", topic + "-check", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        "group.id", topic + "-check-" + java.util.UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.currentTimeMillis() + 20_000;
       while (sent.size() < expected && System.currentTimeMillis() < deadline) {

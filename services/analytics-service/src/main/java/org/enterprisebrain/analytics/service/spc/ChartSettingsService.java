@@ -40,6 +40,8 @@ public class ChartSettingsService {
     ObjectNode mappings = SettingsVersions.keywords("plant", "equipment", "product", "characteristic");
     ObjectNode properties = (ObjectNode) mappings.path("properties");
     properties.putObject("baselineSubgroups").put("type", "integer");
+    properties.putObject("chartType").put("type", "keyword");
+    properties.putObject("rules").put("type", "integer");
     ObjectNode limits = properties.putObject("limits").putObject("properties");
     limits.putObject("center").put("type", "double");
     limits.putObject("sigma").put("type", "double");
@@ -79,6 +81,16 @@ public class ChartSettingsService {
         throw ProblemException.badRequest("limits/sigma", "a σ above 0 is required");
       }
     }
+    java.util.TreeSet<Integer> rules = new java.util.TreeSet<>();
+    if (change.getRules() != null) { // none given (the generated model's empty list): the job's default
+      for (int i = 0; i < change.getRules().size(); i++) {
+        Integer rule = change.getRules().get(i);
+        if (rule == null || rule < 1 || rule > 8) {
+          throw ProblemException.badRequest("rules/" + i, "a test of GB/T 17989.2, 1 to 8, was " + rule);
+        }
+        rules.add(rule);
+      }
+    }
     Instant now = clock.instant();
     Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
     String chart = chart(plant, change.getEquipment(), product, characteristic);
@@ -91,6 +103,12 @@ public class ChartSettingsService {
         .put("effectiveFrom", from.toString());
     if (baseline != null) {
       message.put("baselineSubgroups", baseline);
+    }
+    if (change.getChartType() != null) {
+      message.put("chartType", change.getChartType().getValue());
+    }
+    if (!rules.isEmpty()) {
+      rules.forEach(message.putArray("rules")::add);
     }
     if (change.getLimits() != null) {
       message.putObject("limits").put("center", change.getLimits().getCenter())

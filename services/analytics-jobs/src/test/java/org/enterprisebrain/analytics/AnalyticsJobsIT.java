@@ -425,6 +425,43 @@ class AnalyticsJobsIT {
         .isEqualTo((15 + 15 + 30) * 60.0);
   }
 
+  @Test
+  @Order(9)
+  void aPlantsTariffPricesAndEmissionFactorsOnTheirTopicJudgeTheConsumptionFromTheirTimeOn() throws Exception {
+    // as analytics-service sends an energy manager's settings: from 11:00 Shanghai on, peak lasts until 12:00,
+    // with prices, and electricity's factor is 0.5 kg/kWh
+    AnalyticsSettings s = settings("brain-energy-settings-", "energy-settings-",
+        Map.of("BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", "it-energy-settings"));
+    SettingsTopic.ensure(kafka, s.energySettingsTopic());
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(s.energySettingsTopic(), "it-01|1", "{\"plant\":\"it-01\",\"zone\":"
+          + "\"Asia/Shanghai\",\"version\":1,\"effectiveFrom\":\"" + H0.plusSeconds(3 * 3600) + "\",\"tariff\":{"
+          + "\"periods\":[{\"period\":\"peak\",\"start\":\"08:00\",\"end\":\"12:00\"},{\"period\":\"sharp\","
+          + "\"start\":\"19:00\",\"end\":\"21:00\"},{\"period\":\"valley\",\"start\":\"22:00\",\"end\":\"08:00\"}],"
+          + "\"prices\":{\"sharp\":1.2,\"peak\":0.9,\"flat\":0.6,\"valley\":0.3},\"currency\":\"CNY\"},"
+          + "\"emissionFactors\":[{\"medium\":\"electricity\",\"unit\":\"kWh\",\"kgCo2PerUnit\":0.5}],"
+          + "\"reason\":\"2027 年分时电价\",\"changedAt\":\"" + H0 + "\",\"changedBy\":\"manager\"}")).get();
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    AnalyticsJobs.configure(env, s);
+    AnalyticsJobs.add("energy", env, s, true);
+    env.execute("energy-settings");
+
+    // EM-X consumed 60 kWh from 10:30 to 11:30 Shanghai: the first half under the defaults (peak 08–11, no prices)
+    JsonNode before = doc("brain-energy-settings-energy", "it-01|EM-X|" + H0.plusSeconds(7200));
+    assertThat(before.path("byTariff").path("peak").asDouble()).isCloseTo(30, within(1e-6));
+    assertThat(before.path("co2Kg").asDouble()).isCloseTo(30 * 0.5703, within(1e-6));
+    assertThat(before.has("cost")).as("the defaults have no prices").isFalse();
+    // the second half under the plant's own: still peak (the default would say valley), priced, its own factor
+    JsonNode after = doc("brain-energy-settings-energy", "it-01|EM-X|" + H0.plusSeconds(10800));
+    assertThat(after.path("byTariff").path("peak").asDouble()).isCloseTo(30, within(1e-6));
+    assertThat(after.path("byTariff").path("valley").asDouble()).isZero();
+    assertThat(after.path("cost").asDouble()).isCloseTo(30 * 0.9, within(1e-6));
+    assertThat(after.path("currency").asText()).isEqualTo("CNY");
+    assertThat(after.path("co2Kg").asDouble()).isCloseTo(30 * 0.5, within(1e-6));
+  }
+
   static void backfill(AnalyticsSettings s, BackfillRange range) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     Backfill.prepare(env, s, range, Backfill.JOBS);

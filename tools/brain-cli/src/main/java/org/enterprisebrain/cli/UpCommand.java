@@ -3,7 +3,7 @@ package org.enterprisebrain.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.enterprisebrain.cli.demo.DemoCalendar;
+import org.enterprisebrain.cli.demo.DemoSettings;
 import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
@@ -74,9 +74,9 @@ public final class UpCommand implements Callable<Integer> {
       }
       java.time.Instant replayFrom = java.time.Instant.now().minus(history);
       try {
-        new DemoCalendar(platform.gatewayUrl()).plan(userToken(platform, "manager"), replayFrom, System.out);
+        new DemoSettings(platform.gatewayUrl()).enter(userToken(platform, "manager"), replayFrom, System.out);
       } catch (java.io.IOException e) {
-        System.out.println("demo calendar not entered (OEE plans by the default shifts): " + e.getMessage());
+        System.out.println("demo settings not entered (the analytics use their defaults): " + e.getMessage());
       }
       Connection connection = new Connection();
       connection.gateway = platform.gatewayUrl();

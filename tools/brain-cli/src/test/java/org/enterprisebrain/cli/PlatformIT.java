@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
-import org.enterprisebrain.cli.demo.DemoCalendar;
+import org.enterprisebrain.cli.demo.DemoSettings;
 import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.demo.Multipart;
 import org.enterprisebrain.servers.demo.TrainedModels;
@@ -113,8 +113,8 @@ class PlatformIT {
     assertThat(ruleValue(before, "catalog.backup")).isZero();
     long snapshotBefore = JSON.readTree(send("POST", "/api/v1/assessment/snapshots?plant=hz-01", manager,
         "application/json", "").body()).path("id").asLong();
-    // as brain up does: the plant's work calendar entered by the manager before the plant streams
-    new DemoCalendar(platform.gatewayUrl()).plan(manager, start, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    // as brain up does: the plant's work calendar and electricity prices entered by the manager before it streams
+    new DemoSettings(platform.gatewayUrl()).enter(manager, start, new PrintStream(System.out, true, StandardCharsets.UTF_8));
     DemoRunner demo = new DemoRunner(connection, 42, start);
     DemoRunner.Totals totals = demo.run(600, 18, new PrintStream(System.out, true, StandardCharsets.UTF_8));
 
@@ -811,6 +811,11 @@ class PlatformIT {
         .contains("electricity", "compressed-air");
     assertThat(energy.path("kwhPerGoodUnit").asDouble()).isPositive();
     assertThat(energy.path("co2Kg").asDouble()).isPositive();
+    // the demo's time-of-use prices (DemoSettings): electricity hours carry their cost
+    JsonNode electricity = JSON.readTree(get("/api/v1/analytics/energy?plant=hz-01&medium=electricity&" + range,
+        manager).body());
+    assertThat(electricity.valueStream().filter(h -> h.path("cost").asDouble() > 0
+        && h.path("currency").asString("").equals("CNY")).count()).isPositive();
     JsonNode health = JSON.readTree(get("/api/v1/analytics/health?plant=hz-01&equipment=CNC-A01&" + range, manager).body());
     assertThat(health.valueStream().map(h -> h.path("signal").asString()).distinct().toList())
         .contains("spindle.temperature", "spindle.vibration");

@@ -32,6 +32,13 @@ public final class EmissionFactors implements Serializable {
     return new EmissionFactors(factors);
   }
 
+  /** These factors, with {@code over}'s where it has one for the same medium and unit. */
+  public EmissionFactors with(EmissionFactors over) {
+    Map<String, Double> merged = new HashMap<>(factors);
+    merged.putAll(over.factors);
+    return new EmissionFactors(merged);
+  }
+
   /** kg CO₂ per unit; NaN when the medium has no factor. */
   public double kgPerUnit(String medium, String unit) {
     return factors.getOrDefault(medium + '/' + unit, Double.NaN);

@@ -15,13 +15,14 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.SettingsTopic;
 import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
@@ -31,8 +32,11 @@ import org.enterprisebrain.analytics.stream.Numbers;
  * once the watermark passes them; a consumption is spread evenly over the time between its readings, so
  * an hour is complete once a reading at or after its end is in. A complete hour is compared with the
  * meter's own baseline (EWMA of its hourly consumption): more than {@code zLimit} σ off raises an alert.
+ *
+ * <p>The plant's energy settings (tariff, prices, emission factors) arrive as a broadcast stream: a consumption is
+ * split by the tariff in force when it was consumed, an hour's CO₂ and cost use the version in force at its start.
  */
-public final class EnergyProcess extends KeyedProcessFunction<String, MeterReading, EsDocument> {
+public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, MeterReading, String, EsDocument> {
 
   private static final long serialVersionUID = 1L;
   private static final long HOUR = 3_600_000L;
@@ -41,9 +45,17 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
   static final int WARM_UP_HOURS = 24;
   static final double ALPHA = 0.1;
 
+  /** Every version of the plants' energy settings (its JSON), by plant|version. */
+  public static final MapStateDescriptor<String, String> SETTINGS = new MapStateDescriptor<>("energy-settings",
+      Types.STRING, Types.STRING);
+
   private final String index;
-  private final TariffTable tariff;
-  private final EmissionFactors factors;
+  private final EnergySettings defaults;
+  private final String bootstrap;
+  private final String settingsTopic;
+  /** The versions on the topic when this operator opened (see {@link SettingsTopic#readAll}). */
+  private transient List<EnergySettings> known;
+  private transient Map<String, EnergySettings> parsed;
   private final double zLimit;
   private final long latenessMs;
 
@@ -59,10 +71,13 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
   private transient Counter duplicates;
   private transient Counter late;
 
-  public EnergyProcess(String index, TariffTable tariff, EmissionFactors factors, double zLimit, long latenessMs) {
+  /** @param settingsTopic read whole when the operator opens (at {@code bootstrap}); null: not read */
+  public EnergyProcess(String index, TariffTable tariff, EmissionFactors factors, double zLimit, long latenessMs,
+      String bootstrap, String settingsTopic) {
     this.index = index;
-    this.tariff = tariff;
-    this.factors = factors;
+    this.defaults = EnergySettings.defaults(tariff, factors);
+    this.bootstrap = bootstrap;
+    this.settingsTopic = settingsTopic;
     this.zLimit = zLimit;
     this.latenessMs = latenessMs;
   }
@@ -81,10 +96,69 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     resets = getRuntimeContext().getMetricGroup().counter("counterResets");
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
+    parsed = new java.util.HashMap<>();
+    known = settingsTopic == null ? List.of()
+        : SettingsTopic.readAll(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults));
   }
 
   @Override
-  public void processElement(MeterReading r, Context ctx, Collector<EsDocument> out) throws Exception {
+  public void processBroadcastElement(String json, Context ctx, Collector<EsDocument> out) throws Exception {
+    EnergySettings s = EnergySettings.read(Envelope.JSON.readTree(json), defaults);
+    if (s != null) {
+      ctx.getBroadcastState(SETTINGS).put(s.plant() + '|' + s.version(), json);
+    }
+  }
+
+  /**
+   * Spreads an amount consumed evenly over [from, to) into hours and tariff periods, each part by the tariff in
+   * force then: a version taking effect inside the span splits it.
+   */
+  private void split(String plant, double amount, long from, long to, Map<Long, double[]> touched,
+      ReadOnlyContext ctx) throws Exception {
+    if (to <= from) {
+      return;
+    }
+    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(from, to));
+    for (EnergySettings s : versions(ctx)) {
+      if (s.plant().equals(plant) && s.effectiveFrom() > from && s.effectiveFrom() < to) {
+        cuts.add(s.effectiveFrom());
+      }
+    }
+    Long start = null;
+    for (long cut : cuts) {
+      if (start != null) {
+        settingsAt(plant, start, ctx).tariff().split(amount * (cut - start) / (to - from), start, cut, touched);
+      }
+      start = cut;
+    }
+  }
+
+  private List<EnergySettings> versions(ReadOnlyContext ctx) throws Exception {
+    List<EnergySettings> all = new ArrayList<>(known);
+    for (Map.Entry<String, String> e : ctx.getBroadcastState(SETTINGS).immutableEntries()) {
+      EnergySettings s = parsed.get(e.getKey());
+      if (s == null) {
+        s = EnergySettings.read(Envelope.JSON.readTree(e.getValue()), defaults);
+        parsed.put(e.getKey(), s);
+      }
+      all.add(s);
+    }
+    return all;
+  }
+
+  /** The plant's newest version in force at t, else the job's defaults. */
+  private EnergySettings settingsAt(String plant, long t, ReadOnlyContext ctx) throws Exception {
+    EnergySettings best = defaults;
+    for (EnergySettings s : versions(ctx)) {
+      if (s.plant().equals(plant) && s.effectiveFrom() <= t && s.version() > best.version()) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public void processElement(MeterReading r, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     if (seen.contains(r.recordId())) {
       duplicates.inc();
       return;
@@ -103,9 +177,9 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     } else {
       // interval consumption needs no ordering: spread and write it now; judge its hours at the watermark
       Map<Long, double[]> touched = new TreeMap<>();
-      tariff.split(r.value(), r.intervalStart(), r.at(), touched);
+      split(r.plant(), r.value(), r.intervalStart(), r.at(), touched, ctx);
       add(touched);
-      write(out, touched.keySet());
+      write(out, touched.keySet(), ctx);
     }
     ctx.timerService().registerEventTimeTimer(r.at());
   }
@@ -128,13 +202,13 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
           resets.inc();
           delta = e.getValue();
         }
-        tariff.split(delta, (long) previous[0], e.getKey(), touched);
+        split(meter.value().plant(), delta, (long) previous[0], e.getKey(), touched, ctx);
       }
       previous = new double[] {e.getKey(), e.getValue()};
     }
     last.update(previous);
     add(touched);
-    write(out, touched.keySet());
+    write(out, touched.keySet(), ctx);
     // an hour is complete when readings cover it (a register), or when the watermark passed it (intervals)
     evaluate(ctx, previous == null ? timestamp : (long) previous[0]);
     if (Forget.due(lastPrune, timestamp)) {
@@ -157,15 +231,15 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     }
   }
 
-  private void write(Collector<EsDocument> out, Iterable<Long> touched) throws Exception {
+  private void write(Collector<EsDocument> out, Iterable<Long> touched, ReadOnlyContext ctx) throws Exception {
     MeterReading m = meter.value();
     for (long hour : touched) {
-      out.collect(document(m, hour, hours.get(hour)));
+      out.collect(document(m, hour, hours.get(hour), settingsAt(m.plant(), hour, ctx)));
     }
   }
 
   /** Compares every hour complete by {@code coveredUntil} and not compared yet with the meter's baseline. */
-  private void evaluate(Context ctx, long coveredUntil) throws Exception {
+  private void evaluate(ReadOnlyContext ctx, long coveredUntil) throws Exception {
     MeterReading m = meter.value();
     Long from = evaluated.value();
     List<Long> complete = new ArrayList<>();
@@ -181,7 +255,7 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     }
   }
 
-  private void compare(MeterReading m, long hour, double consumption, Context ctx) throws Exception {
+  private void compare(MeterReading m, long hour, double consumption, ReadOnlyContext ctx) throws Exception {
     double[] b = baseline.value();
     if (b == null) {
       b = new double[] {0, consumption, 0};
@@ -204,7 +278,7 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     baseline.update(new double[] {b[0] + 1, b[1], b[2]});
   }
 
-  private EsDocument document(MeterReading m, long hour, double[] slots) {
+  private EsDocument document(MeterReading m, long hour, double[] slots, EnergySettings settings) {
     double total = slots[TariffTable.PERIODS.size()];
     ObjectNode n = Envelope.JSON.createObjectNode().put("plant", m.plant()).put("meter", m.meter())
         .put("medium", m.medium()).put("unit", m.unit()).put("line", m.line()).put("equipment", m.equipment())
@@ -214,9 +288,13 @@ public final class EnergyProcess extends KeyedProcessFunction<String, MeterReadi
     for (int i = 0; i < TariffTable.PERIODS.size(); i++) {
       byPeriod.put(TariffTable.PERIODS.get(i), Numbers.round(slots[i]));
     }
-    double factor = factors.kgPerUnit(m.medium(), m.unit());
+    double factor = settings.factors().kgPerUnit(m.medium(), m.unit());
     if (Double.isFinite(factor)) {
       n.put("co2Kg", Numbers.round(total * factor));
+    }
+    double cost = "electricity".equals(m.medium()) ? settings.cost(slots) : Double.NaN;
+    if (Double.isFinite(cost)) {
+      n.put("cost", Numbers.round(cost)).put("currency", settings.currency());
     }
     return new EsDocument(index, m.plant() + '|' + m.meter() + '|' + Instant.ofEpochMilli(hour), n.toString());
   }

@@ -14,6 +14,7 @@ import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.alerts.AlertSink;
 import org.enterprisebrain.analytics.energy.EmissionFactors;
 import org.enterprisebrain.analytics.energy.EnergyProcess;
+import org.enterprisebrain.analytics.energy.EnergySettings;
 import org.enterprisebrain.analytics.energy.MeterReading;
 import org.enterprisebrain.analytics.energy.TariffTable;
 import org.enterprisebrain.analytics.health.EwmaScorer;
@@ -163,11 +164,16 @@ public final class AnalyticsJobs {
   }
 
   static void energy(Plumbing p, AnalyticsSettings s) {
+    SettingsTopic.ensure(s.kafka(), s.energySettingsTopic());
+    DataStream<String> settings = SettingsTopic.stream(p.env(), s.kafka(), s.energySettingsTopic(),
+        s.groupPrefix() + "energy-settings", p.bounded(), String.class, EnergySettings::readable, "energy-settings");
     SingleOutputStreamOperator<EsDocument> hours = p.inputs("energy", List.of(AnalyticsSettings.ENERGY_READINGS),
             MeterReading.class, MeterReading::from)
         .keyBy(MeterReading::key)
+        .connect(settings.broadcast(EnergyProcess.SETTINGS))
         .process(new EnergyProcess(s.index("energy"), TariffTable.parse(s.tariff(), s.zone()),
-            EmissionFactors.parse(s.emissionFactors()), s.energyZ(), s.lateness().toMillis()))
+            EmissionFactors.parse(s.emissionFactors()), s.energyZ(), s.lateness().toMillis(), s.kafka(),
+            s.energySettingsTopic()))
         .name("energy-per-meter-hour").uid("energy-per-meter-hour");
     p.deliver("energy", hours, hours.getSideOutput(EnergyProcess.ALERTS));
   }

@@ -21,7 +21,7 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
     Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
     String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic, String spcSettingsTopic,
-    String calendarsTopic)
+    String calendarsTopic, String energySettingsTopic)
     implements Serializable {
 
   public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
@@ -95,7 +95,8 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""),
         or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", "brain.analytics.dead-letter.v1"),
         or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", "brain.analytics.spc-settings.v1"),
-        or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", "brain.analytics.calendars.v1"));
+        or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", "brain.analytics.calendars.v1"),
+        or(get, "BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", "brain.analytics.energy-settings.v1"));
   }
 
   /** Where {@code job}'s sinks put what their targets refused for good. */

@@ -395,6 +395,48 @@ class AnalyticsApiIT {
     assertThat(ok(get("/api/v1/analytics/oee/calendars?plant=hz-01", manager))).hasSize(2);
   }
 
+  @Test
+  void anEnergyManagerSetsThePlantsTariffPricesAndEmissionFactors() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    String tariff = "\"tariff\":{\"periods\":[{\"period\":\"sharp\",\"start\":\"19:00\",\"end\":\"21:00\"},"
+        + "{\"period\":\"peak\",\"start\":\"08:00\",\"end\":\"11:00\"},{\"period\":\"valley\",\"start\":\"23:00\","
+        + "\"end\":\"07:00\"}],\"prices\":{\"sharp\":1.1,\"peak\":0.95,\"flat\":0.62,\"valley\":0.31}}";
+    HttpResponse<String> first = put("/api/v1/analytics/energy/settings", "{\"plant\":\"hz-01\"," + tariff
+        + ",\"emissionFactors\":[{\"medium\":\"electricity\",\"unit\":\"kWh\",\"kgCo2PerUnit\":0.5366}],"
+        + "\"reason\":\"2027 年浙江分时电价与全国电网排放因子\"}", manager);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    JsonNode v1 = JSON.readTree(first.body());
+    assertThat(v1.path("version").asInt()).isEqualTo(1);
+    assertThat(v1.path("tariff").path("currency").asString()).isEqualTo("CNY");
+    HttpResponse<String> second = put("/api/v1/analytics/energy/settings", "{\"plant\":\"hz-01\","
+        + "\"emissionFactors\":[{\"medium\":\"natural-gas\",\"unit\":\"Nm3\",\"kgCo2PerUnit\":2.162}],"
+        + "\"reason\":\"天然气因子\"}", RealKeycloak.userToken("engineer"));
+    assertThat(JSON.readTree(second.body()).path("version").asInt()).isEqualTo(2);
+    JsonNode history = ok(get("/api/v1/analytics/energy/settings?plant=hz-01", RealKeycloak.userToken("auditor")));
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).path("tariff").path("prices").path("valley").asDouble()).isEqualTo(0.31);
+    Map<String, String> sent = sentOn("brain.analytics.energy-settings.v1", 2);
+    assertThat(sent).containsOnlyKeys("hz-01|1", "hz-01|2");
+    assertAsTheTopicSchemaSays("analytics-energy-settings.v1", sent.values());
+
+    String settings = "{\"plant\":\"hz-01\",\"reason\":\"x\",";
+    assertThat(put("/api/v1/analytics/energy/settings", settings + tariff + "}", RealKeycloak.userToken("auditor"))
+        .statusCode()).isEqualTo(403);
+    assertProblem(put("/api/v1/analytics/energy/settings", "{\"plant\":\"hz-01\",\"reason\":\"x\"}", manager), 400,
+        "tariff");
+    assertProblem(put("/api/v1/analytics/energy/settings", settings + "\"tariff\":{\"periods\":[{\"period\":\"peak\","
+        + "\"start\":\"08:00\",\"end\":\"11:00\"},{\"period\":\"sharp\",\"start\":\"10:30\",\"end\":\"12:00\"}]}}",
+        manager), 400, "tariff/periods/1");
+    assertProblem(put("/api/v1/analytics/energy/settings", settings + tariff.replace("0.31", "-0.31") + "}", manager),
+        400, "tariff/prices/valley");
+    assertProblem(put("/api/v1/analytics/energy/settings", settings + "\"emissionFactors\":[{\"medium\":\"electricity\","
+        + "\"unit\":\"kWh\",\"kgCo2PerUnit\":0.5},{\"medium\":\"electricity\",\"unit\":\"kWh\",\"kgCo2PerUnit\":0.6}]}",
+        manager), 400, "emissionFactors/1");
+    assertProblem(put("/api/v1/analytics/energy/settings", settings + "\"emissionFactors\":[{\"medium\":\"plasma\","
+        + "\"unit\":\"kWh\",\"kgCo2PerUnit\":0.5}]}", manager), 400, "emissionFactors/0/medium");
+    assertThat(ok(get("/api/v1/analytics/energy/settings?plant=hz-01", manager))).hasSize(2);
+  }
+
   HttpResponse<String> put(String path, String json, String token) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)

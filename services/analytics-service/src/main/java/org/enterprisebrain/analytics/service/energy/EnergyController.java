@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.enterprisebrain.analytics.service.api.EnergyApi;
 import org.enterprisebrain.analytics.service.api.model.EnergyHour;
+import org.enterprisebrain.analytics.service.api.model.EnergySettings;
+import org.enterprisebrain.analytics.service.api.model.EnergySettingsVersion;
 import org.enterprisebrain.analytics.service.api.model.EnergySummary;
 import org.enterprisebrain.analytics.service.api.model.EnergyTotal;
 import org.enterprisebrain.analytics.service.api.model.TariffSplit;
@@ -22,9 +24,21 @@ public class EnergyController implements EnergyApi {
   static final Set<String> MEDIA = Set.of("electricity", "water", "natural-gas", "steam", "compressed-air", "coal",
       "diesel", "other");
   private final ResultStore results;
+  private final EnergySettingsService settings;
 
-  public EnergyController(ResultStore results) {
+  public EnergyController(ResultStore results, EnergySettingsService settings) {
     this.results = results;
+    this.settings = settings;
+  }
+
+  @Override
+  public ResponseEntity<EnergySettingsVersion> changeEnergySettings(EnergySettings change) {
+    return ResponseEntity.accepted().body(settings.change(change));
+  }
+
+  @Override
+  public ResponseEntity<List<EnergySettingsVersion>> listEnergySettings(String plant) {
+    return ResponseEntity.ok(settings.history(plant));
   }
 
   @Override

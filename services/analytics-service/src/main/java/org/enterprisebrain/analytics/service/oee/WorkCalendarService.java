@@ -1,13 +1,9 @@
 package org.enterprisebrain.analytics.service.oee;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +24,6 @@ import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,11 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
 public class WorkCalendarService {
 
   static final String INDEX = "calendars";
-  static final String DEFAULT_ZONE = "Asia/Shanghai";
   private static final Pattern CODE = Pattern.compile("^[^\\s|]{1,16}$");
   private static final Pattern REASON_CODE = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
   private static final Pattern HOUR = Pattern.compile("^([01][0-9]|2[0-3]):00$");
-  private static final Pattern MINUTE = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  private static final Pattern MINUTE = SettingsVersions.MINUTE;
   private static final int DAY = 1440, WEEK = 7 * DAY;
   /** The longest planned downtime one entry may hold (a plant shut for longer plans no shifts then). */
   static final Duration LONGEST_DOWNTIME = Duration.ofDays(31);
@@ -71,28 +65,17 @@ public class WorkCalendarService {
 
   @Bean
   NewTopic calendarsTopic() {
-    return TopicBuilder.name(topic).partitions(1).replicas(replication).compact().build();
+    return SettingsVersions.topic(topic, replication);
   }
 
   public WorkCalendarVersion change(WorkCalendar change) {
     BrainPrincipal caller = Callers.current();
-    if (change.getPlant() == null || change.getPlant().isBlank()) {
-      throw ProblemException.badRequest("plant", "plant is required");
-    }
-    String plant = change.getPlant();
-    Selection.of(plant, null, null); // the plant's code and the caller's scope
+    String plant = SettingsVersions.plant(change.getPlant());
     if (change.getLine() != null && change.getLine().isBlank()) {
       throw ProblemException.badRequest("line", "leave it out for the plant's calendar");
     }
     String reason = SettingsVersions.reason(change.getReason());
-    String zone = change.getZone() == null ? DEFAULT_ZONE : change.getZone();
-    try {
-      if (ZoneId.of(zone).getRules().getStandardOffset(clock.instant()).getTotalSeconds() % 3600 != 0) {
-        throw ProblemException.badRequest("zone", zone + " is not a whole number of hours from UTC: OEE is hourly");
-      }
-    } catch (DateTimeException e) {
-      throw ProblemException.badRequest("zone", "not an IANA time zone: " + zone);
-    }
+    String zone = SettingsVersions.zone(change.getZone());
     Instant now = clock.instant();
     Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
 
@@ -224,14 +207,6 @@ public class WorkCalendarService {
   }
 
   private static int minutes(String field, String value, Pattern pattern, String expected) {
-    if (value == null || !pattern.matcher(value).matches()) {
-      throw ProblemException.badRequest(field, expected + ", was " + value);
-    }
-    try {
-      LocalTime t = LocalTime.parse(value);
-      return t.getHour() * 60 + t.getMinute();
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(field, expected + ", was " + value);
-    }
+    return SettingsVersions.minutes(field, value, pattern, expected);
   }
 }

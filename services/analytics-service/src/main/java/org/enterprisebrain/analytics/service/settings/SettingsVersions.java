@@ -88,6 +88,48 @@ public final class SettingsVersions {
     return reason;
   }
 
+  /** The compacted topic of one kind of settings: one partition, so a reader meets the versions in order. */
+  public static org.apache.kafka.clients.admin.NewTopic topic(String name, int replication) {
+    return org.springframework.kafka.config.TopicBuilder.name(name).partitions(1).replicas(replication).compact()
+        .build();
+  }
+
+  /** The plant a change is for: required, a plant code, in the caller's scope. */
+  public static String plant(String plant) {
+    if (plant == null || plant.isBlank()) {
+      throw ProblemException.badRequest("plant", "plant is required");
+    }
+    org.enterprisebrain.analytics.service.results.Selection.of(plant, null, null);
+    return plant;
+  }
+
+  /** HH:MM. */
+  public static final java.util.regex.Pattern MINUTE = java.util.regex.Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  /** The plants' zone when a change names none. */
+  public static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+  /** The zone asked for (default Asia/Shanghai), an IANA zone a whole number of hours from UTC (results are hourly). */
+  public static String zone(String asked) {
+    String zone = asked == null ? DEFAULT_ZONE : asked;
+    try {
+      if (java.time.ZoneId.of(zone).getRules().getStandardOffset(Instant.now()).getTotalSeconds() % 3600 != 0) {
+        throw ProblemException.badRequest("zone", zone + " is not a whole number of hours from UTC: results are hourly");
+      }
+    } catch (java.time.DateTimeException e) {
+      throw ProblemException.badRequest("zone", "not an IANA time zone: " + zone);
+    }
+    return zone;
+  }
+
+  /** Minutes of the day of a time the pattern allows, else a 400 naming the field. */
+  public static int minutes(String field, String value, java.util.regex.Pattern pattern, String expected) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw ProblemException.badRequest(field, expected + ", was " + value);
+    }
+    java.time.LocalTime t = java.time.LocalTime.parse(value);
+    return t.getHour() * 60 + t.getMinute();
+  }
+
   /** The next version's number for the scope. */
   public int next(String scope) {
     List<JsonNode> newest = store.search(index, byScope(scope), "version", false, 1);

@@ -15,7 +15,6 @@ import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,13 +51,12 @@ public class ChartSettingsService {
 
   @Bean
   NewTopic spcSettingsTopic() {
-    return TopicBuilder.name(topic).partitions(1).replicas(replication).compact().build();
+    return SettingsVersions.topic(topic, replication);
   }
 
   public SpcChartSettingsVersion change(SpcChartSettings change) {
     BrainPrincipal caller = Callers.current();
-    String plant = required("plant", change.getPlant());
-    Selection.of(plant, null, null); // the plant's code and the caller's scope
+    String plant = SettingsVersions.plant(change.getPlant());
     String product = required("product", change.getProduct());
     String characteristic = required("characteristic", change.getCharacteristic());
     String reason = SettingsVersions.reason(change.getReason());

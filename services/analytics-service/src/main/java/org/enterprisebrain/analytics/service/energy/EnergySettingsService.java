@@ -1,0 +1,171 @@
+package org.enterprisebrain.analytics.service.energy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.enterprisebrain.analytics.service.api.model.EmissionFactor;
+import org.enterprisebrain.analytics.service.api.model.EnergySettings;
+import org.enterprisebrain.analytics.service.api.model.EnergySettingsVersion;
+import org.enterprisebrain.analytics.service.api.model.Tariff;
+import org.enterprisebrain.analytics.service.api.model.TariffPrices;
+import org.enterprisebrain.analytics.service.api.model.TariffSpan;
+import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.analytics.service.results.Selection;
+import org.enterprisebrain.analytics.service.settings.SettingsVersions;
+import org.enterprisebrain.security.BrainPrincipal;
+import org.enterprisebrain.web.Callers;
+import org.enterprisebrain.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Versions of a plant's energy settings ({@link SettingsVersions}): its time-of-use tariff with prices and its
+ * emission factors, checked, kept in {@code <prefix>energy-settings} with who, when and why, and sent on the
+ * compacted energy settings topic, where the energy job reads them as a broadcast stream.
+ */
+@Configuration
+public class EnergySettingsService {
+
+  static final String INDEX = "energy-settings";
+  private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+
+  private final SettingsVersions versions;
+  private final String topic;
+  private final int replication;
+  private final Clock clock = Clock.systemUTC();
+
+  public EnergySettingsService(ResultStore store, KafkaTemplate<String, String> kafka,
+      @Value("${brain.analytics.energy-settings-topic}") String topic,
+      @Value("${brain.analytics.topic-replication}") int replication) {
+    ObjectNode mappings = SettingsVersions.keywords("plant", "zone");
+    // the tariff and the factors are kept as they were given, not searched
+    ((ObjectNode) mappings.path("properties")).putObject("tariff").put("type", "object").put("enabled", false);
+    ((ObjectNode) mappings.path("properties")).putObject("emissionFactors").put("type", "object").put("enabled", false);
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the plant's energy settings", "plant", mappings);
+    this.topic = topic;
+    this.replication = replication;
+  }
+
+  @Bean
+  NewTopic energySettingsTopic() {
+    return SettingsVersions.topic(topic, replication);
+  }
+
+  public EnergySettingsVersion change(EnergySettings change) {
+    BrainPrincipal caller = Callers.current();
+    String plant = SettingsVersions.plant(change.getPlant());
+    String reason = SettingsVersions.reason(change.getReason());
+    String zone = SettingsVersions.zone(change.getZone());
+    List<EmissionFactor> factors = change.getEmissionFactors() == null ? List.of() : change.getEmissionFactors();
+    if (change.getTariff() == null && factors.isEmpty()) {
+      throw ProblemException.badRequest("tariff", "a tariff, emission factors or both");
+    }
+    Instant now = clock.instant();
+    Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
+    ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant).put("zone", zone);
+    if (change.getTariff() != null) {
+      message.set("tariff", tariff(change.getTariff()));
+    }
+    if (!factors.isEmpty()) {
+      message.set("emissionFactors", factors(factors));
+    }
+    int version = versions.next(plant);
+    message.put("version", version).put("effectiveFrom", from.toString()).put("reason", reason)
+        .put("changedAt", now.toString()).put("changedBy", caller.name());
+    versions.publish(plant, version, message);
+    return ResultStore.JSON.convertValue(message, EnergySettingsVersion.class);
+  }
+
+  public List<EnergySettingsVersion> history(String plant) {
+    Selection.of(plant, null, null);
+    return versions.history(plant).stream()
+        .map(d -> ResultStore.JSON.convertValue(d, EnergySettingsVersion.class)).toList();
+  }
+
+  private static ObjectNode tariff(Tariff tariff) {
+    ObjectNode out = ResultStore.JSON.createObjectNode();
+    ArrayNode periods = out.putArray("periods");
+    List<TariffSpan> spans = tariff.getPeriods() == null ? List.of() : tariff.getPeriods();
+    if (spans.isEmpty() || spans.size() > 24) {
+      throw ProblemException.badRequest("tariff/periods", "1 to 24 spans of the day");
+    }
+    boolean[] taken = new boolean[1440];
+    for (int i = 0; i < spans.size(); i++) {
+      TariffSpan span = spans.get(i);
+      String at = "tariff/periods/" + i;
+      if (span.getPeriod() == null) {
+        throw ProblemException.badRequest(at + "/period", "sharp, peak, flat or valley");
+      }
+      int start = SettingsVersions.minutes(at + "/start", span.getStart(), SettingsVersions.MINUTE, "HH:MM");
+      int end = SettingsVersions.minutes(at + "/end", span.getEnd(), SettingsVersions.MINUTE, "HH:MM");
+      if (start == end) {
+        throw ProblemException.badRequest(at + "/end", "a span ends after it starts (before it: across midnight)");
+      }
+      for (int m = start; m != end; m = (m + 1) % 1440) {
+        if (taken[m]) {
+          throw ProblemException.badRequest(at, span.getStart() + "–" + span.getEnd() + " overlaps an earlier span");
+        }
+        taken[m] = true;
+      }
+      periods.addObject().put("period", span.getPeriod().getValue()).put("start", span.getStart())
+          .put("end", span.getEnd());
+    }
+    TariffPrices prices = tariff.getPrices();
+    if (prices != null) {
+      ObjectNode p = out.putObject("prices");
+      price(p, "sharp", prices.getSharp());
+      price(p, "peak", prices.getPeak());
+      price(p, "flat", prices.getFlat());
+      price(p, "valley", prices.getValley());
+      String currency = tariff.getCurrency() == null ? "CNY" : tariff.getCurrency();
+      if (!CURRENCY.matcher(currency).matches()) {
+        throw ProblemException.badRequest("tariff/currency", "an ISO 4217 code (CNY), was " + currency);
+      }
+      out.put("currency", currency);
+    }
+    return out;
+  }
+
+  private static void price(ObjectNode prices, String period, Double price) {
+    if (price == null || !Double.isFinite(price) || price < 0) {
+      throw ProblemException.badRequest("tariff/prices/" + period, "a price of 0 or more per unit, was " + price);
+    }
+    prices.put(period, price);
+  }
+
+  private static ArrayNode factors(List<EmissionFactor> factors) {
+    if (factors.size() > 50) {
+      throw ProblemException.badRequest("emissionFactors", "at most 50 factors");
+    }
+    ArrayNode out = ResultStore.JSON.createArrayNode();
+    Set<String> named = new HashSet<>();
+    for (int i = 0; i < factors.size(); i++) {
+      EmissionFactor f = factors.get(i);
+      String at = "emissionFactors/" + i;
+      if (f.getMedium() == null) {
+        throw ProblemException.badRequest(at + "/medium", "the medium is required");
+      }
+      if (f.getUnit() == null || f.getUnit().isBlank() || f.getUnit().length() > 16 || f.getUnit().contains("/")
+          || f.getUnit().contains("=") || f.getUnit().contains(";")) {
+        throw ProblemException.badRequest(at + "/unit", "the unit the meters report (kWh, Nm3 …), was " + f.getUnit());
+      }
+      Double kg = f.getKgCo2PerUnit();
+      if (kg == null || !Double.isFinite(kg) || kg < 0) {
+        throw ProblemException.badRequest(at + "/kgCo2PerUnit", "kg CO₂ of 0 or more per unit, was " + kg);
+      }
+      if (!named.add(f.getMedium().getValue() + '/' + f.getUnit())) {
+        throw ProblemException.badRequest(at, f.getMedium().getValue() + " in " + f.getUnit() + " has a factor already");
+      }
+      out.addObject().put("medium", f.getMedium().getValue()).put("unit", f.getUnit()).put("kgCo2PerUnit", kg);
+    }
+    return out;
+  }
+}

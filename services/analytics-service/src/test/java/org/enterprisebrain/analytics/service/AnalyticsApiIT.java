@@ -437,6 +437,45 @@ class AnalyticsApiIT {
     assertThat(ok(get("/api/v1/analytics/energy/settings?plant=hz-01", manager))).hasSize(2);
   }
 
+  @Test
+  void whatATargetRefusedIsShownToThePlantItIsAbout() throws Exception {
+    Instant refused = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of(
+        "bootstrap.servers", RealKafka.bootstrapServers(), "acks", "all"),
+        new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer())) {
+      for (String plant : List.of("hz-01", "nb-02")) {
+        String id = "hour|" + plant + "|CNC-1|2026-12-01T00:00:00Z";
+        String letter = "{\"job\":\"oee\",\"target\":\"elasticsearch:brain-analytics-oee\",\"id\":\"" + id
+            + "\",\"plant\":\"" + plant + "\",\"reason\":\"HTTP 400 mapper_parsing_exception: failed to parse field "
+            + "[unit]\",\"refusedAt\":\"" + refused + "\",\"record\":\"{}\",\"truncated\":false}";
+        assertAsTheTopicSchemaSays("analytics-dead-letter.v1", List.of(letter));
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("brain.analytics.dead-letter.v1",
+            plant + "|" + id, letter)).get();
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("brain.analytics.dead-letter.v1",
+            plant + "|" + id, letter)).get(); // a replay refuses the same record again: stored once
+      }
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("brain.analytics.dead-letter.v1", "x",
+          "not json")).get(); // skipped, not a reason to stop taking the others
+    }
+    String manager = RealKeycloak.userToken("manager");
+    String path = "/api/v1/analytics/dead-letters?from=" + refused.minusSeconds(60) + "&to=" + refused.plusSeconds(60);
+    JsonNode letters = JSON.createArrayNode();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (letters.isEmpty() && System.currentTimeMillis() < deadline) {
+      HttpResponse<String> response = get(path, manager);
+      if (response.statusCode() == 200) {
+        letters = JSON.readTree(response.body());
+      }
+      Thread.sleep(500);
+    }
+    assertThat(letters).as("the manager's plant's, once; not another plant's").hasSize(1);
+    assertThat(letters.get(0).path("plant").asString()).isEqualTo("hz-01");
+    assertThat(letters.get(0).path("reason").asString()).contains("mapper_parsing_exception");
+    assertThat(ok(get(path + "&job=energy", manager))).isEmpty();
+    assertProblem(get(path + "&job=mes", manager), 400, "job");
+  }
+
   HttpResponse<String> put(String path, String json, String token) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)

@@ -14,9 +14,11 @@ import org.enterprisebrain.analytics.stream.Envelope;
  * @param sigma             NaN: no limits given
  * @param chartType         xbar-r or xbar-s for a chart of subgroups; null: by the subgroup size
  * @param rules             the tests for special causes as a {@link SpcRules#mask}; 0: the job's default
+ * @param subgroupSize      values that complete a subgroup of this chart; 0: the job's default
  */
 public record ChartSettings(String plant, String equipment, String product, String characteristic, int version,
-    long effectiveFrom, int baselineSubgroups, double center, double sigma, String chartType, int rules)
+    long effectiveFrom, int baselineSubgroups, double center, double sigma, String chartType, int rules,
+    int subgroupSize)
     implements Serializable {
 
   /** The chart it is about, as {@link Measurement#key()} names it. */
@@ -42,7 +44,7 @@ public record ChartSettings(String plant, String equipment, String product, Stri
         Envelope.millis(n.get("effectiveFrom")), n.path("baselineSubgroups").asInt(0),
         limits.isObject() ? limits.path("center").asDouble() : Double.NaN,
         limits.isObject() ? limits.path("sigma").asDouble() : Double.NaN, Envelope.text(n, "chartType"),
-        SpcRules.mask(rules));
+        SpcRules.mask(rules), Math.max(0, Math.min(n.path("subgroupSize").asInt(0), ChartConstants.LARGEST_TABLED)));
     return s.plant() == null || s.product() == null || s.characteristic() == null || s.version() < 1
         || s.effectiveFrom() < 0 ? null : s;
   }

@@ -122,7 +122,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     }
     double[] values = open.get(m.subgroup());
     values = values == null ? new double[] {m.value()} : append(values, m.value());
-    if (values.length >= subgroupSize) {
+    if (values.length >= subgroupSize(m.key(), m.at(), ctx)) {
       close(m.subgroup(), values, m, ctx, out);
       return;
     }
@@ -168,7 +168,8 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   private void plot(Subgroup s, Measurement m, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     ControlChart c = chart.value();
     if (c == null) {
-      c = new ControlChart(ControlChart.typeFor(m.subgroup() == null ? 1 : subgroupSize), baselineSize,
+      c = new ControlChart(ControlChart.typeFor(m.subgroup() == null ? 1 : subgroupSize(m.key(), s.at(), ctx)),
+          baselineSize,
           capabilityWindow, rules);
       double[] limits = given.get(m.characteristic());
       if (limits != null) {
@@ -181,7 +182,8 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
       // the kept points from its effectiveFrom on are plotted again: the same ids, the new limits
       points.addAll(c.apply(settings.version(), settings.effectiveFrom(),
           settings.baselineSubgroups() > 0 ? settings.baselineSubgroups() : baselineSize, settings.center(),
-          settings.sigma(), settings.chartType() != null ? settings.chartType() : ControlChart.typeFor(subgroupSize),
+          settings.sigma(), settings.chartType() != null ? settings.chartType()
+              : ControlChart.typeFor(subgroupSize(m.key(), s.at(), ctx)),
           settings.rules() != 0 ? settings.rules() : SpcRules.mask(rules)));
     }
     points.addAll(c.add(s, m.lsl(), m.usl()));
@@ -195,14 +197,30 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     }
   }
 
+  /** The subgroup size of the chart's newest settings in effect at {@code at} that give one, else the job's. */
+  private int subgroupSize(String chartKey, long at, ReadOnlyContext ctx) throws Exception {
+    ChartSettings newest = null;
+    for (ChartSettings s : versions(ctx)) {
+      if (s.chart().equals(chartKey) && s.subgroupSize() > 0 && s.effectiveFrom() <= at
+          && (newest == null || s.version() > newest.version())) {
+        newest = s;
+      }
+    }
+    return newest == null ? subgroupSize : newest.subgroupSize();
+  }
+
+  private List<ChartSettings> versions(ReadOnlyContext ctx) throws Exception {
+    List<ChartSettings> all = new ArrayList<>(known.values());
+    for (Map.Entry<String, ChartSettings> e : ctx.getBroadcastState(SETTINGS).immutableEntries()) {
+      all.add(e.getValue());
+    }
+    return all;
+  }
+
   /** The newest version of the chart's settings newer than {@code current} and in effect at {@code at}, or null. */
   private ChartSettings due(String chartKey, int current, long at, ReadOnlyContext ctx) throws Exception {
     ChartSettings due = null;
-    List<ChartSettings> candidates = new ArrayList<>(known.values());
-    for (Map.Entry<String, ChartSettings> e : ctx.getBroadcastState(SETTINGS).immutableEntries()) {
-      candidates.add(e.getValue());
-    }
-    for (ChartSettings s : candidates) {
+    for (ChartSettings s : versions(ctx)) {
       if (s.chart().equals(chartKey) && s.version() > current && s.effectiveFrom() <= at
           && (due == null || s.version() > due.version())) {
         due = s;

@@ -297,15 +297,18 @@ class AnalyticsApiIT {
     // the chart of subgroups and the tests judged on it are the chart's own settings too
     assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"rules\":[1,9],\"reason\":\"x\"}", engineer), 400,
         "rules/1");
+    assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"subgroupSize\":1,\"reason\":\"x\"}", engineer), 400,
+        "subgroupSize");
     assertProblem(put("/api/v1/analytics/spc/settings", chart + "\"chartType\":\"p\",\"reason\":\"x\"}", engineer), 400,
         "chartType");
-    HttpResponse<String> third = put("/api/v1/analytics/spc/settings", chart + "\"chartType\":\"xbar-s\",\"rules\":[5,1,2,1],"
+    HttpResponse<String> third = put("/api/v1/analytics/spc/settings", chart + "\"chartType\":\"xbar-s\",\"subgroupSize\":12,\"rules\":[5,1,2,1],"
         + "\"reason\":\"改用均值-标准差图，加判异准则 2 和 5\"}", engineer);
     assertThat(third.statusCode()).as(third.body()).isEqualTo(202);
     JsonNode v3 = JSON.readTree(third.body());
     assertThat(v3.path("version").asInt()).isEqualTo(3);
     assertThat(v3.path("chartType").asString()).isEqualTo("xbar-s");
     assertThat(v3.path("rules").toString()).isEqualTo("[1,2,5]");
+    assertThat(v3.path("subgroupSize").asInt()).isEqualTo(12);
     assertAsTheTopicSchemaSays("analytics-spc-settings.v1",
         List.of(sentOn("brain.analytics.spc-settings.v1", 3).get("hz-01|CNC-1|P1|D-12.00|3")));
   }

@@ -40,6 +40,7 @@ public class ChartSettingsService {
     ObjectNode properties = (ObjectNode) mappings.path("properties");
     properties.putObject("baselineSubgroups").put("type", "integer");
     properties.putObject("chartType").put("type", "keyword");
+    properties.putObject("subgroupSize").put("type", "integer");
     properties.putObject("rules").put("type", "integer");
     ObjectNode limits = properties.putObject("limits").putObject("properties");
     limits.putObject("center").put("type", "double");
@@ -79,6 +80,10 @@ public class ChartSettingsService {
         throw ProblemException.badRequest("limits/sigma", "a σ above 0 is required");
       }
     }
+    Integer subgroupSize = change.getSubgroupSize();
+    if (subgroupSize != null && (subgroupSize < 2 || subgroupSize > 25)) {
+      throw ProblemException.badRequest("subgroupSize", "2 to 25 values, was " + subgroupSize);
+    }
     java.util.TreeSet<Integer> rules = new java.util.TreeSet<>();
     if (change.getRules() != null) { // none given (the generated model's empty list): the job's default
       for (int i = 0; i < change.getRules().size(); i++) {
@@ -101,6 +106,9 @@ public class ChartSettingsService {
         .put("effectiveFrom", from.toString());
     if (baseline != null) {
       message.put("baselineSubgroups", baseline);
+    }
+    if (subgroupSize != null) {
+      message.put("subgroupSize", subgroupSize);
     }
     if (change.getChartType() != null) {
       message.put("chartType", change.getChartType().getValue());

@@ -74,7 +74,8 @@ public final class UpCommand implements Callable<Integer> {
       }
       java.time.Instant replayFrom = java.time.Instant.now().minus(history);
       try {
-        new DemoSettings(platform.gatewayUrl()).enter(userToken(platform, "manager"), replayFrom, System.out);
+        new DemoSettings(platform.gatewayUrl()).enter(userToken(platform, "manager"), userToken(platform, "engineer"),
+            replayFrom, System.out);
       } catch (java.io.IOException e) {
         System.out.println("demo settings not entered (the analytics use their defaults): " + e.getMessage());
       }

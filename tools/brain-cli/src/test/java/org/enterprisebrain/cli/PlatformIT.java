@@ -114,7 +114,9 @@ class PlatformIT {
     long snapshotBefore = JSON.readTree(send("POST", "/api/v1/assessment/snapshots?plant=hz-01", manager,
         "application/json", "").body()).path("id").asLong();
     // as brain up does: the plant's work calendar and electricity prices entered by the manager before it streams
-    new DemoSettings(platform.gatewayUrl()).enter(manager, start, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    new DemoSettings(platform.gatewayUrl()).enter(manager, platform.keycloak().userToken(BrainRealm.NAME,
+        BrainRealm.CONSOLE_CLIENT, "engineer", BrainRealm.demoPassword("engineer")), start,
+        new PrintStream(System.out, true, StandardCharsets.UTF_8));
     DemoRunner demo = new DemoRunner(connection, 42, start);
     DemoRunner.Totals totals = demo.run(600, 18, new PrintStream(System.out, true, StandardCharsets.UTF_8));
 

@@ -95,6 +95,19 @@ public final class DemoFactory {
               new Reason("M04", "拧紧枪故障", DOWN, 5, 30, "TQ4001", "拧紧枪通讯中断")),
           List.of(asm(1, 55), asm(2, 60), asm(3, 52), asm(4, 58))));
 
+  /** The demo's SPC charts: {equipment, product, characteristic} for every machine and product of its lines. */
+  public static List<String[]> charts() {
+    List<String[]> charts = new ArrayList<>();
+    for (LineDef line : LINES) {
+      for (Spec machine : line.machines()) {
+        for (String product : line.products()) {
+          charts.add(new String[] {machine.id(), product, line.characteristic().id()});
+        }
+      }
+    }
+    return charts;
+  }
+
   private static Spec cnc(int n, double cycle) {
     return new Spec("CNC-A0" + n, "立式加工中心 " + n + "#", "cnc-machining-center", "FANUC",
         "ROBODRILL α-D21MiB5", cycle, 15, 0.6);

@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
  * work calendar (工作日历: three shifts round the clock, A 早班 06–14, B 中班 14–22, C 夜班 22–06, with the meal
  * breaks the demo's machines stop for, and the 2027 New Year's Day holiday; the OEE job plans every hour by it,
  * so a break is planned stop whatever a machine reports) and its time-of-use electricity prices (分时电价, on the
- * energy job's default periods; illustrative prices, the energy job gives each hour its cost).
+ * energy job's default periods; illustrative prices, the energy job gives each hour its cost); and, as the
+ * quality engineer, a phase I of {@value #BASELINE} subgroups for each of its SPC charts (the job's default of 25
+ * would take the demo's inspections most of a day), so its charts have limits, capability and rule checks within
+ * the replay.
  *
  * <p>Run again on a platform that has them, it finds them and changes nothing.
  */
@@ -38,6 +41,11 @@ public final class DemoSettings {
                   "prices": {"sharp": 1.18, "peak": 0.98, "flat": 0.62, "valley": 0.32}, "currency": "CNY"},
        "reason": "demo: 分时电价（示例电价）"}""";
 
+  static final int BASELINE = 8;
+  static final String SPC_JSON = """
+      {"plant": "%s", "equipment": "%s", "product": "%s", "characteristic": "%s", "effectiveFrom": "%s",
+       "baselineSubgroups": %d, "reason": "demo: 短基线（%d 个子组），使演示中的控制图尽快有控制限"}""";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Gateway gateway;
 
@@ -46,25 +54,41 @@ public final class DemoSettings {
   }
 
   /**
-   * Enters the calendar and the energy prices unless the plant has them, in force from {@code from} (the start of
-   * the demo's replay, at most the 7 days back the analytics accept); says what it did.
+   * Enters the calendar and the energy prices (as the manager) and the charts' baselines (as the engineer) unless
+   * the plant has them, in force from {@code from} (the start of the demo's replay, at most the 7 days back the
+   * analytics accept); says what it did.
    */
-  public void enter(String managerToken, Instant from, PrintStream out) throws IOException, InterruptedException {
+  public void enter(String managerToken, String engineerToken, Instant from, PrintStream out)
+      throws IOException, InterruptedException {
     Instant reach = Instant.now().minus(Duration.ofDays(7)).plus(Duration.ofMinutes(5));
     Instant effective = from.isBefore(reach) ? reach : from;
-    if (enter("/api/v1/analytics/oee/calendars", CALENDAR_JSON.formatted(PLANT, effective), managerToken)) {
+    if (enter("/api/v1/analytics/oee/calendars", "?plant=" + PLANT, CALENDAR_JSON.formatted(PLANT, effective),
+        managerToken)) {
       out.println("demo settings: three shifts with meal breaks and New Year's Day entered for " + PLANT
           + " by the manager (OEE's planned time comes from them)");
     }
-    if (enter("/api/v1/analytics/energy/settings", ENERGY_JSON.formatted(PLANT, effective), managerToken)) {
+    if (enter("/api/v1/analytics/energy/settings", "?plant=" + PLANT, ENERGY_JSON.formatted(PLANT, effective),
+        managerToken)) {
       out.println("demo settings: time-of-use electricity prices entered for " + PLANT
           + " by the manager (each hour of electricity gets its cost)");
     }
+    int charts = 0;
+    for (String[] c : DemoFactory.charts()) {
+      String chart = "?plant=" + PLANT + "&equipment=" + c[0] + "&product=" + c[1] + "&characteristic=" + c[2];
+      if (enter("/api/v1/analytics/spc/settings", chart,
+          SPC_JSON.formatted(PLANT, c[0], c[1], c[2], effective, BASELINE, BASELINE), engineerToken)) {
+        charts++;
+      }
+    }
+    if (charts > 0) {
+      out.println("demo settings: a phase I of " + BASELINE + " subgroups set for " + charts
+          + " SPC charts by the quality engineer");
+    }
   }
 
-  /** PUTs the version unless the plant has one already; whether it did. */
-  private boolean enter(String path, String json, String token) throws IOException, InterruptedException {
-    HttpResponse<String> history = gateway.send("GET", path + "?plant=" + PLANT, token, null, null);
+  /** PUTs the version unless what it configures (the query) has one already; whether it did. */
+  private boolean enter(String path, String query, String json, String token) throws IOException, InterruptedException {
+    HttpResponse<String> history = gateway.send("GET", path + query, token, null, null);
     Gateway.expect(history, 200);
     if (!JSON.readTree(history.body()).isEmpty()) {
       return false;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -41,9 +40,11 @@ public final class SettingsTopic {
   }
 
   /**
-   * The topic from its start as a stream. Settings have no event time: their watermark is the end of time, so
-   * they never hold back the event time of the input they are connected to (a broadcast input without
-   * watermarks would keep the operator's watermark at its start for ever, and no event-time timer would fire).
+   * The topic from its start as a stream. Settings have no event time: the source says it is idle, so it never
+   * holds back the event time of the input it is connected to (a broadcast input without watermarks keeps the
+   * operator's watermark at its start for ever, and no event-time timer fires). Not a watermark at the end of
+   * time: when the other input goes idle too (no records for a while), the operator would take that one and
+   * judge everything after it late.
    */
   public static <T> DataStream<T> stream(StreamExecutionEnvironment env, String bootstrap, String topic,
       String groupId, boolean bounded, Class<T> type, Reader<T> reader, String name) {
@@ -56,7 +57,7 @@ public final class SettingsTopic {
     if (bounded) {
       builder.setBounded(OffsetsInitializer.latest());
     }
-    return env.fromSource(builder.build(), WatermarkStrategy.<T>forGenerator(context -> new EndOfTime<>()), name)
+    return env.fromSource(builder.build(), WatermarkStrategy.<T>forGenerator(context -> new AlwaysIdle<>()), name)
         .uid(name + "-source");
   }
 
@@ -123,14 +124,14 @@ public final class SettingsTopic {
     }
   }
 
-  static final class EndOfTime<T> implements WatermarkGenerator<T> {
+  static final class AlwaysIdle<T> implements WatermarkGenerator<T> {
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
     }
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-      output.emitWatermark(new Watermark(Long.MAX_VALUE));
+      output.markIdle();
     }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.enterprisebrain.analytics.sink.EsDocument;
@@ -26,7 +27,8 @@ class EquipmentOeeLateDataTest {
     harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new EquipmentOee("oee",
         WorkCalendar.defaults("A@06:00,B@14:00,C@22:00", "Asia/Shanghai"), 2 * HOUR, null, null), OeeInput::key,
         Types.STRING, EquipmentOee.CALENDARS);
-    harness.processBroadcastWatermark(Long.MAX_VALUE); // calendars never hold event time back
+    // the calendars' source says it is idle (SettingsTopic): it never holds event time back
+    harness.getTwoInputOperator().processWatermarkStatus2(WatermarkStatus.IDLE);
     harness.processElement(new OeeInput(OeeInput.Kind.MASTER, "p", "M1", "EQ", H0 - HOUR, null, null, 0, 0, 0, 0,
         "L1", 60, "M1", null), H0 - HOUR);
   }
@@ -145,5 +147,17 @@ class EquipmentOeeLateDataTest {
     assertThat(document("shift", H0 + 3 * HOUR).path("runSeconds").asDouble()).isEqualTo(7200.0);
     assertThat(document("hour", H0 + 2 * HOUR).path("runSeconds").asDouble()).as("computed before: unchanged")
         .isZero();
+  }
+
+  @Test
+  void whenTheRecordsPauseTooTheWatermarkStaysWhereTheyLeftIt() throws Exception {
+    harness.processElement(state("s0", H0, "running"), H0);
+    harness.processWatermark(H0 + 3 * HOUR);
+    // the machines' partitions go idle (no records for a while): both inputs idle, no watermark may be made up
+    harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.IDLE);
+    harness.getTwoInputOperator().processWatermarkStatus1(WatermarkStatus.ACTIVE);
+    harness.processElement(report("r-after-pause", H0 + 2 * HOUR, H0 + 3 * HOUR, 40), H0 + 3 * HOUR);
+    assertThat(hourDocument(H0 + 2 * HOUR).path("good").asLong()).as("within the lateness: applied, not dropped")
+        .isEqualTo(40);
   }
 }

@@ -808,9 +808,7 @@ class PlatformIT {
         .map(l -> l.path("bottleneck").asString()).toList()).allMatch(b -> b.startsWith("CNC-A0"));
     JsonNode total = JSON.readTree(get("/api/v1/analytics/oee/summary?plant=hz-01&" + range, manager).body()).path("total");
     // 88-96 % of the ideal rate; a run measured 0.979 once (the range's partial first hour, see the issue note)
-    // up to 1.0: the calendar's breaks are planned stop whatever the machine says, while a report that spans a break
-    // counts its parts whole (a clean-clone run measured 0.9996 with the demo's calendar; not investigated yet)
-    assertThat(total.path("performance").asDouble()).isBetween(0.85, 1.0);
+    assertThat(total.path("performance").asDouble()).isBetween(0.85, 0.99);
     assertThat(total.path("quality").asDouble()).isBetween(0.95, 1.0);
     assertThat(total.path("availability").asDouble()).isBetween(0.3, 1.0);
 

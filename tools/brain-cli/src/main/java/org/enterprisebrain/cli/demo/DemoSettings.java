@@ -9,9 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo plant's configuration as data, entered the way a plant's manager does it, through the gateway: its
- * work calendar (工作日历: three shifts round the clock, A 早班 06–14, B 中班 14–22, C 夜班 22–06, with the meal
- * breaks the demo's machines stop for, and the 2027 New Year's Day holiday; the OEE job plans every hour by it,
- * so a break is planned stop whatever a machine reports) and its time-of-use electricity prices (分时电价, on the
+ * work calendar (工作日历: three shifts round the clock, A 早班 06–14, B 中班 14–22, C 夜班 22–06, and the 2027
+ * New Year's Day holiday; its meal breaks are not entered, because the simulated machines finish the state they are
+ * in before they stop for one, and parts made in time the calendar does not plan would push performance past 1) and its time-of-use electricity prices (分时电价, on the
  * energy job's default periods; illustrative prices, the energy job gives each hour its cost); and, as the
  * quality engineer, a phase I of {@value #BASELINE} subgroups for each of its SPC charts (the job's default of 25
  * would take the demo's inspections most of a day), so its charts have limits, capability and rule checks within
@@ -24,11 +24,11 @@ public final class DemoSettings {
   public static final String PLANT = "hz-01";
   static final String CALENDAR_JSON = """
       {"plant": "%s", "zone": "Asia/Shanghai", "effectiveFrom": "%s",
-       "shifts": [{"code": "A", "start": "06:00", "end": "14:00", "breaks": [{"start": "11:30", "end": "12:00"}]},
-                  {"code": "B", "start": "14:00", "end": "22:00", "breaks": [{"start": "17:30", "end": "18:00"}]},
-                  {"code": "C", "start": "22:00", "end": "06:00", "breaks": [{"start": "02:00", "end": "02:30"}]}],
+       "shifts": [{"code": "A", "start": "06:00", "end": "14:00"},
+                  {"code": "B", "start": "14:00", "end": "22:00"},
+                  {"code": "C", "start": "22:00", "end": "06:00"}],
        "holidays": ["2027-01-01"],
-       "reason": "demo: 三班制，含用餐休息；元旦放假"}""";
+       "reason": "demo: 三班制；元旦放假"}""";
 
   static final String ENERGY_JSON = """
       {"plant": "%s", "zone": "Asia/Shanghai", "effectiveFrom": "%s",
@@ -64,7 +64,7 @@ public final class DemoSettings {
     Instant effective = from.isBefore(reach) ? reach : from;
     if (enter("/api/v1/analytics/oee/calendars", "?plant=" + PLANT, CALENDAR_JSON.formatted(PLANT, effective),
         managerToken)) {
-      out.println("demo settings: three shifts with meal breaks and New Year's Day entered for " + PLANT
+      out.println("demo settings: three shifts and New Year's Day entered for " + PLANT
           + " by the manager (OEE's planned time comes from them)");
     }
     if (enter("/api/v1/analytics/energy/settings", "?plant=" + PLANT, ENERGY_JSON.formatted(PLANT, effective),

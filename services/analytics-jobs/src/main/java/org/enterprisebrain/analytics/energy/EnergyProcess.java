@@ -22,6 +22,7 @@ import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.SettingsIndex;
 import org.enterprisebrain.analytics.stream.SettingsTopic;
 import org.enterprisebrain.analytics.stream.Numbers;
 
@@ -53,9 +54,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
   private final EnergySettings defaults;
   private final String bootstrap;
   private final String settingsTopic;
-  /** The versions on the topic when this operator opened (see {@link SettingsTopic#readAll}). */
-  private transient List<EnergySettings> known;
-  private transient Map<String, EnergySettings> parsed;
+  private transient SettingsIndex<EnergySettings> versions;
   private final double zLimit;
   private final long latenessMs;
 
@@ -96,9 +95,8 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     resets = getRuntimeContext().getMetricGroup().counter("counterResets");
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
-    parsed = new java.util.HashMap<>();
-    known = settingsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults));
+    versions = new SettingsIndex<>(settingsTopic == null ? List.of()
+        : SettingsTopic.readAll(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults)));
   }
 
   @Override
@@ -106,6 +104,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     EnergySettings s = EnergySettings.read(Envelope.JSON.readTree(json), defaults);
     if (s != null) {
       ctx.getBroadcastState(SETTINGS).put(s.plant() + '|' + s.version(), json);
+      versions.add(s);
     }
   }
 
@@ -119,8 +118,8 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
       return;
     }
     java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(from, to));
-    for (EnergySettings s : versions(ctx)) {
-      if (s.plant().equals(plant) && s.effectiveFrom() > from && s.effectiveFrom() < to) {
+    for (EnergySettings s : versions(ctx).newestFirst(plant)) {
+      if (s.effectiveFrom() > from && s.effectiveFrom() < to) {
         cuts.add(s.effectiveFrom());
       }
     }
@@ -133,28 +132,15 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     }
   }
 
-  private List<EnergySettings> versions(ReadOnlyContext ctx) throws Exception {
-    List<EnergySettings> all = new ArrayList<>(known);
-    for (Map.Entry<String, String> e : ctx.getBroadcastState(SETTINGS).immutableEntries()) {
-      EnergySettings s = parsed.get(e.getKey());
-      if (s == null) {
-        s = EnergySettings.read(Envelope.JSON.readTree(e.getValue()), defaults);
-        parsed.put(e.getKey(), s);
-      }
-      all.add(s);
-    }
-    return all;
+  private SettingsIndex<EnergySettings> versions(ReadOnlyContext ctx) throws Exception {
+    return versions.restored(() -> ctx.getBroadcastState(SETTINGS).immutableEntries(),
+        json -> EnergySettings.read(Envelope.JSON.readTree(json), defaults));
   }
 
   /** The plant's newest version in force at t, else the job's defaults. */
   private EnergySettings settingsAt(String plant, long t, ReadOnlyContext ctx) throws Exception {
-    EnergySettings best = defaults;
-    for (EnergySettings s : versions(ctx)) {
-      if (s.plant().equals(plant) && s.effectiveFrom() <= t && s.version() > best.version()) {
-        best = s;
-      }
-    }
-    return best;
+    EnergySettings s = versions(ctx).inForce(plant, t);
+    return s == null ? defaults : s;
   }
 
   @Override

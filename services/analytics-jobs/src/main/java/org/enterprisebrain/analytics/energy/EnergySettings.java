@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.SettingsIndex;
 
 /**
  * One version of a plant's energy settings as analytics-service sends it on
@@ -14,30 +15,13 @@ import org.enterprisebrain.analytics.stream.Envelope;
  * its time-of-use tariff with the price of each period, and its emission factors, from {@code effectiveFrom} on.
  * What a version leaves out is the job's default ({@link #defaults}): no tariff, the default tariff; a factor
  * for a medium and unit it does not name, the default factor.
+ *
+ * @param prices per {@link TariffTable#PERIODS}; null: no prices, no cost
  */
-public final class EnergySettings implements Serializable {
+public record EnergySettings(String plant, int version, long effectiveFrom, TariffTable tariff, EmissionFactors factors,
+    double[] prices, String currency) implements Serializable, SettingsIndex.Version {
 
   private static final long serialVersionUID = 1L;
-
-  private final String plant;
-  private final int version;
-  private final long effectiveFrom;
-  private final TariffTable tariff;
-  private final EmissionFactors factors;
-  /** Per {@link TariffTable#PERIODS}; null: no prices, no cost. */
-  private final double[] prices;
-  private final String currency;
-
-  private EnergySettings(String plant, int version, long effectiveFrom, TariffTable tariff, EmissionFactors factors,
-      double[] prices, String currency) {
-    this.plant = plant;
-    this.version = version;
-    this.effectiveFrom = effectiveFrom;
-    this.tariff = tariff;
-    this.factors = factors;
-    this.prices = prices;
-    this.currency = currency;
-  }
 
   /** The job's settings for a plant without any version. */
   public static EnergySettings defaults(TariffTable tariff, EmissionFactors factors) {
@@ -95,24 +79,10 @@ public final class EnergySettings implements Serializable {
         : version.toString();
   }
 
-  public String plant() {
+  /** A plant's settings are the plant's alone. */
+  @Override
+  public String scope() {
     return plant;
-  }
-
-  public int version() {
-    return version;
-  }
-
-  public long effectiveFrom() {
-    return effectiveFrom;
-  }
-
-  public TariffTable tariff() {
-    return tariff;
-  }
-
-  public EmissionFactors factors() {
-    return factors;
   }
 
   /** Σ consumption × price over the periods of {@code slots} (per {@link TariffTable#PERIODS}); NaN without prices. */
@@ -125,9 +95,5 @@ public final class EnergySettings implements Serializable {
       cost += slots[i] * prices[i];
     }
     return cost;
-  }
-
-  public String currency() {
-    return currency;
   }
 }

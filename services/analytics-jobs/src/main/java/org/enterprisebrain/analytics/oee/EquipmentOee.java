@@ -20,6 +20,7 @@ import org.apache.flink.util.OutputTag;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.SettingsIndex;
 import org.enterprisebrain.analytics.stream.SettingsTopic;
 
 /**
@@ -52,9 +53,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
   private final long latenessMs;
   private final String bootstrap;
   private final String calendarsTopic;
-  /** The versions on the topic when this operator opened (see {@link SettingsTopic#readAll}). */
-  private transient List<WorkCalendar> known;
-  private transient Map<String, WorkCalendar> parsed;
+  private transient SettingsIndex<WorkCalendar> calendars;
 
   private transient ValueState<OeeInput> master;
   private transient MapState<Long, String> changes;
@@ -96,8 +95,8 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
     duplicates = metrics.counter("duplicateRecords");
     lateApplied = metrics.counter("lateRecordsApplied");
     lateDropped = metrics.counter("lateRecordsDropped");
-    parsed = new java.util.HashMap<>();
-    known = calendarsTopic == null ? List.of() : SettingsTopic.readAll(bootstrap, calendarsTopic, WorkCalendar::read);
+    calendars = new SettingsIndex<>(calendarsTopic == null ? List.of()
+        : SettingsTopic.readAll(bootstrap, calendarsTopic, WorkCalendar::read));
   }
 
   @Override
@@ -105,31 +104,17 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
     WorkCalendar c = WorkCalendar.read(Envelope.JSON.readTree(json));
     if (c != null) {
       ctx.getBroadcastState(CALENDARS).put(c.scope() + '|' + c.version(), json);
+      calendars.add(c);
     }
   }
 
   /** The machine's line's calendar in force at t, else its plant's, else the default. */
   private WorkCalendar calendarAt(String plant, String line, long t, ReadOnlyContext ctx) throws Exception {
-    List<WorkCalendar> candidates = new ArrayList<>(known);
-    for (Map.Entry<String, String> e : ctx.getBroadcastState(CALENDARS).immutableEntries()) {
-      WorkCalendar c = parsed.get(e.getKey());
-      if (c == null) {
-        c = WorkCalendar.read(Envelope.JSON.readTree(e.getValue()));
-        parsed.put(e.getKey(), c);
-      }
-      candidates.add(c);
-    }
-    WorkCalendar best = null;
-    for (WorkCalendar c : candidates) {
-      if (!c.plant().equals(plant) || c.effectiveFrom() > t || c.line() != null && !c.line().equals(line)) {
-        continue;
-      }
-      if (best == null || best.line() == null && c.line() != null
-          || (best.line() == null) == (c.line() == null) && c.version() > best.version()) {
-        best = c;
-      }
-    }
-    return best == null ? defaults : best;
+    SettingsIndex<WorkCalendar> index = calendars.restored(() -> ctx.getBroadcastState(CALENDARS).immutableEntries(),
+        json -> WorkCalendar.read(Envelope.JSON.readTree(json)));
+    WorkCalendar lines = line == null ? null : index.inForce(plant + '|' + line, t);
+    WorkCalendar plants = lines != null ? lines : index.inForce(plant + '|', t);
+    return plants == null ? defaults : plants;
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.SettingsIndex;
 
 /**
  * A plant's or a line's work calendar (工作日历): the shifts on each weekday with their breaks, the holidays
@@ -22,8 +23,12 @@ import org.enterprisebrain.analytics.stream.Envelope;
  * {@code brain.analytics.calendars.v1} (schema {@code api-specs/topics/analytics-calendars.v1.schema.json}),
  * or the job's default from {@code BRAIN_ANALYTICS_SHIFTS}: shifts back to back round the clock, every hour
  * planned. Shifts start and end on the hour (hours add up to shifts); breaks and downtime may be any minute.
+ *
+ * @param line null: the plant's calendar
  */
-public final class WorkCalendar implements Serializable {
+public record WorkCalendar(String plant, String line, int version, long effectiveFrom, ZoneId zone,
+    List<ShiftPlan> shifts, Set<LocalDate> holidays, List<Downtime> downtime)
+    implements Serializable, SettingsIndex.Version {
 
   private static final long serialVersionUID = 1L;
   /** The label of planned time in {@link #plan}; every other label is why the time is not planned. */
@@ -40,27 +45,6 @@ public final class WorkCalendar implements Serializable {
       implements Serializable {}
 
   record Downtime(long from, long to, String reason) implements Serializable {}
-
-  private final String plant;
-  private final String line;
-  private final int version;
-  private final long effectiveFrom;
-  private final ZoneId zone;
-  private final List<ShiftPlan> shifts;
-  private final Set<LocalDate> holidays;
-  private final List<Downtime> downtime;
-
-  private WorkCalendar(String plant, String line, int version, long effectiveFrom, ZoneId zone, List<ShiftPlan> shifts,
-      Set<LocalDate> holidays, List<Downtime> downtime) {
-    this.plant = plant;
-    this.line = line;
-    this.version = version;
-    this.effectiveFrom = effectiveFrom;
-    this.zone = zone;
-    this.shifts = shifts;
-    this.holidays = holidays;
-    this.downtime = downtime;
-  }
 
   /**
    * The job's default, e.g. {@code A@06:00,B@14:00,C@22:00}: each shift runs from its start to the next one's,
@@ -142,24 +126,8 @@ public final class WorkCalendar implements Serializable {
     return id;
   }
 
-  public String plant() {
-    return plant;
-  }
-
-  /** Null: the plant's calendar. */
-  public String line() {
-    return line;
-  }
-
-  public int version() {
-    return version;
-  }
-
-  public long effectiveFrom() {
-    return effectiveFrom;
-  }
-
   /** What it plans: {@code plant|line} (line empty for the plant's), as the topic's key begins. */
+  @Override
   public String scope() {
     return plant + '|' + (line == null ? "" : line);
   }

@@ -3,6 +3,7 @@ package org.enterprisebrain.analytics.spc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.SettingsIndex;
 
 /**
  * One version of a chart's settings, as analytics-service sends it on {@code brain.analytics.spc-settings.v1}
@@ -19,11 +20,17 @@ import org.enterprisebrain.analytics.stream.Envelope;
 public record ChartSettings(String plant, String equipment, String product, String characteristic, int version,
     long effectiveFrom, int baselineSubgroups, double center, double sigma, String chartType, int rules,
     int subgroupSize)
-    implements Serializable {
+    implements Serializable, SettingsIndex.Version {
 
   /** The chart it is about, as {@link Measurement#key()} names it. */
   public String chart() {
     return plant + '|' + (equipment == null ? "" : equipment) + '|' + product + '|' + characteristic;
+  }
+
+  /** Settings are the chart's. */
+  @Override
+  public String scope() {
+    return chart();
   }
 
   public boolean givenLimits() {

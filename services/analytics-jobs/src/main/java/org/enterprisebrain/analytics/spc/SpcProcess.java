@@ -22,6 +22,7 @@ import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
 import org.enterprisebrain.analytics.stream.Numbers;
+import org.enterprisebrain.analytics.stream.SettingsIndex;
 import org.enterprisebrain.analytics.stream.SettingsTopic;
 
 /**
@@ -48,8 +49,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   private final Map<String, double[]> given;
   private final String bootstrap;
   private final String settingsTopic;
-  /** The versions on the topic when this operator opened (see {@link ChartSettings#readAll}). */
-  private transient Map<String, ChartSettings> known;
+  private transient SettingsIndex<ChartSettings> versions;
 
   private transient ValueState<ControlChart> chart;
   private transient MapState<String, double[]> open;
@@ -88,18 +88,15 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     lastPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("last-prune", Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
-    known = new java.util.HashMap<>();
-    if (settingsTopic != null) {
-      for (ChartSettings s : SettingsTopic.readAll(bootstrap, settingsTopic, ChartSettings::read)) {
-        known.put(s.chart() + '|' + s.version(), s);
-      }
-    }
+    versions = new SettingsIndex<>(settingsTopic == null ? List.of()
+        : SettingsTopic.readAll(bootstrap, settingsTopic, ChartSettings::read));
   }
 
   @Override
   public void processBroadcastElement(ChartSettings s, Context ctx, Collector<EsDocument> out) throws Exception {
     // applied at the chart's next subgroup, from its effectiveFrom on
     ctx.getBroadcastState(SETTINGS).put(s.chart() + '|' + s.version(), s);
+    versions.add(s);
   }
 
   @Override
@@ -199,34 +196,22 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
 
   /** The subgroup size of the chart's newest settings in effect at {@code at} that give one, else the job's. */
   private int subgroupSize(String chartKey, long at, ReadOnlyContext ctx) throws Exception {
-    ChartSettings newest = null;
-    for (ChartSettings s : versions(ctx)) {
-      if (s.chart().equals(chartKey) && s.subgroupSize() > 0 && s.effectiveFrom() <= at
-          && (newest == null || s.version() > newest.version())) {
-        newest = s;
+    for (ChartSettings s : versions(ctx).newestFirst(chartKey)) {
+      if (s.subgroupSize() > 0 && s.effectiveFrom() <= at) {
+        return s.subgroupSize();
       }
     }
-    return newest == null ? subgroupSize : newest.subgroupSize();
+    return subgroupSize;
   }
 
-  private List<ChartSettings> versions(ReadOnlyContext ctx) throws Exception {
-    List<ChartSettings> all = new ArrayList<>(known.values());
-    for (Map.Entry<String, ChartSettings> e : ctx.getBroadcastState(SETTINGS).immutableEntries()) {
-      all.add(e.getValue());
-    }
-    return all;
+  private SettingsIndex<ChartSettings> versions(ReadOnlyContext ctx) throws Exception {
+    return versions.restored(() -> ctx.getBroadcastState(SETTINGS).immutableEntries(), s -> s);
   }
 
   /** The newest version of the chart's settings newer than {@code current} and in effect at {@code at}, or null. */
   private ChartSettings due(String chartKey, int current, long at, ReadOnlyContext ctx) throws Exception {
-    ChartSettings due = null;
-    for (ChartSettings s : versions(ctx)) {
-      if (s.chart().equals(chartKey) && s.version() > current && s.effectiveFrom() <= at
-          && (due == null || s.version() > due.version())) {
-        due = s;
-      }
-    }
-    return due;
+    ChartSettings newest = versions(ctx).inForce(chartKey, at);
+    return newest != null && newest.version() > current ? newest : null;
   }
 
   private String pointId(Measurement m, Subgroup s) {

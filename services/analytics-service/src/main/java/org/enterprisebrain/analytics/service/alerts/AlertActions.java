@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.enterprisebrain.analytics.service.api.model.Alert;
 import org.enterprisebrain.analytics.service.api.model.AlertAction;
 import org.enterprisebrain.analytics.service.api.model.AlertActionRecord;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.security.BrainPrincipal;
@@ -98,14 +99,7 @@ public class AlertActions {
   }
 
   private static ObjectNode mappings() {
-    ObjectNode properties = ResultStore.JSON.createObjectNode();
-    for (String keyword : List.of("alertId", "plant", "action", "by")) {
-      properties.putObject(keyword).put("type", "keyword");
-    }
-    properties.putObject("at").put("type", "date");
-    properties.putObject("comment").put("type", "text");
-    ObjectNode mappings = ResultStore.JSON.createObjectNode();
-    mappings.set("properties", properties);
-    return mappings;
+    return IndexMappings.keywords("alertId", "plant", "action", "by").typed("date", "at").typed("text", "comment").json();
   }
+
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.enterprisebrain.analytics.service.api.BackfillsApi;
 import org.enterprisebrain.analytics.service.api.model.Backfill;
 import org.enterprisebrain.analytics.service.api.model.BackfillRequest;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.security.BrainPrincipal;
@@ -116,16 +117,8 @@ public class BackfillsController implements BackfillsApi {
   }
 
   private static ObjectNode mappings() {
-    ObjectNode properties = ResultStore.JSON.createObjectNode();
-    for (String keyword : List.of("id", "plant", "jobs", "status", "requestedBy")) {
-      properties.putObject(keyword).put("type", "keyword");
-    }
-    for (String date : List.of("from", "to", "requestedAt", "startedAt", "finishedAt")) {
-      properties.putObject(date).put("type", "date");
-    }
-    properties.putObject("message").put("type", "text");
-    ObjectNode mappings = ResultStore.JSON.createObjectNode();
-    mappings.set("properties", properties);
-    return mappings;
+    return IndexMappings.keywords("id", "plant", "jobs", "status", "requestedBy")
+        .typed("date", "from", "to", "requestedAt", "startedAt", "finishedAt").typed("text", "message").json();
   }
+
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enterprisebrain.analytics.service.api.DeadLettersApi;
 import org.enterprisebrain.analytics.service.api.model.DeadLetter;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.slf4j.Logger;
@@ -85,17 +86,9 @@ public class DeadLettersController implements DeadLettersApi {
   }
 
   private static ObjectNode mappings() {
-    ObjectNode properties = ResultStore.JSON.createObjectNode();
-    for (String keyword : List.of("job", "target", "id", "plant")) {
-      properties.putObject(keyword).put("type", "keyword");
-    }
-    properties.putObject("refusedAt").put("type", "date");
-    properties.putObject("reason").put("type", "text");
     // the refused record is kept to be read, not searched (it may be a quarter of a megabyte)
-    properties.putObject("record").put("type", "text").put("index", false);
-    properties.putObject("truncated").put("type", "boolean");
-    ObjectNode mappings = ResultStore.JSON.createObjectNode();
-    mappings.set("properties", properties);
-    return mappings;
+    return IndexMappings.keywords("job", "target", "id", "plant").typed("date", "refusedAt").typed("text", "reason")
+        .unindexed("text", "record").typed("boolean", "truncated").json();
   }
+
 }

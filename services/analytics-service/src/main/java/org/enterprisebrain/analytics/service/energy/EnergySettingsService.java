@@ -1,6 +1,5 @@
 package org.enterprisebrain.analytics.service.energy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -13,11 +12,10 @@ import org.enterprisebrain.analytics.service.api.model.EnergySettingsVersion;
 import org.enterprisebrain.analytics.service.api.model.Tariff;
 import org.enterprisebrain.analytics.service.api.model.TariffPrices;
 import org.enterprisebrain.analytics.service.api.model.TariffSpan;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
-import org.enterprisebrain.security.BrainPrincipal;
-import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,29 +36,20 @@ public class EnergySettingsService {
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
   private final SettingsVersions versions;
-  private final String topic;
-  private final int replication;
-  private final Clock clock = Clock.systemUTC();
 
   public EnergySettingsService(ResultStore store, KafkaTemplate<String, String> kafka,
-      @Value("${brain.analytics.energy-settings-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    ObjectNode mappings = SettingsVersions.keywords("plant", "zone");
-    // the tariff and the factors are kept as they were given, not searched
-    ((ObjectNode) mappings.path("properties")).putObject("tariff").put("type", "object").put("enabled", false);
-    ((ObjectNode) mappings.path("properties")).putObject("emissionFactors").put("type", "object").put("enabled", false);
-    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the plant's energy settings", "plant", mappings);
-    this.topic = topic;
-    this.replication = replication;
+      @Value("${brain.analytics.energy-settings-topic}") String topic) {
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the plant's energy settings", "plant",
+        IndexMappings.keywords("plant", "zone").unsearched("tariff", "emissionFactors"));
   }
 
   @Bean
-  NewTopic energySettingsTopic() {
+  NewTopic energySettingsTopic(@Value("${brain.analytics.energy-settings-topic}") String topic,
+      @Value("${brain.analytics.topic-replication}") int replication) {
     return SettingsVersions.topic(topic, replication);
   }
 
   public EnergySettingsVersion change(EnergySettings change) {
-    BrainPrincipal caller = Callers.current();
     String plant = SettingsVersions.plant(change.getPlant());
     String reason = SettingsVersions.reason(change.getReason());
     String zone = SettingsVersions.zone(change.getZone());
@@ -68,8 +57,7 @@ public class EnergySettingsService {
     if (change.getTariff() == null && factors.isEmpty()) {
       throw ProblemException.badRequest("tariff", "a tariff, emission factors or both");
     }
-    Instant now = clock.instant();
-    Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
+    Instant from = versions.effectiveFrom(change.getEffectiveFrom());
     ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant).put("zone", zone);
     if (change.getTariff() != null) {
       message.set("tariff", tariff(change.getTariff()));
@@ -77,11 +65,7 @@ public class EnergySettingsService {
     if (!factors.isEmpty()) {
       message.set("emissionFactors", factors(factors));
     }
-    int version = versions.next(plant);
-    message.put("version", version).put("effectiveFrom", from.toString()).put("reason", reason)
-        .put("changedAt", now.toString()).put("changedBy", caller.name());
-    versions.publish(plant, version, message);
-    return ResultStore.JSON.convertValue(message, EnergySettingsVersion.class);
+    return ResultStore.JSON.convertValue(versions.record(plant, message, from, reason), EnergySettingsVersion.class);
   }
 
   public List<EnergySettingsVersion> history(String plant) {

@@ -1,6 +1,5 @@
 package org.enterprisebrain.analytics.service.oee;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +14,10 @@ import org.enterprisebrain.analytics.service.api.model.CalendarShift;
 import org.enterprisebrain.analytics.service.api.model.PlannedDowntime;
 import org.enterprisebrain.analytics.service.api.model.WorkCalendar;
 import org.enterprisebrain.analytics.service.api.model.WorkCalendarVersion;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
-import org.enterprisebrain.security.BrainPrincipal;
-import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,38 +44,28 @@ public class WorkCalendarService {
   static final Duration LONGEST_DOWNTIME = Duration.ofDays(31);
 
   private final SettingsVersions versions;
-  private final String topic;
-  private final int replication;
-  private final Clock clock = Clock.systemUTC();
 
   public WorkCalendarService(ResultStore store, KafkaTemplate<String, String> kafka,
-      @Value("${brain.analytics.calendars-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    ObjectNode mappings = SettingsVersions.keywords("plant", "line", "zone");
-    // the shifts, holidays and downtime are kept as they were given, not searched
-    ((ObjectNode) mappings.path("properties")).putObject("shifts").put("type", "object").put("enabled", false);
-    ((ObjectNode) mappings.path("properties")).putObject("plannedDowntime").put("type", "object").put("enabled", false);
-    ((ObjectNode) mappings.path("properties")).putObject("holidays").put("type", "keyword").put("index", false);
-    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the calendar", "scope", mappings);
-    this.topic = topic;
-    this.replication = replication;
+      @Value("${brain.analytics.calendars-topic}") String topic) {
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the calendar", "scope",
+        IndexMappings.keywords("plant", "line", "zone").unsearched("shifts", "plannedDowntime")
+            .unindexed("keyword", "holidays"));
   }
 
   @Bean
-  NewTopic calendarsTopic() {
+  NewTopic calendarsTopic(@Value("${brain.analytics.calendars-topic}") String topic,
+      @Value("${brain.analytics.topic-replication}") int replication) {
     return SettingsVersions.topic(topic, replication);
   }
 
   public WorkCalendarVersion change(WorkCalendar change) {
-    BrainPrincipal caller = Callers.current();
     String plant = SettingsVersions.plant(change.getPlant());
     if (change.getLine() != null && change.getLine().isBlank()) {
       throw ProblemException.badRequest("line", "leave it out for the plant's calendar");
     }
     String reason = SettingsVersions.reason(change.getReason());
     String zone = SettingsVersions.zone(change.getZone());
-    Instant now = clock.instant();
-    Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
+    Instant from = versions.effectiveFrom(change.getEffectiveFrom());
 
     ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant);
     if (change.getLine() != null) {
@@ -93,11 +81,7 @@ public class WorkCalendarService {
     new TreeSet<>(days).forEach(d -> holidays.add(d.toString()));
     message.set("plannedDowntime", downtime(change.getPlannedDowntime()));
     String scope = plant + '|' + (change.getLine() == null ? "" : change.getLine());
-    int version = versions.next(scope);
-    message.put("version", version).put("effectiveFrom", from.toString()).put("reason", reason)
-        .put("changedAt", now.toString()).put("changedBy", caller.name());
-    versions.publish(scope, version, message);
-    return ResultStore.JSON.convertValue(message, WorkCalendarVersion.class);
+    return ResultStore.JSON.convertValue(versions.record(scope, message, from, reason), WorkCalendarVersion.class);
   }
 
   public List<WorkCalendarVersion> history(String plant, String line) {

@@ -1,12 +1,15 @@
 package org.enterprisebrain.analytics.service.settings;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,7 +34,8 @@ public final class SettingsVersions {
   private final String index;
   private final String what;
   private final String scopeField;
-  private final ObjectNode mappings;
+  private final IndexMappings mappings;
+  private final Clock clock = Clock.systemUTC();
 
   /**
    * @param what       what a version configures, for messages ("the chart's settings")
@@ -39,36 +43,20 @@ public final class SettingsVersions {
    * @param mappings   the index's mappings; the scope, version, who, when and why are added
    */
   public SettingsVersions(ResultStore store, KafkaTemplate<String, String> kafka, String topic, String index,
-      String what, String scopeField, ObjectNode mappings) {
+      String what, String scopeField, IndexMappings mappings) {
     this.store = store;
     this.kafka = kafka;
     this.topic = topic;
     this.index = index;
     this.what = what;
     this.scopeField = scopeField;
-    ObjectNode properties = (ObjectNode) mappings.path("properties");
-    properties.putObject(scopeField).put("type", "keyword");
-    properties.putObject("version").put("type", "integer");
-    properties.putObject("effectiveFrom").put("type", "date");
-    properties.putObject("changedAt").put("type", "date");
-    properties.putObject("changedBy").put("type", "keyword");
-    properties.putObject("reason").put("type", "text");
-    this.mappings = mappings;
-  }
-
-  /** The index's mappings to start from: the given keyword fields. */
-  public static ObjectNode keywords(String... fields) {
-    ObjectNode properties = ResultStore.JSON.createObjectNode();
-    for (String keyword : fields) {
-      properties.putObject(keyword).put("type", "keyword");
-    }
-    ObjectNode mappings = ResultStore.JSON.createObjectNode();
-    mappings.set("properties", properties);
-    return mappings;
+    this.mappings = mappings.typed("keyword", scopeField, "changedBy").typed("integer", "version")
+        .typed("date", "effectiveFrom", "changedAt").typed("text", "reason");
   }
 
   /** When a change takes effect: the one asked for (at most {@link #REACH} back) or now. */
-  public static Instant effectiveFrom(java.time.OffsetDateTime asked, Instant now) {
+  public Instant effectiveFrom(java.time.OffsetDateTime asked) {
+    Instant now = clock.instant();
     Instant from = asked == null ? now : asked.toInstant();
     if (from.isBefore(now.minus(REACH))) {
       throw ProblemException.badRequest("effectiveFrom", "at most " + REACH.toDays() + " days back: the jobs keep no "
@@ -130,20 +118,20 @@ public final class SettingsVersions {
     return t.getHour() * 60 + t.getMinute();
   }
 
-  /** The next version's number for the scope. */
-  public int next(String scope) {
-    List<JsonNode> newest = store.search(index, byScope(scope), "version", false, 1);
-    return newest.isEmpty() ? 1 : newest.get(0).path("version").asInt() + 1;
-  }
-
   /**
-   * Stores the message as the scope's version and sends it, keyed {@code scope|version}.
+   * Makes the message the scope's next version, in force from {@code effectiveFrom}, with why, when and by whom,
+   * then stores it and sends it keyed {@code scope|version}.
    *
-   * @param message what the topic carries, {@code version} in it
+   * @param message what the topic carries but the version's own fields
+   * @return the message as sent
    */
-  public void publish(String scope, int version, ObjectNode message) {
+  public ObjectNode record(String scope, ObjectNode message, Instant effectiveFrom, String reason) {
+    List<JsonNode> newest = store.search(index, byScope(scope), "version", false, 1);
+    int version = newest.isEmpty() ? 1 : newest.get(0).path("version").asInt() + 1;
+    message.put("version", version).put("effectiveFrom", effectiveFrom.toString()).put("reason", reason)
+        .put("changedAt", clock.instant().toString()).put("changedBy", Callers.current().name());
     String id = scope + '|' + version;
-    if (!store.create(index, id, message.deepCopy().put(scopeField, scope), mappings)) {
+    if (!store.create(index, id, message.deepCopy().put(scopeField, scope), mappings.json())) {
       throw ProblemException.conflict("version", what + " changed meanwhile (version " + version
           + " exists): read them again");
     }
@@ -155,6 +143,7 @@ public final class SettingsVersions {
     } catch (ExecutionException | TimeoutException e) {
       throw withdrawn(id, e);
     }
+    return message;
   }
 
   /** Every version of the scope, newest first. */

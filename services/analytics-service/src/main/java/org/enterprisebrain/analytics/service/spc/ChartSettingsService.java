@@ -1,16 +1,14 @@
 package org.enterprisebrain.analytics.service.spc;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettings;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
+import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
-import org.enterprisebrain.security.BrainPrincipal;
-import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,34 +27,22 @@ public class ChartSettingsService {
   static final String INDEX = "spc-settings";
 
   private final SettingsVersions versions;
-  private final String topic;
-  private final int replication;
-  private final Clock clock = Clock.systemUTC();
 
   public ChartSettingsService(ResultStore store, KafkaTemplate<String, String> kafka,
-      @Value("${brain.analytics.spc-settings-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    ObjectNode mappings = SettingsVersions.keywords("plant", "equipment", "product", "characteristic");
-    ObjectNode properties = (ObjectNode) mappings.path("properties");
-    properties.putObject("baselineSubgroups").put("type", "integer");
-    properties.putObject("chartType").put("type", "keyword");
-    properties.putObject("subgroupSize").put("type", "integer");
-    properties.putObject("rules").put("type", "integer");
-    ObjectNode limits = properties.putObject("limits").putObject("properties");
-    limits.putObject("center").put("type", "double");
-    limits.putObject("sigma").put("type", "double");
+      @Value("${brain.analytics.spc-settings-topic}") String topic) {
+    IndexMappings mappings = IndexMappings.keywords("plant", "equipment", "product", "characteristic", "chartType")
+        .typed("integer", "baselineSubgroups", "subgroupSize", "rules");
+    mappings.object("limits").typed("double", "center", "sigma");
     this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the chart's settings", "chart", mappings);
-    this.topic = topic;
-    this.replication = replication;
   }
 
   @Bean
-  NewTopic spcSettingsTopic() {
+  NewTopic spcSettingsTopic(@Value("${brain.analytics.spc-settings-topic}") String topic,
+      @Value("${brain.analytics.topic-replication}") int replication) {
     return SettingsVersions.topic(topic, replication);
   }
 
   public SpcChartSettingsVersion change(SpcChartSettings change) {
-    BrainPrincipal caller = Callers.current();
     String plant = SettingsVersions.plant(change.getPlant());
     String product = required("product", change.getProduct());
     String characteristic = required("characteristic", change.getCharacteristic());
@@ -94,16 +80,13 @@ public class ChartSettingsService {
         rules.add(rule);
       }
     }
-    Instant now = clock.instant();
-    Instant from = SettingsVersions.effectiveFrom(change.getEffectiveFrom(), now);
+    Instant from = versions.effectiveFrom(change.getEffectiveFrom());
     String chart = chart(plant, change.getEquipment(), product, characteristic);
-    int version = versions.next(chart);
     ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant);
     if (change.getEquipment() != null) {
       message.put("equipment", change.getEquipment());
     }
-    message.put("product", product).put("characteristic", characteristic).put("version", version)
-        .put("effectiveFrom", from.toString());
+    message.put("product", product).put("characteristic", characteristic);
     if (baseline != null) {
       message.put("baselineSubgroups", baseline);
     }
@@ -120,9 +103,7 @@ public class ChartSettingsService {
       message.putObject("limits").put("center", change.getLimits().getCenter())
           .put("sigma", change.getLimits().getSigma());
     }
-    message.put("reason", reason).put("changedAt", now.toString()).put("changedBy", caller.name());
-    versions.publish(chart, version, message);
-    return ResultStore.JSON.convertValue(message, SpcChartSettingsVersion.class);
+    return ResultStore.JSON.convertValue(versions.record(chart, message, from, reason), SpcChartSettingsVersion.class);
   }
 
   public List<SpcChartSettingsVersion> history(String plant, String equipment, String product, String characteristic) {

@@ -1,0 +1,78 @@
+package org.enterprisebrain.analytics.stream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.util.function.FunctionWithException;
+import org.apache.flink.util.function.SupplierWithException;
+
+/**
+ * The versions of one kind of settings an operator knows ({@link SettingsTopic}), indexed by what each configures:
+ * those on the topic when the operator opened, those in its broadcast state after a restore, and those broadcast
+ * since. Records ask for their scope's version per record (per reading, per hour), so the index is kept up to date
+ * as versions arrive instead of being collected from the broadcast state for every question.
+ */
+public final class SettingsIndex<T extends SettingsIndex.Version> {
+
+  /** A version of the settings of one scope (a chart, a plant, a line), in force from {@code effectiveFrom} on. */
+  public interface Version {
+    String scope();
+
+    int version();
+
+    long effectiveFrom();
+  }
+
+  private final Map<String, List<T>> byScope = new HashMap<>();
+  private boolean restored;
+
+  /** @param known the versions on the topic when the operator opened */
+  public SettingsIndex(List<T> known) {
+    known.forEach(this::add);
+  }
+
+  /** A version broadcast to the operator; the same version again replaces it. */
+  public void add(T version) {
+    List<T> versions = byScope.computeIfAbsent(version.scope(), s -> new ArrayList<>());
+    versions.removeIf(v -> v.version() == version.version());
+    int at = 0;
+    while (at < versions.size() && versions.get(at).version() > version.version()) {
+      at++;
+    }
+    versions.add(at, version);
+  }
+
+  /**
+   * The index after taking in, once per operator instance, the versions in a broadcast state restored from a
+   * checkpoint (they may predate what the topic held when the operator opened, e.g. after retention).
+   */
+  public <S> SettingsIndex<T> restored(SupplierWithException<Iterable<Map.Entry<String, S>>, Exception> state,
+      FunctionWithException<S, T, Exception> read) throws Exception {
+    if (!restored) {
+      restored = true;
+      for (Map.Entry<String, S> e : state.get()) {
+        T version = read.apply(e.getValue());
+        if (version != null) {
+          add(version);
+        }
+      }
+    }
+    return this;
+  }
+
+  /** The scope's versions, newest first. */
+  public List<T> newestFirst(String scope) {
+    return byScope.getOrDefault(scope, List.of());
+  }
+
+  /** The scope's newest version in force at t, null when none is. */
+  public T inForce(String scope, long t) {
+    for (T v : newestFirst(scope)) {
+      if (v.effectiveFrom() <= t) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,8 +1,6 @@
 package org.enterprisebrain.cli;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import org.enterprisebrain.client.ApiClient;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.KeycloakServer;
@@ -70,12 +68,7 @@ public final class Connection {
   }
 
   public ApiClient apiClient() {
-    ApiClient client = new ApiClient();
-    client.updateBaseUri(gateway);
-    client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)));
-    client.setReadTimeout(Duration.ofSeconds(60));
-    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token()));
-    return client;
+    return org.enterprisebrain.cli.demo.Gateway.client(gateway, this::token);
   }
 
   public URI uri(String path) {

@@ -68,7 +68,7 @@ public final class UpCommand implements Callable<Integer> {
       try {
         new DemoModel(platform.gatewayUrl()).deploy(userToken(platform, "engineer"), userToken(platform, "admin"),
             System.out);
-      } catch (java.io.IOException e) {
+      } catch (java.io.IOException | org.enterprisebrain.client.ApiException e) {
         // the plant streams all the same; the user is told what the registry said
         System.out.println("demo model not deployed (the demo plant streams without it): " + e.getMessage());
       }
@@ -76,7 +76,7 @@ public final class UpCommand implements Callable<Integer> {
       try {
         new DemoSettings(platform.gatewayUrl()).enter(userToken(platform, "manager"), userToken(platform, "engineer"),
             replayFrom, System.out);
-      } catch (java.io.IOException e) {
+      } catch (org.enterprisebrain.client.ApiException e) {
         System.out.println("demo settings not entered (the analytics use their defaults): " + e.getMessage());
       }
       Connection connection = new Connection();

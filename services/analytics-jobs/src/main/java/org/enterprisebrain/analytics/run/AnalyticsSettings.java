@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.enterprisebrain.analytics.stream.TopicContract;
 
 /**
  * Every setting of the analytics jobs, each {@code BRAIN_X} from the environment (or system property
@@ -93,10 +94,10 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         or(get, "BRAIN_REGISTRY_DEPLOYMENTS_TOPIC", "brain.model-deployments.v1"),
         or(get, "BRAIN_ELASTICSEARCH_USERNAME", ""),
         or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""),
-        or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", "brain.analytics.dead-letter.v1"),
-        or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", "brain.analytics.spc-settings.v1"),
-        or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", "brain.analytics.calendars.v1"),
-        or(get, "BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", "brain.analytics.energy-settings.v1"));
+        or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", TopicContract.topic("analytics-dead-letter.v1")),
+        or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", TopicContract.topic("analytics-spc-settings.v1")),
+        or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", TopicContract.topic("analytics-calendars.v1")),
+        or(get, "BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", TopicContract.topic("analytics-energy-settings.v1")));
   }
 
   /** Where {@code job}'s sinks put what their targets refused for good. */

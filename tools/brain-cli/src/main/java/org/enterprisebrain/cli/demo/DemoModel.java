@@ -2,11 +2,25 @@ package org.enterprisebrain.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.enterprisebrain.client.ApiClient;
+import org.enterprisebrain.client.ApiException;
+import org.enterprisebrain.client.registry.api.AliasesApi;
+import org.enterprisebrain.client.registry.api.DeploymentsApi;
+import org.enterprisebrain.client.registry.api.ModelsApi;
+import org.enterprisebrain.client.registry.model.AliasDecision;
+import org.enterprisebrain.client.registry.model.AliasRequest;
+import org.enterprisebrain.client.registry.model.FeatureBinding;
+import org.enterprisebrain.client.registry.model.NewAliasRequest;
+import org.enterprisebrain.client.registry.model.NewDeployment;
+import org.enterprisebrain.client.registry.model.NewModel;
 import org.enterprisebrain.servers.demo.Multipart;
 import org.enterprisebrain.servers.demo.TrainedModels;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo plant's predictive model (guideline 5.4.2.3 c: 设备故障预测), put into the live stream the way a
@@ -22,35 +36,37 @@ public final class DemoModel {
 
   public static final String NAME = "spindle-failure";
   public static final String DEPLOYMENT = "spindle-cnc";
-  static final String DEPLOYMENT_JSON = """
-      {"id": "%s", "model": "%s", "alias": "champion", "entity": "telemetry", "plants": ["hz-01"],
-       "equipment": "CNC-A0[1-5]", "threshold": 0.9,
-       "bindings": [{"feature": "temperature", "signal": "spindle.temperature", "scale": 70},
-                    {"feature": "vibration", "signal": "spindle.vibration", "scale": 5}]}""".formatted(DEPLOYMENT, NAME);
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   /** Tribuo logs every thousand SGD iterations: noise among brain up's lines. Held, as JUL keeps loggers weakly. */
   private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
-  private final Gateway gateway;
+  private final String gateway;
 
   public DemoModel(String gateway) {
-    this.gateway = new Gateway(gateway);
+    this.gateway = gateway;
+  }
+
+  static NewDeployment deployment() {
+    return new NewDeployment().id(DEPLOYMENT).model(NAME).alias("champion").entity(NewDeployment.EntityEnum.TELEMETRY)
+        .plants(List.of(DemoSettings.PLANT)).equipment("CNC-A0[1-5]").threshold(0.9)
+        .bindings(List.of(new FeatureBinding().feature("temperature").signal("spindle.temperature").scale(70d),
+            new FeatureBinding().feature("vibration").signal("spindle.vibration").scale(5d)));
   }
 
   /** Trains, registers, approves and deploys the model unless it is deployed already; says what it did. */
-  public void deploy(String engineerToken, String adminToken, PrintStream out) throws IOException, InterruptedException {
-    if (gateway.send("GET", "/api/v1/registry/deployments/" + DEPLOYMENT, engineerToken, null, null)
-        .statusCode() == 200) {
+  public void deploy(String engineerToken, String adminToken, PrintStream out)
+      throws ApiException, IOException, InterruptedException {
+    ApiClient engineer = Gateway.client(gateway, engineerToken);
+    DeploymentsApi deployments = new DeploymentsApi(engineer);
+    if (Gateway.found(() -> deployments.getDeployment(DEPLOYMENT))) {
       out.println("demo model: " + NAME + " is deployed as " + DEPLOYMENT + " already");
       return;
     }
-    Gateway.expect(gateway.send("POST", "/api/v1/registry/models", engineerToken, "application/json",
-        "{\"name\": \"" + NAME + "\", \"title\": \"主轴故障预测\", \"description\": \"demo: spindle failure from "
-            + "temperature and vibration\"}"), 201, 409);
-    HttpResponse<String> versions = gateway.send("GET", "/api/v1/registry/models/" + NAME + "/versions",
-        engineerToken, null, null);
-    Gateway.expect(versions, 200);
-    if (JSON.readTree(versions.body()).isEmpty()) {
+    ModelsApi models = new ModelsApi(engineer);
+    if (!Gateway.found(() -> models.getModel(NAME))) {
+      models.createModel(new NewModel().name(NAME).title("主轴故障预测")
+          .description("demo: spindle failure from temperature and vibration"));
+    }
+    if (models.listVersions(NAME).isEmpty()) {
       TrainedModels.Trained trained;
       TRIBUO.setLevel(java.util.logging.Level.WARNING);
       try {
@@ -58,25 +74,35 @@ public final class DemoModel {
       } catch (Exception e) {
         throw new IOException("Tribuo could not train the demo model", e);
       }
-      Multipart body = Multipart.modelVersion(trained.versionMetadata().getBytes(StandardCharsets.UTF_8),
-          trained.onnx());
-      Gateway.expect(gateway.send("POST", "/api/v1/registry/models/" + NAME + "/versions", engineerToken,
-          body.contentType(), body.body()), 201);
+      register(engineer, trained);
       out.println("demo model: trained (Tribuo logistic regression, ONNX) and registered " + NAME + " v1");
     }
-    HttpResponse<String> request = gateway.send("POST",
-        "/api/v1/registry/models/" + NAME + "/aliases/champion/requests", engineerToken, "application/json",
-        "{\"version\": 1}");
-    Gateway.expect(request, 201);
-    var asked = JSON.readTree(request.body());
-    if (asked.path("status").asString().equals("pending")) {
-      Gateway.expect(gateway.send("POST", "/api/v1/registry/alias-requests/" + asked.path("id").asLong()
-          + "/decision", adminToken, "application/json",
-          "{\"approve\": true, \"comment\": \"demo: approved by the admin\"}"), 200);
+    AliasRequest asked = new AliasesApi(engineer).requestAlias(NAME, "champion", new NewAliasRequest().version(1));
+    if (asked.getStatus() == AliasRequest.StatusEnum.PENDING) {
+      new AliasesApi(Gateway.client(gateway, adminToken)).decideAliasRequest(asked.getId(),
+          new AliasDecision().approve(true).comment("demo: approved by the admin"));
     }
-    Gateway.expect(gateway.send("POST", "/api/v1/registry/deployments", engineerToken, "application/json",
-        DEPLOYMENT_JSON), 201);
+    deployments.createDeployment(deployment());
     out.println("demo model: " + NAME + " v1 approved as champion (engineer asked, admin approved) and deployed as "
         + DEPLOYMENT + " onto CNC-A01…A05's spindles");
+  }
+
+  /**
+   * The version's upload by hand: the generated client sends a multipart JSON part as the model's
+   * {@code toString()} in text/plain (openapi-generator's native library), which the registry rightly refuses.
+   */
+  private static void register(ApiClient client, TrainedModels.Trained trained)
+      throws IOException, InterruptedException, ApiException {
+    Multipart body = Multipart.modelVersion(trained.versionMetadata().getBytes(StandardCharsets.UTF_8),
+        trained.onnx());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + "/api/v1/registry/models/"
+            + NAME + "/versions")).timeout(Duration.ofSeconds(60)).header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()));
+    client.getRequestInterceptor().accept(request);
+    HttpResponse<String> registered = client.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (registered.statusCode() != 201) {
+      throw new ApiException(registered.statusCode(), "createVersion answered " + registered.statusCode(),
+          registered.headers(), registered.body());
+    }
   }
 }

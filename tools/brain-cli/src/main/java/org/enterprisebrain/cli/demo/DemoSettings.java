@@ -1,17 +1,31 @@
 package org.enterprisebrain.cli.demo;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import tools.jackson.databind.json.JsonMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.enterprisebrain.client.ApiException;
+import org.enterprisebrain.client.analytics.api.EnergyApi;
+import org.enterprisebrain.client.analytics.api.OeeApi;
+import org.enterprisebrain.client.analytics.api.SpcApi;
+import org.enterprisebrain.client.analytics.model.CalendarShift;
+import org.enterprisebrain.client.analytics.model.EnergySettings;
+import org.enterprisebrain.client.analytics.model.SpcChartSettings;
+import org.enterprisebrain.client.analytics.model.Tariff;
+import org.enterprisebrain.client.analytics.model.TariffPrices;
+import org.enterprisebrain.client.analytics.model.TariffSpan;
+import org.enterprisebrain.client.analytics.model.TariffSpan.PeriodEnum;
+import org.enterprisebrain.client.analytics.model.WorkCalendar;
 
 /**
  * The demo plant's configuration as data, entered the way a plant's manager does it, through the gateway: its
  * work calendar (工作日历: three shifts round the clock, A 早班 06–14, B 中班 14–22, C 夜班 22–06, and the 2027
  * New Year's Day holiday; its meal breaks are not entered, because the simulated machines finish the state they are
- * in before they stop for one, and parts made in time the calendar does not plan would push performance past 1) and its time-of-use electricity prices (分时电价, on the
+ * in before they stop for one, and parts made in time the calendar does not plan would push performance past 1)
+ * and its time-of-use electricity prices (分时电价, on the
  * energy job's default periods; illustrative prices, the energy job gives each hour its cost); and, as the
  * quality engineer, a phase I of {@value #BASELINE} subgroups for each of its SPC charts (the job's default of 25
  * would take the demo's inspections most of a day), so its charts have limits, capability and rule checks within
@@ -22,35 +36,35 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DemoSettings {
 
   public static final String PLANT = "hz-01";
-  static final String CALENDAR_JSON = """
-      {"plant": "%s", "zone": "Asia/Shanghai", "effectiveFrom": "%s",
-       "shifts": [{"code": "A", "start": "06:00", "end": "14:00"},
-                  {"code": "B", "start": "14:00", "end": "22:00"},
-                  {"code": "C", "start": "22:00", "end": "06:00"}],
-       "holidays": ["2027-01-01"],
-       "reason": "demo: 三班制；元旦放假"}""";
-
-  static final String ENERGY_JSON = """
-      {"plant": "%s", "zone": "Asia/Shanghai", "effectiveFrom": "%s",
-       "tariff": {"periods": [{"period": "sharp", "start": "19:00", "end": "21:00"},
-                              {"period": "peak", "start": "08:00", "end": "11:00"},
-                              {"period": "peak", "start": "13:00", "end": "19:00"},
-                              {"period": "peak", "start": "21:00", "end": "22:00"},
-                              {"period": "valley", "start": "22:00", "end": "08:00"},
-                              {"period": "valley", "start": "11:00", "end": "13:00"}],
-                  "prices": {"sharp": 1.18, "peak": 0.98, "flat": 0.62, "valley": 0.32}, "currency": "CNY"},
-       "reason": "demo: 分时电价（示例电价）"}""";
-
+  private static final String ZONE = "Asia/Shanghai";
   static final int BASELINE = 8;
-  static final String SPC_JSON = """
-      {"plant": "%s", "equipment": "%s", "product": "%s", "characteristic": "%s", "effectiveFrom": "%s",
-       "baselineSubgroups": %d, "reason": "demo: 短基线（%d 个子组），使演示中的控制图尽快有控制限"}""";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final Gateway gateway;
+  private final String gateway;
 
   public DemoSettings(String gateway) {
-    this.gateway = new Gateway(gateway);
+    this.gateway = gateway;
+  }
+
+  static WorkCalendar calendar(OffsetDateTime from) {
+    return new WorkCalendar().plant(PLANT).zone(ZONE).effectiveFrom(from)
+        .shifts(List.of(shift("A", "06:00", "14:00"), shift("B", "14:00", "22:00"), shift("C", "22:00", "06:00")))
+        .holidays(List.of(LocalDate.of(2027, 1, 1))).reason("demo: 三班制；元旦放假");
+  }
+
+  static EnergySettings energy(OffsetDateTime from) {
+    return new EnergySettings().plant(PLANT).zone(ZONE).effectiveFrom(from)
+        .tariff(new Tariff().periods(List.of(span(PeriodEnum.SHARP, "19:00", "21:00"),
+                span(PeriodEnum.PEAK, "08:00", "11:00"), span(PeriodEnum.PEAK, "13:00", "19:00"),
+                span(PeriodEnum.PEAK, "21:00", "22:00"), span(PeriodEnum.VALLEY, "22:00", "08:00"),
+                span(PeriodEnum.VALLEY, "11:00", "13:00")))
+            .prices(new TariffPrices().sharp(1.18).peak(0.98).flat(0.62).valley(0.32)).currency("CNY"))
+        .reason("demo: 分时电价（示例电价）");
+  }
+
+  static SpcChartSettings baseline(String[] chart, OffsetDateTime from) {
+    return new SpcChartSettings().plant(PLANT).equipment(chart[0]).product(chart[1]).characteristic(chart[2])
+        .effectiveFrom(from).baselineSubgroups(BASELINE)
+        .reason("demo: 短基线（" + BASELINE + " 个子组），使演示中的控制图尽快有控制限");
   }
 
   /**
@@ -58,25 +72,26 @@ public final class DemoSettings {
    * the plant has them, in force from {@code from} (the start of the demo's replay, at most the 7 days back the
    * analytics accept); says what it did.
    */
-  public void enter(String managerToken, String engineerToken, Instant from, PrintStream out)
-      throws IOException, InterruptedException {
+  public void enter(String managerToken, String engineerToken, Instant from, PrintStream out) throws ApiException {
     Instant reach = Instant.now().minus(Duration.ofDays(7)).plus(Duration.ofMinutes(5));
-    Instant effective = from.isBefore(reach) ? reach : from;
-    if (enter("/api/v1/analytics/oee/calendars", "?plant=" + PLANT, CALENDAR_JSON.formatted(PLANT, effective),
-        managerToken)) {
+    OffsetDateTime effective = (from.isBefore(reach) ? reach : from).atOffset(ZoneOffset.UTC);
+    OeeApi oee = new OeeApi(Gateway.client(gateway, managerToken));
+    if (oee.listWorkCalendars(PLANT, null).isEmpty()) {
+      oee.changeWorkCalendar(calendar(effective));
       out.println("demo settings: three shifts and New Year's Day entered for " + PLANT
           + " by the manager (OEE's planned time comes from them)");
     }
-    if (enter("/api/v1/analytics/energy/settings", "?plant=" + PLANT, ENERGY_JSON.formatted(PLANT, effective),
-        managerToken)) {
+    EnergyApi energy = new EnergyApi(Gateway.client(gateway, managerToken));
+    if (energy.listEnergySettings(PLANT).isEmpty()) {
+      energy.changeEnergySettings(energy(effective));
       out.println("demo settings: time-of-use electricity prices entered for " + PLANT
           + " by the manager (each hour of electricity gets its cost)");
     }
+    SpcApi spc = new SpcApi(Gateway.client(gateway, engineerToken));
     int charts = 0;
     for (String[] c : DemoFactory.charts()) {
-      String chart = "?plant=" + PLANT + "&equipment=" + c[0] + "&product=" + c[1] + "&characteristic=" + c[2];
-      if (enter("/api/v1/analytics/spc/settings", chart,
-          SPC_JSON.formatted(PLANT, c[0], c[1], c[2], effective, BASELINE, BASELINE), engineerToken)) {
+      if (spc.listChartSettings(PLANT, c[2], c[1], c[0]).isEmpty()) {
+        spc.changeChartSettings(baseline(c, effective));
         charts++;
       }
     }
@@ -86,14 +101,11 @@ public final class DemoSettings {
     }
   }
 
-  /** PUTs the version unless what it configures (the query) has one already; whether it did. */
-  private boolean enter(String path, String query, String json, String token) throws IOException, InterruptedException {
-    HttpResponse<String> history = gateway.send("GET", path + query, token, null, null);
-    Gateway.expect(history, 200);
-    if (!JSON.readTree(history.body()).isEmpty()) {
-      return false;
-    }
-    Gateway.expect(gateway.send("PUT", path, token, "application/json", json), 202);
-    return true;
+  private static CalendarShift shift(String code, String start, String end) {
+    return new CalendarShift().code(code).start(start).end(end);
+  }
+
+  private static TariffSpan span(PeriodEnum period, String start, String end) {
+    return new TariffSpan().period(period).start(start).end(end);
   }
 }

@@ -1,42 +1,46 @@
 package org.enterprisebrain.cli.demo;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.enterprisebrain.client.ApiClient;
+import org.enterprisebrain.client.ApiException;
 
 /** The demo's calls through the gateway, as the people it plays would make them (each with their token). */
-final class Gateway {
+public final class Gateway {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final String gateway;
-
-  Gateway(String gateway) {
-    this.gateway = gateway;
+  interface Call<T> {
+    T call() throws ApiException;
   }
 
-  HttpResponse<String> send(String method, String path, String token, String contentType, Object body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", contentType).method(method, body instanceof byte[] bytes
-          ? HttpRequest.BodyPublishers.ofByteArray(bytes) : HttpRequest.BodyPublishers.ofString(body.toString()));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private Gateway() {
   }
 
-  static void expect(HttpResponse<String> response, int... statuses) throws IOException {
-    for (int status : statuses) {
-      if (response.statusCode() == status) {
-        return;
+  /** The generated clients' invoker for one person's calls through the gateway. */
+  static ApiClient client(String gateway, String token) {
+    return client(gateway, () -> token);
+  }
+
+  /** The generated clients' invoker, with the caller's current token on every call. */
+  public static ApiClient client(String gateway, Supplier<String> token) {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(gateway);
+    client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)));
+    client.setReadTimeout(Duration.ofSeconds(60));
+    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token.get()));
+    return client;
+  }
+
+  /** Whether the resource exists: false on 404, any other failure thrown. */
+  static boolean found(Call<?> get) throws ApiException {
+    try {
+      get.call();
+      return true;
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return false;
       }
+      throw e;
     }
-    throw new IOException(response.request().method() + " " + response.request().uri().getPath() + " answered "
-        + response.statusCode() + ": " + response.body());
   }
 }

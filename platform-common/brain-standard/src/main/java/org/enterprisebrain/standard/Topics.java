@@ -24,6 +24,9 @@ public final class Topics {
   /** Alerts of the analytics jobs (SPC rules, health and energy anomalies), keyed plant|equipment. */
   public static final String ALERTS = "brain.alerts.v1";
 
+  /** The registry's model deployments (compacted, keyed by deployment id), read by the score job. */
+  public static final String MODEL_DEPLOYMENTS = "brain.model-deployments.v1";
+
   private Topics() {
   }
 

@@ -54,6 +54,8 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   private transient ValueState<ControlChart> chart;
   private transient MapState<String, double[]> open;
   private transient MapState<String, Long> opened;
+  /** when each open subgroup times out (absent in state from before: its first sample's time + the timeout) */
+  private transient MapState<String, Long> deadlines;
   private transient MapState<String, Long> seen;
   /** subgroups already plotted (a late sample of one is dropped), by their time */
   private transient MapState<String, Long> closed;
@@ -82,6 +84,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-subgroups", Types.STRING,
         org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
     opened = getRuntimeContext().getMapState(new MapStateDescriptor<>("opened-at", Types.STRING, Types.LONG));
+    deadlines = getRuntimeContext().getMapState(new MapStateDescriptor<>("deadlines", Types.STRING, Types.LONG));
     seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.LONG));
     closed = getRuntimeContext().getMapState(new MapStateDescriptor<>("closed", Types.STRING, Types.LONG));
     last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Measurement.class));
@@ -126,7 +129,11 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     open.put(m.subgroup(), values);
     if (values.length == 1) {
       opened.put(m.subgroup(), m.at());
-      ctx.timerService().registerEventTimeTimer(m.at() + subgroupTimeoutMs);
+      // a subgroup entered behind the watermark (a lab's results typed in an hour later) gets the timeout from
+      // now on in event time: timed from its own first sample it would close at the next watermark, with one value
+      long deadline = Math.max(m.at(), ctx.timerService().currentWatermark()) + subgroupTimeoutMs;
+      deadlines.put(m.subgroup(), deadline);
+      ctx.timerService().registerEventTimeTimer(deadline);
     }
   }
 
@@ -134,7 +141,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<EsDocument> out) throws Exception {
     List<String> due = new ArrayList<>();
     for (Map.Entry<String, Long> e : opened.entries()) {
-      if (e.getValue() + subgroupTimeoutMs <= timestamp) {
+      if (deadline(e.getKey(), e.getValue()) <= timestamp) {
         due.add(e.getKey());
       }
     }
@@ -154,12 +161,18 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
       throws Exception {
     long at = opened.contains(subgroup) ? opened.get(subgroup) : m.at();
     if (opened.contains(subgroup)) {
-      ctx.timerService().deleteEventTimeTimer(at + subgroupTimeoutMs); // complete: its timeout is moot
+      ctx.timerService().deleteEventTimeTimer(deadline(subgroup, at)); // complete: its timeout is moot
     }
     open.remove(subgroup);
     opened.remove(subgroup);
+    deadlines.remove(subgroup);
     closed.put(subgroup, at);
     plot(Subgroup.of(subgroup, at, values), m, ctx, out);
+  }
+
+  private long deadline(String subgroup, long openedAt) throws Exception {
+    Long deadline = deadlines.get(subgroup);
+    return deadline != null ? deadline : openedAt + subgroupTimeoutMs;
   }
 
   private void plot(Subgroup s, Measurement m, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.standard.Topics;
 import org.enterprisebrain.web.CatalogLineage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,19 +22,19 @@ public class LineageRegistrar {
 
   /** The inputs of each job (its standard topics) and what it computes. */
   static final Map<String, List<String>> INPUTS = Map.of(
-      "oee", List.of("brain.equipment.equipment-state.v1", "brain.production.operation-report.v1",
-          "brain.equipment.equipment.v1"),
-      "spc", List.of("brain.quality.quality-result.v1"),
-      "energy", List.of("brain.energy.energy-reading.v1"),
-      "health", List.of("brain.equipment.telemetry.v1"),
-      "score", List.of("brain.equipment.telemetry.v1", "brain.model-deployments.v1"));
+      "oee", List.of(Topics.of("equipment", "equipment-state", 1), Topics.of("production", "operation-report", 1),
+          Topics.of("equipment", "equipment", 1)),
+      "spc", List.of(Topics.of("quality", "quality-result", 1)),
+      "energy", List.of(Topics.of("energy", "energy-reading", 1)),
+      "health", List.of(Topics.of("equipment", "telemetry", 1)),
+      "score", List.of(Topics.of("equipment", "telemetry", 1), Topics.MODEL_DEPLOYMENTS));
   static final Map<String, String> TRANSFORMS = Map.of(
       "oee", "OEE per machine and line, hour and shift (ISO 22400-2)",
       "spc", "SPC charts, GB/T 17989.2 rules, capability",
       "energy", "energy per meter and hour, time-of-use split, CO2",
       "health", "condition features and anomalies per signal",
       "score", "scores of the registry's deployed models per machine");
-  static final String ALERTS_TOPIC = "brain.alerts.v1";
+  static final String ALERTS_TOPIC = Topics.ALERTS;
 
   private final boolean enabled;
   private final String indexPrefix;

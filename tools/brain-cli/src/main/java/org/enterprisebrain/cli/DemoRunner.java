@@ -104,12 +104,35 @@ public final class DemoRunner {
     return factory.badRecordsSoFar();
   }
 
+  /**
+   * Sends a batch as a plant's sender does: a server error or a lost connection is tried again twice (the records
+   * carry their ids, and the jobs count a record sent twice once); a refusal of the batch is not.
+   */
+  private IngestResult ingest(String entity, List<IngestRecord> records)
+      throws ApiException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return api.ingestRecords(entity, records);
+      } catch (ApiException e) {
+        if (attempt == 3 || e.getCode() != 0 && e.getCode() < 500) {
+          throw e;
+        }
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   private void send(List<DemoFactory.Batch> batches, PrintStream out) {
     for (DemoFactory.Batch batch : batches) {
       try {
         List<IngestRecord> records = clientJson.readValue(JSON.writeValueAsString(batch.records()),
             new com.fasterxml.jackson.core.type.TypeReference<List<IngestRecord>>() { });
-        totals = totals.plus(api.ingestRecords(batch.entity(), records), records.size());
+        totals = totals.plus(ingest(batch.entity(), records), records.size());
       } catch (ApiException e) {
         totals = new Totals(totals.sent() + batch.records().size(), totals.accepted(), totals.rejected(),
             totals.failed() + batch.records().size());

@@ -54,7 +54,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
   private final EnergySettings defaults;
   private final String bootstrap;
   private final String settingsTopic;
-  private transient SettingsIndex<EnergySettings> versions;
+  private transient SettingsIndex<String, EnergySettings> versions;
   private final double zLimit;
   private final long latenessMs;
 
@@ -96,7 +96,8 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
     versions = new SettingsIndex<>(settingsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults)));
+        : SettingsTopic.readAll(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults)),
+        json -> EnergySettings.read(Envelope.JSON.readTree(json), defaults));
   }
 
   @Override
@@ -132,9 +133,8 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     }
   }
 
-  private SettingsIndex<EnergySettings> versions(ReadOnlyContext ctx) throws Exception {
-    return versions.restored(() -> ctx.getBroadcastState(SETTINGS).immutableEntries(),
-        json -> EnergySettings.read(Envelope.JSON.readTree(json), defaults));
+  private SettingsIndex<String, EnergySettings> versions(ReadOnlyContext ctx) throws Exception {
+    return versions.restored(ctx.getBroadcastState(SETTINGS));
   }
 
   /** The plant's newest version in force at t, else the job's defaults. */

@@ -53,7 +53,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
   private final long latenessMs;
   private final String bootstrap;
   private final String calendarsTopic;
-  private transient SettingsIndex<WorkCalendar> calendars;
+  private transient SettingsIndex<String, WorkCalendar> calendars;
 
   private transient ValueState<OeeInput> master;
   private transient MapState<Long, String> changes;
@@ -96,7 +96,8 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
     lateApplied = metrics.counter("lateRecordsApplied");
     lateDropped = metrics.counter("lateRecordsDropped");
     calendars = new SettingsIndex<>(calendarsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, calendarsTopic, WorkCalendar::read));
+        : SettingsTopic.readAll(bootstrap, calendarsTopic, WorkCalendar::read),
+        json -> WorkCalendar.read(Envelope.JSON.readTree(json)));
   }
 
   @Override
@@ -110,8 +111,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
 
   /** The machine's line's calendar in force at t, else its plant's, else the default. */
   private WorkCalendar calendarAt(String plant, String line, long t, ReadOnlyContext ctx) throws Exception {
-    SettingsIndex<WorkCalendar> index = calendars.restored(() -> ctx.getBroadcastState(CALENDARS).immutableEntries(),
-        json -> WorkCalendar.read(Envelope.JSON.readTree(json)));
+    SettingsIndex<String, WorkCalendar> index = calendars.restored(ctx.getBroadcastState(CALENDARS));
     WorkCalendar lines = line == null ? null : index.inForce(plant + '|' + line, t);
     WorkCalendar plants = lines != null ? lines : index.inForce(plant + '|', t);
     return plants == null ? defaults : plants;

@@ -49,7 +49,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   private final Map<String, double[]> given;
   private final String bootstrap;
   private final String settingsTopic;
-  private transient SettingsIndex<ChartSettings> versions;
+  private transient SettingsIndex<ChartSettings, ChartSettings> versions;
 
   private transient ValueState<ControlChart> chart;
   private transient MapState<String, double[]> open;
@@ -92,7 +92,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
     versions = new SettingsIndex<>(settingsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, settingsTopic, ChartSettings::read));
+        : SettingsTopic.readAll(bootstrap, settingsTopic, ChartSettings::read), s -> s);
   }
 
   @Override
@@ -217,8 +217,8 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     return subgroupSize;
   }
 
-  private SettingsIndex<ChartSettings> versions(ReadOnlyContext ctx) throws Exception {
-    return versions.restored(() -> ctx.getBroadcastState(SETTINGS).immutableEntries(), s -> s);
+  private SettingsIndex<ChartSettings, ChartSettings> versions(ReadOnlyContext ctx) throws Exception {
+    return versions.restored(ctx.getBroadcastState(SETTINGS));
   }
 
   /** The newest version of the chart's settings newer than {@code current} and in effect at {@code at}, or null. */

@@ -5,15 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.util.function.FunctionWithException;
-import org.apache.flink.util.function.SupplierWithException;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 
 /**
  * The versions of one kind of settings an operator knows ({@link SettingsTopic}), indexed by what each configures:
  * those on the topic when the operator opened, those in its broadcast state after a restore, and those broadcast
  * since. Records ask for their scope's version per record (per reading, per hour), so the index is kept up to date
  * as versions arrive instead of being collected from the broadcast state for every question.
+ *
+ * @param <S> what the operator's broadcast state holds for a version (its JSON, or the version itself)
+ * @param <T> a version
  */
-public final class SettingsIndex<T extends SettingsIndex.Version> {
+public final class SettingsIndex<S, T extends SettingsIndex.Version> {
 
   /** A version of the settings of one scope (a chart, a plant, a line), in force from {@code effectiveFrom} on. */
   public interface Version {
@@ -25,10 +28,15 @@ public final class SettingsIndex<T extends SettingsIndex.Version> {
   }
 
   private final Map<String, List<T>> byScope = new HashMap<>();
+  private final FunctionWithException<S, T, Exception> read;
   private boolean restored;
 
-  /** @param known the versions on the topic when the operator opened */
-  public SettingsIndex(List<T> known) {
+  /**
+   * @param known the versions on the topic when the operator opened
+   * @param read  a version from what the broadcast state holds for it (null: none a job can use)
+   */
+  public SettingsIndex(List<T> known, FunctionWithException<S, T, Exception> read) {
+    this.read = read;
     known.forEach(this::add);
   }
 
@@ -47,11 +55,10 @@ public final class SettingsIndex<T extends SettingsIndex.Version> {
    * The index after taking in, once per operator instance, the versions in a broadcast state restored from a
    * checkpoint (they may predate what the topic held when the operator opened, e.g. after retention).
    */
-  public <S> SettingsIndex<T> restored(SupplierWithException<Iterable<Map.Entry<String, S>>, Exception> state,
-      FunctionWithException<S, T, Exception> read) throws Exception {
+  public SettingsIndex<S, T> restored(ReadOnlyBroadcastState<String, S> state) throws Exception {
     if (!restored) {
       restored = true;
-      for (Map.Entry<String, S> e : state.get()) {
+      for (Map.Entry<String, S> e : state.immutableEntries()) {
         T version = read.apply(e.getValue());
         if (version != null) {
           add(version);

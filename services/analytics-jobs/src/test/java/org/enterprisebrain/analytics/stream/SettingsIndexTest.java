@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.junit.jupiter.api.Test;
 
 class SettingsIndexTest {
@@ -13,7 +14,8 @@ class SettingsIndexTest {
 
   @Test
   void theNewestVersionInForceWinsEvenWhenAnOlderOneTookEffectLater() {
-    SettingsIndex<V> index = new SettingsIndex<>(List.of(new V("a", 1, 0, "v1"), new V("a", 3, 500, "v3")));
+    SettingsIndex<String, V> index = new SettingsIndex<>(List.of(new V("a", 1, 0, "v1"), new V("a", 3, 500, "v3")),
+        label -> null);
     index.add(new V("a", 2, 100, "v2"));
     index.add(new V("b", 1, 0, "other scope"));
 
@@ -26,17 +28,41 @@ class SettingsIndexTest {
 
   @Test
   void aVersionMetAgainReplacesItselfAndTheRestoredStateIsReadOnce() throws Exception {
-    SettingsIndex<V> index = new SettingsIndex<>(List.of(new V("a", 1, 0, "from the topic")));
     AtomicInteger reads = new AtomicInteger();
+    SettingsIndex<String, V> index = new SettingsIndex<>(List.of(new V("a", 1, 0, "from the topic")), label -> {
+      reads.incrementAndGet();
+      return new V("a", label.equals("restored") ? 1 : 2, label.equals("restored") ? 0 : 10, label);
+    });
     Map<String, String> state = Map.of("a|1", "restored", "a|2", "restored later");
     for (int i = 0; i < 3; i++) {
-      index.restored(() -> {
-        reads.incrementAndGet();
-        return state.entrySet();
-      }, label -> new V("a", label.equals("restored") ? 1 : 2, label.equals("restored") ? 0 : 10, label));
+      index.restored(broadcastState(state));
     }
 
-    assertThat(reads).hasValue(1);
+    assertThat(reads).as("each restored version read once").hasValue(2);
     assertThat(index.newestFirst("a")).extracting(V::label).containsExactly("restored later", "restored");
+  }
+
+  private static ReadOnlyBroadcastState<String, String> broadcastState(Map<String, String> state) {
+    return new ReadOnlyBroadcastState<>() {
+      @Override
+      public String get(String key) {
+        return state.get(key);
+      }
+
+      @Override
+      public boolean contains(String key) {
+        return state.containsKey(key);
+      }
+
+      @Override
+      public Iterable<Map.Entry<String, String>> immutableEntries() {
+        return state.entrySet();
+      }
+
+      @Override
+      public void clear() {
+        throw new UnsupportedOperationException("read only");
+      }
+    };
   }
 }

@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class AlertActions {
 
   static final String INDEX = "alert-actions";
-  private static final ObjectNode MAPPINGS = mappings();
+  private static final ObjectNode MAPPINGS = IndexMappings.of(INDEX);
   private final ResultStore store;
   private final Clock clock = Clock.systemUTC();
 
@@ -98,8 +98,6 @@ public class AlertActions {
     return alerts;
   }
 
-  private static ObjectNode mappings() {
-    return IndexMappings.keywords("alertId", "plant", "action", "by").typed("date", "at").typed("text", "comment").json();
-  }
+
 
 }

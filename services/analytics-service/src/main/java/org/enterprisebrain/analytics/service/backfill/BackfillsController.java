@@ -36,7 +36,7 @@ public class BackfillsController implements BackfillsApi {
   static final String INDEX = "backfills";
   static final List<String> JOBS = List.of("oee", "energy", "health");
   static final Duration LONGEST = Duration.ofDays(31);
-  private static final ObjectNode MAPPINGS = mappings();
+  private static final ObjectNode MAPPINGS = IndexMappings.of(INDEX);
 
   private final ResultStore store;
   private final Duration retention;
@@ -116,9 +116,6 @@ public class BackfillsController implements BackfillsApi {
     return value;
   }
 
-  private static ObjectNode mappings() {
-    return IndexMappings.keywords("id", "plant", "jobs", "status", "requestedBy")
-        .typed("date", "from", "to", "requestedAt", "startedAt", "finishedAt").typed("text", "message").json();
-  }
+
 
 }

@@ -36,7 +36,7 @@ public class DeadLettersController implements DeadLettersApi {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLettersController.class);
   static final String INDEX = "dead-letters";
   static final Set<String> JOBS = Set.of("oee", "spc", "energy", "health", "score");
-  private static final ObjectNode MAPPINGS = mappings();
+  private static final ObjectNode MAPPINGS = IndexMappings.of(INDEX);
 
   private final ResultStore store;
   private final String topic;
@@ -85,10 +85,6 @@ public class DeadLettersController implements DeadLettersApi {
         .stream().map(d -> store.as(d, DeadLetter.class)).toList());
   }
 
-  private static ObjectNode mappings() {
-    // the refused record is kept to be read, not searched (it may be a quarter of a megabyte)
-    return IndexMappings.keywords("job", "target", "id", "plant").typed("date", "refusedAt").typed("text", "reason")
-        .unindexed("text", "record").typed("boolean", "truncated").json();
-  }
+
 
 }

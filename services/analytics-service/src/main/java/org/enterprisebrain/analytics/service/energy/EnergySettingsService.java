@@ -12,7 +12,6 @@ import org.enterprisebrain.analytics.service.api.model.EnergySettingsVersion;
 import org.enterprisebrain.analytics.service.api.model.Tariff;
 import org.enterprisebrain.analytics.service.api.model.TariffPrices;
 import org.enterprisebrain.analytics.service.api.model.TariffSpan;
-import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
@@ -39,8 +38,7 @@ public class EnergySettingsService {
 
   public EnergySettingsService(ResultStore store, KafkaTemplate<String, String> kafka,
       @Value("${brain.analytics.energy-settings-topic}") String topic) {
-    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the plant's energy settings", "plant",
-        IndexMappings.keywords("plant", "zone").unsearched("tariff", "emissionFactors"));
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the plant's energy settings", "plant");
   }
 
   @Bean

@@ -14,7 +14,6 @@ import org.enterprisebrain.analytics.service.api.model.CalendarShift;
 import org.enterprisebrain.analytics.service.api.model.PlannedDowntime;
 import org.enterprisebrain.analytics.service.api.model.WorkCalendar;
 import org.enterprisebrain.analytics.service.api.model.WorkCalendarVersion;
-import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
@@ -47,9 +46,7 @@ public class WorkCalendarService {
 
   public WorkCalendarService(ResultStore store, KafkaTemplate<String, String> kafka,
       @Value("${brain.analytics.calendars-topic}") String topic) {
-    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the calendar", "scope",
-        IndexMappings.keywords("plant", "line", "zone").unsearched("shifts", "plannedDowntime")
-            .unindexed("keyword", "holidays"));
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the calendar", "scope");
   }
 
   @Bean

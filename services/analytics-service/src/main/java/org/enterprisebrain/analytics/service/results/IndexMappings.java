@@ -1,53 +1,40 @@
 package org.enterprisebrain.analytics.service.results;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The mappings of an index the service keeps itself (settings versions, alert actions, dead letters, backfills). */
+/**
+ * The mappings of an index the service keeps itself (settings versions, alert actions, dead letters, backfills),
+ * as {@code api-specs/elasticsearch/analytics-service-indices.json} gives them.
+ */
 public final class IndexMappings {
 
-  private final ObjectNode json = ResultStore.JSON.createObjectNode();
-  private final ObjectNode properties = json.putObject("properties");
+  static final String SPEC = "/elasticsearch/analytics-service-indices.json";
+  private static final JsonNode INDICES = read();
 
   private IndexMappings() {
   }
 
-  /** Mappings that start with the given keyword fields. */
-  public static IndexMappings keywords(String... fields) {
-    return new IndexMappings().typed("keyword", fields);
-  }
-
-  /** Fields of an Elasticsearch type: keyword, date, text, integer, double, boolean. */
-  public IndexMappings typed(String type, String... fields) {
-    for (String field : fields) {
-      properties.putObject(field).put("type", type);
+  /** A copy of the index's mappings; an index the spec does not name is a programming error. */
+  public static ObjectNode of(String index) {
+    JsonNode mappings = INDICES.path(index);
+    if (!(mappings instanceof ObjectNode o)) {
+      throw new IllegalArgumentException(SPEC + " has no mappings for the index " + index);
     }
-    return this;
+    return o.deepCopy();
   }
 
-  /** Fields kept to be read, not searched (a refused record, a list of holidays). */
-  public IndexMappings unindexed(String type, String... fields) {
-    for (String field : fields) {
-      properties.putObject(field).put("type", type).put("index", false);
+  private static JsonNode read() {
+    try (InputStream in = IndexMappings.class.getResourceAsStream(SPEC)) {
+      if (in == null) {
+        throw new IllegalStateException(SPEC + " is not on the class path (api-specs)");
+      }
+      return ResultStore.JSON.readTree(in).path("indices");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return this;
-  }
-
-  /** Objects kept as they were given, not searched (a calendar's shifts, a tariff). */
-  public IndexMappings unsearched(String... objects) {
-    for (String field : objects) {
-      properties.putObject(field).put("type", "object").put("enabled", false);
-    }
-    return this;
-  }
-
-  /** An object's own mappings, to add its fields to. */
-  public IndexMappings object(String field) {
-    IndexMappings inner = new IndexMappings();
-    properties.set(field, inner.json);
-    return inner;
-  }
-
-  public ObjectNode json() {
-    return json;
   }
 }

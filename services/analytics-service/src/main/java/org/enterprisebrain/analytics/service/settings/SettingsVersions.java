@@ -34,24 +34,22 @@ public final class SettingsVersions {
   private final String index;
   private final String what;
   private final String scopeField;
-  private final IndexMappings mappings;
+  private final ObjectNode mappings;
   private final Clock clock = Clock.systemUTC();
 
   /**
    * @param what       what a version configures, for messages ("the chart's settings")
    * @param scopeField the stored field that names the scope
-   * @param mappings   the index's mappings; the scope, version, who, when and why are added
    */
   public SettingsVersions(ResultStore store, KafkaTemplate<String, String> kafka, String topic, String index,
-      String what, String scopeField, IndexMappings mappings) {
+      String what, String scopeField) {
     this.store = store;
     this.kafka = kafka;
     this.topic = topic;
     this.index = index;
     this.what = what;
     this.scopeField = scopeField;
-    this.mappings = mappings.typed("keyword", scopeField, "changedBy").typed("integer", "version")
-        .typed("date", "effectiveFrom", "changedAt").typed("text", "reason");
+    this.mappings = IndexMappings.of(index);
   }
 
   /** When a change takes effect: the one asked for (at most {@link #REACH} back) or now. */
@@ -131,7 +129,7 @@ public final class SettingsVersions {
     message.put("version", version).put("effectiveFrom", effectiveFrom.toString()).put("reason", reason)
         .put("changedAt", clock.instant().toString()).put("changedBy", Callers.current().name());
     String id = scope + '|' + version;
-    if (!store.create(index, id, message.deepCopy().put(scopeField, scope), mappings.json())) {
+    if (!store.create(index, id, message.deepCopy().put(scopeField, scope), mappings)) {
       throw ProblemException.conflict("version", what + " changed meanwhile (version " + version
           + " exists): read them again");
     }

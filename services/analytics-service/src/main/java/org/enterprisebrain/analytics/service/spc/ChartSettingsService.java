@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettings;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
-import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
@@ -30,10 +29,7 @@ public class ChartSettingsService {
 
   public ChartSettingsService(ResultStore store, KafkaTemplate<String, String> kafka,
       @Value("${brain.analytics.spc-settings-topic}") String topic) {
-    IndexMappings mappings = IndexMappings.keywords("plant", "equipment", "product", "characteristic", "chartType")
-        .typed("integer", "baselineSubgroups", "subgroupSize", "rules");
-    mappings.object("limits").typed("double", "center", "sigma");
-    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the chart's settings", "chart", mappings);
+    this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the chart's settings", "chart");
   }
 
   @Bean

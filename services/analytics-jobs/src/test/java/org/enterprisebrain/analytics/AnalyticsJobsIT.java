@@ -35,6 +35,7 @@ import org.enterprisebrain.analytics.backfill.BackfillQueue;
 import org.enterprisebrain.analytics.backfill.BackfillRange;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
+import org.enterprisebrain.analytics.oee.Routing;
 import org.enterprisebrain.analytics.oee.WorkCalendar;
 import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
@@ -77,6 +78,10 @@ class AnalyticsJobsIT {
       List<ProducerRecord<String, String>> records = new ArrayList<>();
       records.add(master("M1", 30));
       records.add(master("M2", 60));
+      // the work order every report is of, released the evening before: product P-100
+      records.add(envelope(AnalyticsSettings.WORK_ORDERS, "work-order", "WO-1-released", H0.minusSeconds(3600),
+          Envelope.JSON.createObjectNode().put("workOrder", "WO-1").put("material", "P-100").put("plannedQuantity", 500)
+              .put("unit", "PCS").put("status", "released").put("line", "L1")));
       // M1: 50 min running and a 10 min breakdown in hour 0; 45 min running and a 15 min changeover in hour 1
       records.add(state("M1", 0, "running", null));
       records.add(state("M1", 40, "down", "M01"));
@@ -250,11 +255,14 @@ class AnalyticsJobsIT {
     env.setParallelism(1);
     env.enableCheckpointing(100);
     SettingsTopic.ensure(kafka, s.calendarsTopic());
+    SettingsTopic.ensure(kafka, s.routingsTopic());
     OeeJob.build(AnalyticsJobs.oeeInputs(env, s, true).map(new FailOnce<>(8)),
             SettingsTopic.stream(env, kafka, s.calendarsTopic(), "failover-calendars", true, String.class,
                 WorkCalendar::readable, "calendars"),
+            SettingsTopic.stream(env, kafka, s.routingsTopic(), "failover-routings", true, String.class,
+                Routing::readable, "routings"),
             s.index("oee"), WorkCalendar.defaults(s.shifts(), s.zone()), s.lateness().toMillis(), kafka,
-            s.calendarsTopic())
+            s.calendarsTopic(), s.routingsTopic())
         .sinkTo(AnalyticsJobs.results(s, "oee"));
     env.execute("oee-failover");
     assertThat(FailOnce.failed).as("the job failed once mid-stream").isTrue();
@@ -460,6 +468,46 @@ class AnalyticsJobsIT {
     assertThat(after.path("cost").asDouble()).isCloseTo(30 * 0.9, within(1e-6));
     assertThat(after.path("currency").asText()).isEqualTo("CNY");
     assertThat(after.path("co2Kg").asDouble()).isCloseTo(30 * 0.5, within(1e-6));
+  }
+
+  @Test
+  @Order(10)
+  void aProductsRoutingTimesItsReportsUnitsTheMachinesCycleIsTheFallback() throws Exception {
+    // as analytics-service sends an industrial engineer's routing of P-100 (WO-1's product): operation 0010 (M1's
+    // reports) 20 s a unit, from the hour after H0 on 25 s; 0020 (M2's) is not timed: M2's own 60 s applies
+    AnalyticsSettings s = settings("brain-routing-", "routing-", Map.of("BRAIN_ANALYTICS_ROUTINGS_TOPIC",
+        "it-routings"));
+    SettingsTopic.ensure(kafka, s.routingsTopic());
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(s.routingsTopic(), "it-01|P-100|1", routing(1, H0.minus(Duration.ofDays(1)),
+          20))).get();
+      producer.send(new ProducerRecord<>(s.routingsTopic(), "it-01|P-100|2", routing(2, H0.plusSeconds(3600), 25)))
+          .get();
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    AnalyticsJobs.configure(env, s);
+    AnalyticsJobs.add("oee", env, s, true);
+    env.execute("oee-routing");
+
+    // M1 ran 50 min in hour 0 and made 93 units of 0010 (report ending 01:00, version 1), 80 in hour 1 (version 2)
+    JsonNode m1h0 = doc("brain-routing-oee", "hour|it-01|M1|" + H0);
+    assertThat(m1h0.path("idealSeconds").asDouble()).isEqualTo(93 * 20.0);
+    assertThat(m1h0.path("performance").asDouble()).isCloseTo(93 * 20 / (50 * 60.0), within(1e-6));
+    JsonNode m1h1 = doc("brain-routing-oee", "hour|it-01|M1|" + H0.plusSeconds(3600));
+    assertThat(m1h1.path("performance").asDouble()).isCloseTo(80 * 25 / (45 * 60.0), within(1e-6));
+    // M2's operation is not in the routing: its machine's cycle, as without any routing
+    assertThat(doc("brain-routing-oee", "hour|it-01|M2|" + H0).path("idealSeconds").asDouble()).isEqualTo(28 * 60.0);
+    // the line adds its machines' ideal times
+    assertThat(doc("brain-routing-oee", "hour|it-01|L1|" + H0).path("performance").asDouble())
+        .isCloseTo((93 * 20 + 28 * 60) / (80 * 60.0), within(1e-6));
+  }
+
+  static String routing(int version, Instant effectiveFrom, double seconds0010) {
+    return "{\"plant\":\"it-01\",\"product\":\"P-100\",\"operations\":[{\"operation\":\"0010\","
+        + "\"idealCycleSeconds\":" + seconds0010 + "},{\"operation\":\"0030\",\"idealCycleSeconds\":5}],"
+        + "\"version\":" + version + ",\"effectiveFrom\":\"" + effectiveFrom + "\",\"reason\":\"工艺验证\","
+        + "\"changedAt\":\"" + H0 + "\",\"changedBy\":\"engineer\"}";
   }
 
   static void backfill(AnalyticsSettings s, BackfillRange range) throws Exception {

@@ -1,6 +1,7 @@
 package org.enterprisebrain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -826,6 +827,11 @@ class PlatformIT {
         manager).body());
     assertThat(electricity.valueStream().filter(h -> h.path("cost").asDouble() > 0
         && h.path("currency").asString("").equals("CNY")).count()).isPositive();
+    // the demo's routings (DemoSettings): the complex variant's five operations, timed 12 % above the machines'
+    JsonNode routing = JSON.readTree(get("/api/v1/analytics/oee/routings?plant=hz-01&product=4000124", manager).body());
+    assertThat(routing.get(0).path("operations")).hasSize(5);
+    assertThat(routing.get(0).path("operations").get(0).path("idealCycleSeconds").asDouble())
+        .isCloseTo(42 * 1.12, within(1e-9));
     JsonNode health = JSON.readTree(get("/api/v1/analytics/health?plant=hz-01&equipment=CNC-A01&" + range, manager).body());
     assertThat(health.valueStream().map(h -> h.path("signal").asString()).distinct().toList())
         .contains("spindle.temperature", "spindle.vibration");

@@ -102,11 +102,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
 
   @Override
   public void processBroadcastElement(String json, Context ctx, Collector<EsDocument> out) throws Exception {
-    EnergySettings s = EnergySettings.read(Envelope.JSON.readTree(json), defaults);
-    if (s != null) {
-      ctx.getBroadcastState(SETTINGS).put(s.plant() + '|' + s.version(), json);
-      versions.add(s);
-    }
+    versions.broadcast(json, ctx.getBroadcastState(SETTINGS));
   }
 
   /**

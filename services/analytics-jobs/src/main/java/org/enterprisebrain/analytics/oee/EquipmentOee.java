@@ -28,7 +28,8 @@ import org.enterprisebrain.analytics.stream.SettingsTopic;
  *
  * <p>An hour is computed when the watermark passes its end. The state in effect at any instant is the
  * latest change at or before it (the last one received wins at the same instant), so an hour with no
- * record at all still gets its result. Quantities count in the hour where their report ends. A record that
+ * record at all still gets its result. Quantities count in the hour where their report ends, at the ideal cycle
+ * time {@link ReportRouting} found in their product's routing, else at the machine's. A record that
  * arrives after its hour was computed, but within the allowed lateness, recomputes every hour from its own
  * on (a late state change moves every later hour too) and overwrites them; older ones are dropped and
  * counted, as are duplicates (same record id).
@@ -54,6 +55,9 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
   private final String bootstrap;
   private final String calendarsTopic;
   private transient SettingsIndex<String, WorkCalendar> calendars;
+
+  /** An hour's quantities: units good, scrapped, reworked, of them timed by a routing, and their ideal ms. */
+  static final int GOOD = 0, SCRAP = 1, REWORK = 2, ROUTED = 3, ROUTED_IDEAL_MS = 4, QUANTITIES = 5;
 
   private transient ValueState<OeeInput> master;
   private transient MapState<Long, String> changes;
@@ -102,11 +106,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
 
   @Override
   public void processBroadcastElement(String json, Context ctx, Collector<EsDocument> out) throws Exception {
-    WorkCalendar c = WorkCalendar.read(Envelope.JSON.readTree(json));
-    if (c != null) {
-      ctx.getBroadcastState(CALENDARS).put(c.scope() + '|' + c.version(), json);
-      calendars.add(c);
-    }
+    calendars.broadcast(json, ctx.getBroadcastState(CALENDARS));
   }
 
   /** The machine's line's calendar in force at t, else its plant's, else the default. */
@@ -157,11 +157,14 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
       if (in.operation() != null && (operation.value() == null || in.operation().compareTo(operation.value()) > 0)) {
         operation.update(in.operation());
       }
-      long[] q = quantities.get(hour);
-      q = q == null ? new long[3] : q;
-      q[0] += in.good();
-      q[1] += in.scrap();
-      q[2] += in.rework();
+      long[] q = quantities(quantities.get(hour));
+      q[GOOD] += in.good();
+      q[SCRAP] += in.scrap();
+      q[REWORK] += in.rework();
+      if (Double.isFinite(in.idealCycleSeconds())) {
+        q[ROUTED] += in.produced();
+        q[ROUTED_IDEAL_MS] += Math.round(in.produced() * in.idealCycleSeconds() * 1000);
+      }
       quantities.put(hour, q);
     }
     latest.update(Math.max(hour, latest.value() == null ? Long.MIN_VALUE : latest.value()));
@@ -235,10 +238,18 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
         sorted.put(e.getKey(), e.getValue());
       }
     }
-    long[] q = quantities.get(hour);
     OeeInput m = master.value();
     double ideal = m == null || !Double.isFinite(m.idealCycleSeconds()) ? Double.NaN : m.idealCycleSeconds() * 1000;
-    return components(sorted, hour, hour + HOUR, q == null ? new long[3] : q, ideal, calendar.plan(hour, hour + HOUR));
+    return components(sorted, hour, hour + HOUR, quantities(quantities.get(hour)), ideal, calendar.plan(hour, hour + HOUR));
+  }
+
+  /** An hour's quantities as kept, in the present layout (a checkpoint may hold the three of before routings). */
+  static long[] quantities(long[] kept) {
+    long[] q = new long[QUANTITIES];
+    if (kept != null) {
+      System.arraycopy(kept, 0, q, 0, Math.min(kept.length, QUANTITIES));
+    }
+    return q;
   }
 
   /** Pure: the components of [from, to) all of it planned. */
@@ -248,8 +259,11 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
   }
 
   /**
-   * Pure: the components of [from, to) given state changes (time → "state|reason"), quantities and the plan
-   * ({@link WorkCalendar#plan}): time the plan does not plan is planned stop by the plan's reason.
+   * Pure: the components of [from, to) given state changes (time → "state|reason"), quantities ({@link #GOOD} …,
+   * a shorter array: the rest 0) and the plan ({@link WorkCalendar#plan}): time the plan does not plan is planned
+   * stop by the plan's reason.
+   *
+   * @param idealCycleMs the machine's, for units no routing timed
    */
   static OeeComponents components(TreeMap<Long, String> changes, long from, long to, long[] quantities,
       double idealCycleMs, TreeMap<Long, String> plan) {
@@ -302,11 +316,14 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
         }
       }
     }
-    long produced = quantities[0] + quantities[1] + quantities[2];
-    // nothing produced needs no cycle time; something produced without one leaves performance unknown
-    double idealMs = produced == 0 ? 0 : idealCycleMs * produced;
-    return new OeeComponents(observed, plannedStop, run, down, setup, idle, quantities[0], quantities[1],
-        quantities[2], idealMs, failures, reasons);
+    long[] q = quantities(quantities);
+    long produced = q[GOOD] + q[SCRAP] + q[REWORK];
+    // units their routing times count at its cycle, the rest at the machine's; nothing produced needs no cycle
+    // time; something produced without one leaves performance unknown
+    long unrouted = produced - q[ROUTED];
+    double idealMs = q[ROUTED_IDEAL_MS] + (unrouted == 0 ? 0 : idealCycleMs * unrouted);
+    return new OeeComponents(observed, plannedStop, run, down, setup, idle, q[GOOD], q[SCRAP], q[REWORK], idealMs,
+        failures, reasons);
   }
 
   private static String stateOf(String value) {

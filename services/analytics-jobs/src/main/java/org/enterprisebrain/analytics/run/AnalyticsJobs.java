@@ -22,6 +22,7 @@ import org.enterprisebrain.analytics.health.HealthProcess;
 import org.enterprisebrain.analytics.health.Sample;
 import org.enterprisebrain.analytics.oee.OeeInput;
 import org.enterprisebrain.analytics.oee.OeeJob;
+import org.enterprisebrain.analytics.oee.Routing;
 import org.enterprisebrain.analytics.oee.WorkCalendar;
 import org.enterprisebrain.analytics.score.DeploymentRecord;
 import org.enterprisebrain.analytics.score.ScoreJob;
@@ -126,15 +127,18 @@ public final class AnalyticsJobs {
   }
 
   static final List<String> OEE_TOPICS = List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS,
-      AnalyticsSettings.EQUIPMENT);
+      AnalyticsSettings.EQUIPMENT, AnalyticsSettings.WORK_ORDERS);
 
   static void oee(Plumbing p, AnalyticsSettings s) {
     SettingsTopic.ensure(s.kafka(), s.calendarsTopic());
+    SettingsTopic.ensure(s.kafka(), s.routingsTopic());
     DataStream<String> calendars = SettingsTopic.stream(p.env(), s.kafka(), s.calendarsTopic(),
         s.groupPrefix() + "oee-calendars", p.bounded(), String.class, WorkCalendar::readable, "oee-calendars");
-    p.deliver("oee", OeeJob.build(p.inputs("oee", OEE_TOPICS, OeeInput.class, OeeInput::from), calendars,
+    DataStream<String> routings = SettingsTopic.stream(p.env(), s.kafka(), s.routingsTopic(),
+        s.groupPrefix() + "oee-routings", p.bounded(), String.class, Routing::readable, "oee-routings");
+    p.deliver("oee", OeeJob.build(p.inputs("oee", OEE_TOPICS, OeeInput.class, OeeInput::from), calendars, routings,
         s.index("oee"), WorkCalendar.defaults(s.shifts(), s.zone()), s.lateness().toMillis(), s.kafka(),
-        s.calendarsTopic()), null);
+        s.calendarsTopic(), s.routingsTopic()), null);
   }
 
   public static DataStream<OeeInput> oeeInputs(StreamExecutionEnvironment env, AnalyticsSettings s, boolean bounded) {

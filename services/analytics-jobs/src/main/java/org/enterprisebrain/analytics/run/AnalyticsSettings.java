@@ -22,12 +22,13 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
     Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
     String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic, String spcSettingsTopic,
-    String calendarsTopic, String energySettingsTopic)
+    String calendarsTopic, String energySettingsTopic, String routingsTopic)
     implements Serializable {
 
   public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
   public static final String EQUIPMENT_STATES = "brain.equipment.equipment-state.v1";
   public static final String EQUIPMENT = "brain.equipment.equipment.v1";
+  public static final String WORK_ORDERS = "brain.production.work-order.v1";
   public static final String QUALITY_RESULTS = "brain.quality.quality-result.v1";
   public static final String ENERGY_READINGS = "brain.energy.energy-reading.v1";
   public static final String TELEMETRY = "brain.equipment.telemetry.v1";
@@ -97,7 +98,8 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", TopicContract.topic("analytics-dead-letter.v1")),
         or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", TopicContract.topic("analytics-spc-settings.v1")),
         or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", TopicContract.topic("analytics-calendars.v1")),
-        or(get, "BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", TopicContract.topic("analytics-energy-settings.v1")));
+        or(get, "BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", TopicContract.topic("analytics-energy-settings.v1")),
+        or(get, "BRAIN_ANALYTICS_ROUTINGS_TOPIC", TopicContract.topic("analytics-routings.v1")));
   }
 
   /** Where {@code job}'s sinks put what their targets refused for good. */

@@ -98,8 +98,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   @Override
   public void processBroadcastElement(ChartSettings s, Context ctx, Collector<EsDocument> out) throws Exception {
     // applied at the chart's next subgroup, from its effectiveFrom on
-    ctx.getBroadcastState(SETTINGS).put(s.chart() + '|' + s.version(), s);
-    versions.add(s);
+    versions.broadcast(s, ctx.getBroadcastState(SETTINGS));
   }
 
   @Override

@@ -52,6 +52,18 @@ public final class SettingsIndex<S, T extends SettingsIndex.Version> {
   }
 
   /**
+   * A version as broadcast to the operator: kept in its broadcast state under {@code scope|version} (so a restore
+   * finds it) and indexed; one the job cannot use ({@code read} gives null) is neither.
+   */
+  public void broadcast(S held, org.apache.flink.api.common.state.BroadcastState<String, S> state) throws Exception {
+    T version = read.apply(held);
+    if (version != null) {
+      state.put(version.scope() + '|' + version.version(), held);
+      add(version);
+    }
+  }
+
+  /**
    * The index after taking in, once per operator instance, the versions in a broadcast state restored from a
    * checkpoint (they may predate what the topic held when the operator opened, e.g. after retention).
    */

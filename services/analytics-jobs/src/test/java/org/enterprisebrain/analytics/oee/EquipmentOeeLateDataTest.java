@@ -30,7 +30,7 @@ class EquipmentOeeLateDataTest {
     // the calendars' source says it is idle (SettingsTopic): it never holds event time back
     harness.getTwoInputOperator().processWatermarkStatus2(WatermarkStatus.IDLE);
     harness.processElement(new OeeInput(OeeInput.Kind.MASTER, "p", "M1", "EQ", H0 - HOUR, null, null, 0, 0, 0, 0,
-        "L1", 60, "M1", null), H0 - HOUR);
+        "L1", 60, "M1", null, null, null), H0 - HOUR);
   }
 
   @AfterEach
@@ -40,12 +40,12 @@ class EquipmentOeeLateDataTest {
 
   static OeeInput state(String id, long at, String state) {
     return new OeeInput(OeeInput.Kind.STATE, "p", "M1", id, at, state, state.equals("down") ? "M01" : null, 0, 0, 0,
-        0, null, Double.NaN, null, null);
+        0, null, Double.NaN, null, null, null, null);
   }
 
   static OeeInput report(String id, long start, long end, long good) {
     return new OeeInput(OeeInput.Kind.REPORT, "p", "M1", id, end, null, null, good, 0, 0, start, null, Double.NaN, null,
-        "0010");
+        "0010", "WO-1", null);
   }
 
   JsonNode hourDocument(long start) throws Exception {

@@ -74,6 +74,24 @@ class OeeComponentsTest {
   }
 
   @Test
+  void unitsTimedByTheirRoutingCountAtItsCycleTheRestAtTheMachines() {
+    TreeMap<Long, String> states = new TreeMap<>();
+    states.put(T0, "running|");
+    // 40 good, 2 scrap; 30 of them timed by their routing (600 s in all), the other 12 at the machine's 60 s
+    OeeComponents mixed = EquipmentOee.components(states, T0, T0 + 60 * MIN, new long[] {40, 2, 0, 30, 600_000},
+        60_000);
+    assertThat(mixed.idealMs()).isEqualTo(600_000 + 12 * 60_000.0);
+    assertThat(mixed.performance()).isCloseTo((600 + 720) / 3600.0, org.assertj.core.api.Assertions.within(1e-12));
+    // all of them timed by a routing: known although the machine has no cycle time
+    OeeComponents routed = EquipmentOee.components(states, T0, T0 + 60 * MIN, new long[] {30, 0, 0, 30, 600_000},
+        Double.NaN);
+    assertThat(routed.performance()).isCloseTo(600 / 3600.0, org.assertj.core.api.Assertions.within(1e-12));
+    // some not timed and no machine cycle: unknown, not counted as zero
+    assertThat(EquipmentOee.components(states, T0, T0 + 60 * MIN, new long[] {31, 0, 0, 30, 600_000}, Double.NaN)
+        .performance()).isNaN();
+  }
+
+  @Test
   void componentsAddUpExactly() {
     TreeMap<Long, String> states = new TreeMap<>();
     states.put(T0, "running|");

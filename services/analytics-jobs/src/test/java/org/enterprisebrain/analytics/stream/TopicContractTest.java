@@ -15,6 +15,7 @@ class TopicContractTest {
     assertThat(defaults.calendarsTopic()).isEqualTo("brain.analytics.calendars.v1");
     assertThat(defaults.spcSettingsTopic()).isEqualTo("brain.analytics.spc-settings.v1");
     assertThat(defaults.energySettingsTopic()).isEqualTo("brain.analytics.energy-settings.v1");
+    assertThat(defaults.routingsTopic()).isEqualTo("brain.analytics.routings.v1");
     assertThat(defaults.deadLetterTopic()).isEqualTo("brain.analytics.dead-letter.v1");
     assertThat(AnalyticsSettings.from(Map.of("BRAIN_ANALYTICS_CALENDARS_TOPIC", "plant-b.calendars")).calendarsTopic())
         .isEqualTo("plant-b.calendars");

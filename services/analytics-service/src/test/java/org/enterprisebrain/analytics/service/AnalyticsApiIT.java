@@ -399,6 +399,47 @@ class AnalyticsApiIT {
   }
 
   @Test
+  void anIndustrialEngineerTimesAProductsOperationsAndTheOeeJobIsTold() throws Exception {
+    String engineer = RealKeycloak.userToken("engineer");
+    String routing = "{\"plant\":\"hz-01\",\"product\":\"P-100\",\"operations\":[{\"operation\":\"0010\","
+        + "\"idealCycleSeconds\":42.5},{\"operation\":\"0020\",\"idealCycleSeconds\":30}],";
+    HttpResponse<String> first = put("/api/v1/analytics/oee/routings", routing + "\"reason\":\"新工艺验证\"}", engineer);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    JsonNode v1 = JSON.readTree(first.body());
+    assertThat(v1.path("version").asInt()).isEqualTo(1);
+    assertThat(v1.path("changedBy").asString()).isEqualTo("engineer");
+    assertThat(v1.path("operations").get(0).path("idealCycleSeconds").asDouble()).isEqualTo(42.5);
+    HttpResponse<String> second = put("/api/v1/analytics/oee/routings", routing.replace("42.5", "40")
+        + "\"reason\":\"换刀具后节拍优化\"}", RealKeycloak.userToken("admin"));
+    assertThat(JSON.readTree(second.body()).path("version").asInt()).isEqualTo(2);
+
+    JsonNode history = ok(get("/api/v1/analytics/oee/routings?plant=hz-01&product=P-100",
+        RealKeycloak.userToken("auditor")));
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).path("operations").get(0).path("idealCycleSeconds").asDouble()).isEqualTo(40.0);
+    assertThat(history.get(1).path("reason").asString()).isEqualTo("新工艺验证");
+    assertThat(ok(get("/api/v1/analytics/oee/routings?plant=hz-01&product=P-200", engineer))).isEmpty();
+    Map<String, String> sent = sentOn("brain.analytics.routings.v1", 2);
+    assertThat(sent).containsOnlyKeys("hz-01|P-100|1", "hz-01|P-100|2");
+    assertAsTheTopicSchemaSays("analytics-routings.v1", sent.values());
+
+    // a manager reads routings but does not time operations; a routing a job cannot use names its field
+    assertThat(put("/api/v1/analytics/oee/routings", routing + "\"reason\":\"x\"}", RealKeycloak.userToken("manager"))
+        .statusCode()).isEqualTo(403);
+    assertProblem(put("/api/v1/analytics/oee/routings", routing + "\"reason\":\"\"}", engineer), 400, "reason");
+    assertProblem(put("/api/v1/analytics/oee/routings", "{\"plant\":\"hz-01\",\"product\":\"P-100\","
+        + "\"operations\":[],\"reason\":\"x\"}", engineer), 400, "operations");
+    assertProblem(put("/api/v1/analytics/oee/routings", routing.replace("0020", "0010") + "\"reason\":\"x\"}",
+        engineer), 400, "operations/1/operation");
+    assertProblem(put("/api/v1/analytics/oee/routings", routing.replace("30}", "0}") + "\"reason\":\"x\"}", engineer),
+        400, "operations/1/idealCycleSeconds");
+    assertProblem(put("/api/v1/analytics/oee/routings", routing.replace("P-100", "P|100") + "\"reason\":\"x\"}",
+        engineer), 400, "product");
+    assertProblem(get("/api/v1/analytics/oee/routings?plant=hz-01&product=%20P", engineer), 400, "product");
+    assertThat(ok(get("/api/v1/analytics/oee/routings?plant=hz-01&product=P-100", engineer))).hasSize(2);
+  }
+
+  @Test
   void anEnergyManagerSetsThePlantsTariffPricesAndEmissionFactors() throws Exception {
     String manager = RealKeycloak.userToken("manager");
     String tariff = "\"tariff\":{\"periods\":[{\"period\":\"sharp\",\"start\":\"19:00\",\"end\":\"21:00\"},"

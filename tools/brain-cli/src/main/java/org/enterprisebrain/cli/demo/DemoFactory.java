@@ -95,6 +95,35 @@ public final class DemoFactory {
               new Reason("M04", "拧紧枪故障", DOWN, 5, 30, "TQ4001", "拧紧枪通讯中断")),
           List.of(asm(1, 55), asm(2, 60), asm(3, 52), asm(4, 58))));
 
+  /**
+   * How much longer than its machine's nominal cycle each product takes per part (the second product of each line
+   * is the more complex variant): what the products' routings time, so OEE's performance is right for either.
+   */
+  private static final Map<String, Double> PRODUCT_CYCLE = Map.of("4000123", 1.0, "4000124", 1.12, "5000456", 1.0,
+      "5000457", 1.1);
+
+  /** A product's routing: its line's machines' operations (0010, 0020 …) with their ideal cycle seconds. */
+  public record RoutingStep(String operation, double idealCycleSeconds) {}
+
+  /** Every product's routing, by product. */
+  public static Map<String, List<RoutingStep>> routings() {
+    Map<String, List<RoutingStep>> routings = new java.util.TreeMap<>();
+    for (LineDef line : LINES) {
+      for (String product : line.products()) {
+        List<RoutingStep> steps = new ArrayList<>();
+        for (int i = 0; i < line.machines().size(); i++) {
+          steps.add(new RoutingStep(operation(i), line.machines().get(i).cycleSeconds() * PRODUCT_CYCLE.get(product)));
+        }
+        routings.put(product, List.copyOf(steps));
+      }
+    }
+    return routings;
+  }
+
+  private static String operation(int position) {
+    return String.format("%04d", (position + 1) * 10);
+  }
+
   /** The demo's SPC charts: {equipment, product, characteristic} for every machine and product of its lines. */
   public static List<String[]> charts() {
     List<String[]> charts = new ArrayList<>();
@@ -158,7 +187,12 @@ public final class DemoFactory {
     Machine(Spec spec, Line line, int ordinal, int position, boolean last, Random rnd) {
       this.spec = spec; this.line = line; this.ordinal = ordinal; this.last = last; this.rnd = rnd;
       this.speed = 0.88 + 0.08 * rnd.nextDouble();
-      this.operation = String.format("%04d", (position + 1) * 10);
+      this.operation = operation(position);
+    }
+
+    /** Seconds per part of the product it makes now. */
+    double cycleSeconds() {
+      return spec.cycleSeconds() * PRODUCT_CYCLE.get(material);
     }
   }
 
@@ -353,7 +387,7 @@ public final class DemoFactory {
     m.line.litreMillisPerMinute += Math.round(m.state.equals(RUNNING) ? m.spec.airM3PerMin() * 1000 : 50) * millis;
     if (!m.state.equals(RUNNING)) return;
     m.runMillis += millis;
-    for (long due = (long) (m.runMillis * m.speed / (m.spec.cycleSeconds() * 1000)); m.produced < due; m.produced++) {
+    for (long due = (long) (m.runMillis * m.speed / (m.cycleSeconds() * 1000)); m.produced < due; m.produced++) {
       double u = m.rnd.nextDouble(), scrapP = 0.006 + 0.004 * Math.abs(m.drift); // a drifting process scraps more
       if (u < scrapP) m.scrap++;
       else if (u < scrapP + 0.008) m.rework++;
@@ -387,6 +421,7 @@ public final class DemoFactory {
       flush(m, t); // an operation report never spans two work orders
       m.workOrder = m.line.current.id;
       m.material = m.line.current.material;
+      m.runMillis = m.produced = 0; // the new product's parts come at its own cycle
       enter(m, t, CHANGEOVER);
     } else {
       enter(m, t, m.state.equals(RUNNING) ? m.nextStop : null);

@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.enterprisebrain.client.ApiException;
 import org.enterprisebrain.client.analytics.api.EnergyApi;
 import org.enterprisebrain.client.analytics.api.OeeApi;
 import org.enterprisebrain.client.analytics.api.SpcApi;
 import org.enterprisebrain.client.analytics.model.CalendarShift;
 import org.enterprisebrain.client.analytics.model.EnergySettings;
+import org.enterprisebrain.client.analytics.model.Routing;
+import org.enterprisebrain.client.analytics.model.RoutingOperation;
 import org.enterprisebrain.client.analytics.model.SpcChartSettings;
 import org.enterprisebrain.client.analytics.model.Tariff;
 import org.enterprisebrain.client.analytics.model.TariffPrices;
@@ -29,7 +32,8 @@ import org.enterprisebrain.client.analytics.model.WorkCalendar;
  * energy job's default periods; illustrative prices, the energy job gives each hour its cost); and, as the
  * quality engineer, a phase I of {@value #BASELINE} subgroups for each of its SPC charts (the job's default of 25
  * would take the demo's inspections most of a day), so its charts have limits, capability and rule checks within
- * the replay.
+ * the replay; and, as the industrial engineer, each product's routing with the ideal cycle time of each operation
+ * (the demo's second product of each line takes longer per part than its machines' nominal cycle).
  *
  * <p>Run again on a platform that has them, it finds them and changes nothing.
  */
@@ -99,6 +103,25 @@ public final class DemoSettings {
       out.println("demo settings: a phase I of " + BASELINE + " subgroups set for " + charts
           + " SPC charts by the quality engineer");
     }
+    OeeApi engineering = new OeeApi(Gateway.client(gateway, engineerToken));
+    int products = 0;
+    for (Map.Entry<String, List<DemoFactory.RoutingStep>> r : DemoFactory.routings().entrySet()) {
+      if (engineering.listRoutings(PLANT, r.getKey()).isEmpty()) {
+        engineering.changeRouting(routing(r.getKey(), r.getValue(), effective));
+        products++;
+      }
+    }
+    if (products > 0) {
+      out.println("demo settings: the routings of " + products + " products with each operation's ideal cycle time "
+          + "entered by the industrial engineer (OEE's performance counts each product at its own)");
+    }
+  }
+
+  static Routing routing(String product, List<DemoFactory.RoutingStep> steps, OffsetDateTime from) {
+    return new Routing().plant(PLANT).product(product).effectiveFrom(from)
+        .operations(steps.stream().map(s -> new RoutingOperation().operation(s.operation())
+            .idealCycleSeconds(s.idealCycleSeconds())).toList())
+        .reason("demo: 工艺路线理论节拍");
   }
 
   private static CalendarShift shift(String code, String start, String end) {

@@ -23,7 +23,7 @@ public class LineageRegistrar {
   /** The inputs of each job (its standard topics) and what it computes. */
   static final Map<String, List<String>> INPUTS = Map.of(
       "oee", List.of(Topics.of("equipment", "equipment-state", 1), Topics.of("production", "operation-report", 1),
-          Topics.of("equipment", "equipment", 1)),
+          Topics.of("equipment", "equipment", 1), Topics.of("production", "work-order", 1)),
       "spc", List.of(Topics.of("quality", "quality-result", 1)),
       "energy", List.of(Topics.of("energy", "energy-reading", 1)),
       "health", List.of(Topics.of("equipment", "telemetry", 1)),

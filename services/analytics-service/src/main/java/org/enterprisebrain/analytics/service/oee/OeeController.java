@@ -9,6 +9,8 @@ import org.enterprisebrain.analytics.service.api.OeeApi;
 import org.enterprisebrain.analytics.service.api.model.OeeResult;
 import org.enterprisebrain.analytics.service.api.model.OeeSummary;
 import org.enterprisebrain.analytics.service.api.model.OeeTotal;
+import org.enterprisebrain.analytics.service.api.model.Routing;
+import org.enterprisebrain.analytics.service.api.model.RoutingVersion;
 import org.enterprisebrain.analytics.service.api.model.WorkCalendar;
 import org.enterprisebrain.analytics.service.api.model.WorkCalendarVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
@@ -22,10 +24,22 @@ public class OeeController implements OeeApi {
 
   private final ResultStore results;
   private final WorkCalendarService calendars;
+  private final RoutingService routings;
 
-  public OeeController(ResultStore results, WorkCalendarService calendars) {
+  public OeeController(ResultStore results, WorkCalendarService calendars, RoutingService routings) {
     this.results = results;
     this.calendars = calendars;
+    this.routings = routings;
+  }
+
+  @Override
+  public ResponseEntity<RoutingVersion> changeRouting(Routing change) {
+    return ResponseEntity.accepted().body(routings.change(change));
+  }
+
+  @Override
+  public ResponseEntity<List<RoutingVersion>> listRoutings(String plant, String product) {
+    return ResponseEntity.ok(routings.history(plant, product));
   }
 
   @Override

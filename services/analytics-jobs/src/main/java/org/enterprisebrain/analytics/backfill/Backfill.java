@@ -35,8 +35,11 @@ public final class Backfill {
   /** Read before and after the range: a shift or the state in force reaches at most a day past its edges. */
   public static final Duration MARGIN = Duration.ofHours(24);
   static final int ATTEMPTS = 3;
-  /** Master data applies whenever it was sent: it is read whatever its time. */
-  static final List<String> MASTER_TOPICS = List.of(AnalyticsSettings.EQUIPMENT);
+  /**
+   * Master data applies whenever it was sent, and a work order is released long before the reports of the range:
+   * they are read whatever their time.
+   */
+  static final List<String> MASTER_TOPICS = List.of(AnalyticsSettings.EQUIPMENT, AnalyticsSettings.WORK_ORDERS);
 
   private Backfill() {
   }

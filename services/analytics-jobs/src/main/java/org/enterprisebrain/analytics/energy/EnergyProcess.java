@@ -23,7 +23,6 @@ import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
-import org.enterprisebrain.analytics.stream.SettingsTopic;
 import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
@@ -95,9 +94,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     resets = getRuntimeContext().getMetricGroup().counter("counterResets");
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
-    versions = new SettingsIndex<>(settingsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults)),
-        json -> EnergySettings.read(Envelope.JSON.readTree(json), defaults));
+    versions = SettingsIndex.ofJson(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults));
   }
 
   @Override

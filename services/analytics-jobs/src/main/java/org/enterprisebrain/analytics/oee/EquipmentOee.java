@@ -21,7 +21,6 @@ import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
-import org.enterprisebrain.analytics.stream.SettingsTopic;
 
 /**
  * OEE of one machine per hour and per shift, from its state changes, operation reports and master data.
@@ -99,9 +98,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
     duplicates = metrics.counter("duplicateRecords");
     lateApplied = metrics.counter("lateRecordsApplied");
     lateDropped = metrics.counter("lateRecordsDropped");
-    calendars = new SettingsIndex<>(calendarsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, calendarsTopic, WorkCalendar::read),
-        json -> WorkCalendar.read(Envelope.JSON.readTree(json)));
+    calendars = SettingsIndex.ofJson(bootstrap, calendarsTopic, WorkCalendar::read);
   }
 
   @Override
@@ -245,6 +242,9 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
 
   /** An hour's quantities as kept, in the present layout (a checkpoint may hold the three of before routings). */
   static long[] quantities(long[] kept) {
+    if (kept != null && kept.length == QUANTITIES) {
+      return kept;
+    }
     long[] q = new long[QUANTITIES];
     if (kept != null) {
       System.arraycopy(kept, 0, q, 0, Math.min(kept.length, QUANTITIES));

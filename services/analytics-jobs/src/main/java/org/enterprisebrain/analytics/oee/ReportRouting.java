@@ -14,9 +14,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
-import org.enterprisebrain.analytics.stream.SettingsTopic;
 
 /**
  * Gives each operation report, per work order, its product (the work order's {@code material}) and the ideal cycle
@@ -62,9 +60,7 @@ public final class ReportRouting extends KeyedBroadcastProcessFunction<String, O
     product = getRuntimeContext().getState(products);
     waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("reports-waiting", OeeInput.class));
     withoutWorkOrder = getRuntimeContext().getMetricGroup().counter("reportsWithoutWorkOrder");
-    routings = new SettingsIndex<>(routingsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, routingsTopic, Routing::read),
-        json -> Routing.read(Envelope.JSON.readTree(json)));
+    routings = SettingsIndex.ofJson(bootstrap, routingsTopic, Routing::read);
   }
 
   @Override

@@ -25,13 +25,13 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     String calendarsTopic, String energySettingsTopic, String routingsTopic)
     implements Serializable {
 
-  public static final String OPERATION_REPORTS = "brain.production.operation-report.v1";
-  public static final String EQUIPMENT_STATES = "brain.equipment.equipment-state.v1";
-  public static final String EQUIPMENT = "brain.equipment.equipment.v1";
-  public static final String WORK_ORDERS = "brain.production.work-order.v1";
-  public static final String QUALITY_RESULTS = "brain.quality.quality-result.v1";
-  public static final String ENERGY_READINGS = "brain.energy.energy-reading.v1";
-  public static final String TELEMETRY = "brain.equipment.telemetry.v1";
+  public static final String OPERATION_REPORTS = TopicContract.standard("operation-report");
+  public static final String EQUIPMENT_STATES = TopicContract.standard("equipment-state");
+  public static final String EQUIPMENT = TopicContract.standard("equipment");
+  public static final String WORK_ORDERS = TopicContract.standard("work-order");
+  public static final String QUALITY_RESULTS = TopicContract.standard("quality-result");
+  public static final String ENERGY_READINGS = TopicContract.standard("energy-reading");
+  public static final String TELEMETRY = TopicContract.standard("telemetry");
 
   /**
    * An example time-of-use table in the shape of Zhejiang's industrial tariff (尖峰/高峰/低谷, the rest 平段).

@@ -40,6 +40,16 @@ public final class SettingsIndex<S, T extends SettingsIndex.Version> {
     known.forEach(this::add);
   }
 
+  /**
+   * The index of settings kept as their JSON: the versions on {@code topic} now (null: none read), and those of a
+   * restored broadcast state read the same way.
+   */
+  public static <T extends Version> SettingsIndex<String, T> ofJson(String bootstrap, String topic,
+      SettingsTopic.Reader<T> reader) {
+    return new SettingsIndex<>(topic == null ? List.of() : SettingsTopic.readAll(bootstrap, topic, reader),
+        json -> reader.read(Envelope.JSON.readTree(json)));
+  }
+
   /** A version broadcast to the operator; the same version again replaces it. */
   public void add(T version) {
     List<T> versions = byScope.computeIfAbsent(version.scope(), s -> new ArrayList<>());

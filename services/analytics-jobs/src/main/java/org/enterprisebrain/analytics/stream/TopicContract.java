@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A topic's name as its contract in {@code api-specs/topics} gives it (the schema's {@code x-topic}): the jobs'
- * defaults for the topics analytics-service also writes or reads are taken from there, not typed again.
+ * A topic's name as its contract in {@code api-specs} gives it: the schema's {@code x-topic} for the topics
+ * analytics-service also writes or reads, the data standard's entity schema for the standard topics. The jobs take
+ * their topics from there instead of typing them again.
  */
 public final class TopicContract {
 
@@ -16,16 +17,31 @@ public final class TopicContract {
 
   /** @param schema the schema's file name without {@code .schema.json}, e.g. {@code analytics-calendars.v1} */
   public static String topic(String schema) {
-    String path = "/topics/" + schema + ".schema.json";
+    JsonNode topic = read("/topics/" + schema + ".schema.json").path("x-topic");
+    if (!topic.isTextual()) {
+      throw new IllegalStateException("topic schema " + schema + " names no x-topic");
+    }
+    return topic.asText();
+  }
+
+  /**
+   * A standard entity's topic, {@code brain.<domain>.<entity>.v1}, its domain as the data standard's schema gives it
+   * ({@code x-entity.domain} of {@code api-specs/schemas/v1/<entity>.schema.json}), as ingestion names it.
+   */
+  public static String standard(String entity) {
+    JsonNode domain = read("/standard/v1/" + entity + ".schema.json").path("x-entity").path("domain");
+    if (!domain.isTextual()) {
+      throw new IllegalStateException("standard entity " + entity + " names no x-entity.domain");
+    }
+    return "brain." + domain.asText() + '.' + entity + ".v1";
+  }
+
+  private static JsonNode read(String path) {
     try (InputStream in = TopicContract.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("no topic schema " + path + " on the class path (api-specs)");
+        throw new IllegalStateException("no schema " + path + " on the class path (api-specs)");
       }
-      JsonNode topic = Envelope.JSON.readTree(in).path("x-topic");
-      if (!topic.isTextual()) {
-        throw new IllegalStateException("topic schema " + path + " names no x-topic");
-      }
-      return topic.asText();
+      return Envelope.JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + path, e);
     }

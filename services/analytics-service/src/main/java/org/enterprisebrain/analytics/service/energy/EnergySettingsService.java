@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.EmissionFactor;
 import org.enterprisebrain.analytics.service.api.model.EnergySettings;
 import org.enterprisebrain.analytics.service.api.model.EnergySettingsVersion;
@@ -17,9 +16,8 @@ import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * emission factors, checked, kept in {@code <prefix>energy-settings} with who, when and why, and sent on the
  * compacted energy settings topic, where the energy job reads them as a broadcast stream.
  */
-@Configuration
+@Service
 public class EnergySettingsService {
 
   static final String INDEX = "energy-settings";
@@ -41,11 +39,6 @@ public class EnergySettingsService {
     this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the plant's energy settings", "plant");
   }
 
-  @Bean
-  NewTopic energySettingsTopic(@Value("${brain.analytics.energy-settings-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    return SettingsVersions.topic(topic, replication);
-  }
 
   public EnergySettingsVersion change(EnergySettings change) {
     String plant = SettingsVersions.plant(change.getPlant());

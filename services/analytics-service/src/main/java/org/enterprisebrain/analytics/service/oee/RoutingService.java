@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.Routing;
 import org.enterprisebrain.analytics.service.api.model.RoutingOperation;
 import org.enterprisebrain.analytics.service.api.model.RoutingVersion;
@@ -12,9 +11,8 @@ import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * checked, kept in {@code <prefix>routings} with who, when and why, and sent on the compacted routings topic,
  * where the OEE job reads it as a broadcast stream and counts each operation report's units by it.
  */
-@Configuration
+@Service
 public class RoutingService {
 
   static final String INDEX = "routings";
@@ -40,11 +38,6 @@ public class RoutingService {
     this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the product's routing", "scope");
   }
 
-  @Bean
-  NewTopic routingsTopic(@Value("${brain.analytics.routings-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    return SettingsVersions.topic(topic, replication);
-  }
 
   public RoutingVersion change(Routing change) {
     String plant = SettingsVersions.plant(change.getPlant());

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.CalendarBreak;
 import org.enterprisebrain.analytics.service.api.model.CalendarShift;
 import org.enterprisebrain.analytics.service.api.model.PlannedDowntime;
@@ -19,9 +18,8 @@ import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code <prefix>calendars} with who, when and why, and sent on the compacted calendars topic, where the OEE
  * job reads it as a broadcast stream and plans every hour it computes from then on by it.
  */
-@Configuration
+@Service
 public class WorkCalendarService {
 
   static final String INDEX = "calendars";
@@ -49,11 +47,6 @@ public class WorkCalendarService {
     this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the calendar", "scope");
   }
 
-  @Bean
-  NewTopic calendarsTopic(@Value("${brain.analytics.calendars-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    return SettingsVersions.topic(topic, replication);
-  }
 
   public WorkCalendarVersion change(WorkCalendar change) {
     String plant = SettingsVersions.plant(change.getPlant());

@@ -2,7 +2,6 @@ package org.enterprisebrain.analytics.service.spc;
 
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettings;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
@@ -10,9 +9,8 @@ import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code <prefix>spc-settings} (who, when, why: the chart's history of limits) and sent on the compacted
  * settings topic, where the SPC job reads it as a broadcast stream.
  */
-@Configuration
+@Service
 public class ChartSettingsService {
 
   static final String INDEX = "spc-settings";
@@ -32,11 +30,6 @@ public class ChartSettingsService {
     this.versions = new SettingsVersions(store, kafka, topic, INDEX, "the chart's settings", "chart");
   }
 
-  @Bean
-  NewTopic spcSettingsTopic(@Value("${brain.analytics.spc-settings-topic}") String topic,
-      @Value("${brain.analytics.topic-replication}") int replication) {
-    return SettingsVersions.topic(topic, replication);
-  }
 
   public SpcChartSettingsVersion change(SpcChartSettings change) {
     String plant = SettingsVersions.plant(change.getPlant());

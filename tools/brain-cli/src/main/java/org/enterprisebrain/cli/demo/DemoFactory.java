@@ -112,7 +112,9 @@ public final class DemoFactory {
       for (String product : line.products()) {
         List<RoutingStep> steps = new ArrayList<>();
         for (int i = 0; i < line.machines().size(); i++) {
-          steps.add(new RoutingStep(operation(i), line.machines().get(i).cycleSeconds() * PRODUCT_CYCLE.get(product)));
+          // to the hundredth of a second, as an engineer enters it (55 × 1.1 is 60.50000000000001 in binary)
+          double seconds = line.machines().get(i).cycleSeconds() * PRODUCT_CYCLE.get(product);
+          steps.add(new RoutingStep(operation(i), Math.round(seconds * 100) / 100.0));
         }
         routings.put(product, List.copyOf(steps));
       }

@@ -34,3 +34,26 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- define "brain.serviceAccount" -}}
 {{- if .Values.serviceAccount.create -}}{{ .Values.serviceAccount.name }}{{- else -}}{{ .Values.serviceAccount.name | default "default" }}{{- end -}}
 {{- end -}}
+
+{{/* One value of the platform's Secret: (dict "root" $ "key" "analyticsClientSecret" "installed" <data of the
+     Secret installed already>). The value given, checked; else the installed one, so an upgrade keeps it; else a
+     new random one. No default ships: a secret printed in a chart opens every plant that installs it. */}}
+{{- define "brain.secretValue" -}}
+{{- $given := toString (index .root.Values.secrets .key | default "") -}}
+{{- $installed := index (.installed | default dict) .key | default "" -}}
+{{- if $given -}}
+{{- if lt (len $given) 32 -}}
+{{- fail (printf "secrets.%s is shorter than 32 characters (a demo secret opens every plant that installs it): leave it empty to have one generated at install, or set secrets.create=false and provide the Secret %s" .key .root.Values.secrets.name) -}}
+{{- end -}}
+{{- if and (eq .key "catalogEncryptionKey") (ne (len (b64dec $given)) 32) -}}
+{{- fail "secrets.catalogEncryptionKey must be the base64 of exactly 32 random bytes (AES-256), e.g. openssl rand -base64 32" -}}
+{{- end -}}
+{{- $given -}}
+{{- else if $installed -}}
+{{- b64dec $installed -}}
+{{- else if eq .key "catalogEncryptionKey" -}}
+{{- randBytes 32 -}}
+{{- else -}}
+{{- randAlphaNum 48 -}}
+{{- end -}}
+{{- end -}}

@@ -12,6 +12,7 @@ import org.enterprisebrain.assessment.evidence.LiveEvidence;
 import org.enterprisebrain.assessment.evidence.Observations;
 import org.enterprisebrain.assessment.evidence.PlatformClient;
 import org.enterprisebrain.assessment.scoring.ProfileStore;
+import org.enterprisebrain.web.ClientSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,7 @@ public class AssessmentConfig {
       @Value("${brain.assessment.evidence-timeout}") Duration timeout,
       @Value("${brain.assessment.breaker-open}") Duration open) {
     return new PlatformClient(Map.of("catalog", catalog, "analytics", analytics, "registry", registry), issuer,
-        clientId, clientSecret, timeout, open);
+        clientId, ClientSecrets.required(clientSecret, "BRAIN_ASSESSMENT_CLIENT_SECRET"), timeout, open);
   }
 
   /** A bean of its own, so that its edits run in a transaction. */

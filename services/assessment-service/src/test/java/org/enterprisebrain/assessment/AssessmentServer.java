@@ -2,6 +2,7 @@ package org.enterprisebrain.assessment;
 
 import org.enterprisebrain.assessment.catalogue.Catalogue;
 import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
+import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.enterprisebrain.testsupport.RealPostgres;
@@ -27,6 +28,7 @@ abstract class AssessmentServer {
   static void servers(DynamicPropertyRegistry registry) {
     RealPostgres.datasource(registry);
     RealKeycloak.resourceServer(registry);
+    registry.add("brain.assessment.client-secret", () -> BrainRealm.demoSecret("assessment-service"));
     registry.add("brain.assessment.catalog-url", () -> DOWN);
     registry.add("brain.assessment.analytics-url", () -> DOWN);
     registry.add("brain.assessment.registry-url", () -> DOWN);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ElasticsearchServer;
@@ -109,6 +110,11 @@ public final class LocalPlatform implements AutoCloseable {
     env.put("BRAIN_ASSESSMENT_PORT", Integer.toString(settings.assessmentPort()));
     env.put("BRAIN_ASSESSMENT_URL", "http://127.0.0.1:" + settings.assessmentPort());
     env.put("BRAIN_ASSESSMENT_DB_URL", postgres.jdbcUrl());
+    // the local demo realm's client secrets: the services carry none of their own (the chart generates them)
+    for (String service : List.of("analytics", "registry", "assessment")) {
+      env.put("BRAIN_" + service.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET",
+          BrainRealm.demoSecret(service + "-service"));
+    }
     // the demo plant's failure knowledge (ISO 14224 modes, symptoms, causes, remedies) for diagnose
     env.put("BRAIN_REGISTRY_SEED_GRAPH", "classpath:graph/demo-plant.json");
     long t3 = System.nanoTime();

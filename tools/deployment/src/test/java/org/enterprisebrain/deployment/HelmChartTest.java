@@ -8,14 +8,23 @@ import static org.enterprisebrain.deployment.Manifests.map;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.Topics;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * helm/enterprise-brain linted and rendered by Helm itself (helm-java: the Helm library in-process), with the
@@ -27,7 +36,8 @@ class HelmChartTest {
   static final Path PRODUCTION = CHART.resolve("values-production.yaml");
 
   static Manifests render(Path valuesFile, Map<String, String> set) {
-    var template = new Helm(CHART).template().withName("brain");
+    InstalledSecrets.serve();
+    var template = new Helm(CHART).template().withName("brain").withNamespace(InstalledSecrets.NAMESPACE);
     if (valuesFile != null) {
       template = template.withValuesFile(valuesFile);
     }
@@ -89,6 +99,15 @@ class HelmChartTest {
       topics.add(e.topic(e.newestVersion()));
     }
     topics.addAll(List.of(Topics.INGEST_OUTCOMES, Topics.ALERTS, "brain.model-deployments.v1"));
+    // and every topic with a contract in api-specs/topics (its x-topic)
+    try (var files = Files.list(Manifests.ROOT.resolve("api-specs/topics"))) {
+      for (Path f : files.toList()) {
+        Map<String, Object> contract = new Yaml().load(Files.readString(f));
+        topics.add((String) contract.get("x-topic"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     List<String> declared = m.kind("KafkaTopic").map(t -> (String) at(t, "spec.topicName")).toList();
     assertThat(declared).containsAll(topics);
     m.kind("KafkaTopic").forEach(t -> {
@@ -141,6 +160,99 @@ class HelmChartTest {
     m.kind("PodDisruptionBudget").forEach(p -> assertThat(at(p, "spec.minAvailable")).isEqualTo(1));
     assertThat(at(m.one("Elasticsearch", "brain-es"), "spec.nodeSets")).asString().contains("count=3");
     assertThat(at(m.one("Cluster", "brain-pg"), "spec.instances")).isEqualTo(3);
+  }
+
+  static final List<String> SECRET_KEYS =
+      List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret", "catalogEncryptionKey");
+
+  static Map<String, String> secret(Manifests m) {
+    Map<String, Object> data = map(m.one("Secret", "brain-secrets"), "data");
+    Map<String, String> decoded = new TreeMap<>();
+    data.forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode((String) v), StandardCharsets.UTF_8)));
+    return decoded;
+  }
+
+  /** Every client secret of the local demo realm (brain up, the tests): none of them may ever reach a cluster. */
+  static List<String> demoSecrets() {
+    List<Map<String, Object>> clients = list(new Yaml().load(BrainRealm.json()), "clients");
+    return clients.stream().map(c -> (String) c.get("secret")).filter(Objects::nonNull).toList();
+  }
+
+  @Test
+  void noSecretShipsWithTheChartEachInstallGeneratesItsOwn() {
+    Map<String, String> first = secret(render(null, Map.of()));
+    Map<String, String> second = secret(render(PRODUCTION, Map.of()));
+    assertThat(first.keySet()).containsExactlyInAnyOrderElementsOf(SECRET_KEYS);
+    for (String key : SECRET_KEYS) {
+      assertThat(first.get(key)).as(key).hasSizeGreaterThanOrEqualTo(32).isNotIn(demoSecrets())
+          .isNotEqualTo(second.get(key));
+    }
+    assertThat(Base64.getDecoder().decode(first.get("catalogEncryptionKey"))).as("AES-256").hasSize(32);
+    // uninstalling must not throw the catalog's key away with the data it encrypts
+    assertThat(at(render(null, Map.of()).one("Secret", "brain-secrets"), "metadata.annotations"))
+        .isEqualTo(Map.of("helm.sh/resource-policy", "keep"));
+  }
+
+  @Test
+  void anUpgradeKeepsTheSecretsInstalledSoTheCatalogStillDecryptsItsData() {
+    Map<String, String> installed = secret(render(PRODUCTION, Map.of()));
+    InstalledSecrets.put("brain-secrets", installed);
+    try {
+      Manifests upgrade = render(PRODUCTION, Map.of());
+      assertThat(secret(upgrade)).isEqualTo(installed);
+      // and the pods do not roll for nothing: the rendered configuration is the same
+      assertThat(at(upgrade.one("Deployment", "brain-catalog"), "spec.template.metadata.annotations"))
+          .isEqualTo(at(render(PRODUCTION, Map.of()).one("Deployment", "brain-catalog"),
+              "spec.template.metadata.annotations"));
+    } finally {
+      InstalledSecrets.clear();
+    }
+  }
+
+  @Test
+  void theLocalDemoRealmsSecretsAndShortOnesAreRefused() {
+    assertThat(demoSecrets()).contains("analytics-service-secret", "plant-admin-secret");
+    for (String demo : demoSecrets()) {
+      for (String key : List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret")) {
+        assertThatThrownBy(() -> render(PRODUCTION, Map.of("secrets." + key, demo))).as(key + "=" + demo)
+            .hasMessageContaining("secrets." + key + " is shorter than 32 characters");
+      }
+    }
+    assertThatThrownBy(() -> render(null, Map.of("secrets.catalogEncryptionKey",
+        Base64.getEncoder().encodeToString(new byte[24])))).hasMessageContaining("exactly 32 random bytes");
+    // a strong secret of the plant's own is taken as given
+    String own = "x".repeat(20) + "Plant-Own-Secret-42";
+    assertThat(secret(render(PRODUCTION, Map.of("secrets.registryClientSecret", own))))
+        .containsEntry("registryClientSecret", own);
+  }
+
+  @Test
+  void anExistingSecretIsUsedAndNoneRendered() {
+    Manifests m = render(PRODUCTION, Map.of("secrets.create", "false", "secrets.name", "plant-vault-brain"));
+    assertThat(m.names("Secret")).isEmpty();
+    Map<String, Object> catalog = Manifests.containers(m.one("Deployment", "brain-catalog")).get(0);
+    assertThat(list(catalog, "env")).anyMatch(e -> "BRAIN_CATALOG_ENCRYPTION_KEY".equals(e.get("name"))
+        && "plant-vault-brain".equals(at(e, "valueFrom.secretKeyRef.name"))
+        && at(e, "valueFrom.secretKeyRef.optional") == null);
+    assertThat(at(m.one("KeycloakRealmImport", "brain-realm"), "spec.placeholders")).asString()
+        .contains("name=plant-vault-brain");
+  }
+
+  @Test
+  void theRealmsConsoleClientIsCodeFlowWithPkceOnlyAndLoginsAreGuarded() {
+    Map<String, Object> realm = map(map(render(null, Map.of()).one("KeycloakRealmImport", "brain-realm"), "spec"),
+        "realm");
+    Map<String, Object> console = list(realm, "clients").stream()
+        .filter(c -> "brain-console".equals(c.get("clientId"))).findFirst().orElseThrow();
+    assertThat(console).containsEntry("publicClient", true).containsEntry("directAccessGrantsEnabled", false)
+        .containsEntry("implicitFlowEnabled", false);
+    assertThat(map(console, "attributes")).containsEntry("pkce.code.challenge.method", "S256");
+    assertThat(realm).containsEntry("bruteForceProtected", true).containsEntry("sslRequired", "external");
+    assertThat((String) realm.get("passwordPolicy")).contains("length(12)").contains("notUsername");
+    // the services' accounts: the client-credentials grant only
+    list(realm, "clients").stream().filter(c -> !"brain-console".equals(c.get("clientId"))).forEach(c ->
+        assertThat(c).as((String) c.get("clientId")).containsEntry("directAccessGrantsEnabled", false)
+            .containsEntry("standardFlowEnabled", false).containsEntry("publicClient", false));
   }
 
   @Test

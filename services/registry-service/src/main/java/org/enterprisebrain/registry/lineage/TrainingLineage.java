@@ -9,6 +9,7 @@ import org.enterprisebrain.registry.api.model.TrainingField;
 import org.enterprisebrain.registry.models.ModelStore;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.web.CatalogLineage;
+import org.enterprisebrain.web.ClientSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -42,8 +43,8 @@ public class TrainingLineage {
       @Value("${brain.registry.lineage.retry}") Duration retry, ModelStore models) {
     this.enabled = enabled;
     this.models = models;
-    this.catalog = new CatalogLineage("training lineage", catalogUrl, issuer, clientId, clientSecret, retry,
-        this::edges);
+    this.catalog = new CatalogLineage("training lineage", catalogUrl, issuer, clientId,
+        enabled ? ClientSecrets.required(clientSecret, "BRAIN_REGISTRY_CLIENT_SECRET") : "", retry, this::edges);
   }
 
   /** The topic an entity's records are on, or null for an entity the standard does not have. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.standard.Topics;
 import org.enterprisebrain.web.CatalogLineage;
+import org.enterprisebrain.web.ClientSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -49,8 +50,8 @@ public class LineageRegistrar {
       @Value("${brain.analytics.lineage.retry}") Duration retry) {
     this.enabled = enabled;
     this.indexPrefix = indexPrefix;
-    this.catalog = new CatalogLineage("analytics lineage", catalogUrl, issuer, clientId, clientSecret, retry,
-        this::edges);
+    this.catalog = new CatalogLineage("analytics lineage", catalogUrl, issuer, clientId,
+        enabled ? ClientSecrets.required(clientSecret, "BRAIN_ANALYTICS_CLIENT_SECRET") : "", retry, this::edges);
   }
 
   /** Every edge the jobs make. */

@@ -1,6 +1,7 @@
 package org.enterprisebrain.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +25,10 @@ import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.enterprisebrain.testsupport.RealPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -243,6 +246,61 @@ class CatalogApiIT {
 
     // only the auditor reads the audit log
     problem(send("GET", "/api/v1/catalog/audit", user("manager"), null, null), 403, "Authorization");
+  }
+
+  @Autowired
+  JdbcClient db;
+
+  /**
+   * Audit you can trust: every entry chained to the one before by its hash, the table append-only for everybody,
+   * and a change made around both (the database owner disabling the trigger) found by the auditor's check.
+   */
+  @Test
+  void theAuditLogIsAHashChainThatRefusesChangesAndShowsTheOnesMadeAroundIt() throws Exception {
+    for (int i = 0; i < 3; i++) { // reads outside the manager's plants: refused, and audited as denied
+      problem(send("GET", "/api/v1/catalog/datasets/employee/records?plant=nb-02", user("manager"), null, null),
+          403, "plant");
+    }
+    JsonNode chain = ok(send("GET", "/api/v1/catalog/audit/verify", user("auditor"), null, null));
+    assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
+    assertThat(chain.path("entries").asLong()).isGreaterThanOrEqualTo(3);
+    JsonNode newest = ok(send("GET", "/api/v1/catalog/audit?limit=3", user("auditor"), null, null));
+    assertThat(chain.path("headId").asLong()).isEqualTo(newest.get(0).path("id").asLong());
+    assertThat(chain.path("headHash").asString()).hasSize(64).isEqualTo(newest.get(0).path("hash").asString());
+    problem(send("GET", "/api/v1/catalog/audit/verify", user("manager"), null, null), 403, "Authorization");
+
+    long middle = newest.get(1).path("id").asLong();
+    assertThatThrownBy(() -> db.sql("update audit_event set principal = 'nobody' where id = ?").param(middle).update())
+        .rootCause().hasMessageContaining("audit_event is append-only: UPDATE refused");
+    assertThatThrownBy(() -> db.sql("delete from audit_event where id = ?").param(middle).update())
+        .rootCause().hasMessageContaining("audit_event is append-only: DELETE refused");
+    assertThatThrownBy(() -> db.sql("truncate audit_event").update())
+        .rootCause().hasMessageContaining("audit_event is append-only: TRUNCATE refused");
+
+    // the owner can drop the guard, not the chain: a changed entry breaks it at that entry ...
+    aroundTheTrigger("update audit_event set principal = 'nobody' where id = " + middle);
+    chain = ok(send("GET", "/api/v1/catalog/audit/verify", user("auditor"), null, null));
+    assertThat(chain.path("intact").asBoolean()).isFalse();
+    assertThat(chain.path("firstBrokenId").asLong()).isEqualTo(middle);
+    assertThat(chain.path("problem").asString()).isEqualTo("content-changed");
+    aroundTheTrigger("update audit_event set principal = 'manager' where id = " + middle);
+    assertThat(ok(send("GET", "/api/v1/catalog/audit/verify", user("auditor"), null, null)).path("intact").asBoolean())
+        .as("the entry as written again").isTrue();
+    // ... a removed one at the entry after it
+    aroundTheTrigger("delete from audit_event where id = " + middle);
+    chain = ok(send("GET", "/api/v1/catalog/audit/verify", user("auditor"), null, null));
+    assertThat(chain.path("intact").asBoolean()).isFalse();
+    assertThat(chain.path("firstBrokenId").asLong()).isEqualTo(newest.get(0).path("id").asLong());
+    assertThat(chain.path("problem").asString()).isEqualTo("link-broken");
+  }
+
+  void aroundTheTrigger(String statement) {
+    db.sql("alter table audit_event disable trigger audit_event_append_only").update();
+    try {
+      db.sql(statement).update();
+    } finally {
+      db.sql("alter table audit_event enable trigger audit_event_append_only").update();
+    }
   }
 
   @Test

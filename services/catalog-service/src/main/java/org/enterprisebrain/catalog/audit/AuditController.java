@@ -1,10 +1,12 @@
 package org.enterprisebrain.catalog.audit;
 
-import org.enterprisebrain.web.ProblemException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.enterprisebrain.catalog.api.AuditApi;
+import org.enterprisebrain.catalog.api.model.AuditChainReport;
 import org.enterprisebrain.catalog.web.ApiMapping;
+import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +32,15 @@ public class AuditController implements AuditApi {
             org.enterprisebrain.catalog.api.model.AuditEvent.DecisionEnum.fromValue(
                 e.decision().name().toLowerCase(Locale.ROOT)))
             .clientId(e.clientId())
-            .clientAddress(e.clientAddress()))
+            .clientAddress(e.clientAddress())
+            .hash(e.hash()))
         .toList());
+  }
+
+  @Override
+  public ResponseEntity<AuditChainReport> verifyAuditChain() {
+    AuditChain.Report r = log.verify();
+    return ResponseEntity.ok(new AuditChainReport(r.entries(), r.intact(), ApiMapping.time(Instant.now()))
+        .firstBrokenId(r.firstBrokenId()).problem(r.problem()).headId(r.headId()).headHash(r.headHash()));
   }
 }

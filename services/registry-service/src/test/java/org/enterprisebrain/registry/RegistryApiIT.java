@@ -19,6 +19,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.enterprisebrain.registry.deployments.DeploymentSigner;
+import org.enterprisebrain.registry.deployments.DeploymentSignerTest;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -67,6 +69,8 @@ class RegistryApiIT {
     RealKeycloak.resourceServer(registry);
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);
     registry.add("brain.registry.lineage.enabled", () -> "false"); // no catalog here: PlatformIT checks the lineage
+    // the PKCS#1 form Helm's genSelfSignedCert writes; topic() checks every record with its certificate
+    registry.add("brain.registry.signing-key", () -> DeploymentSignerTest.resource("pkcs1.pem"));
     registry.add("server.address", () -> "127.0.0.1");
   }
 
@@ -116,7 +120,17 @@ class RegistryApiIT {
         if (records.isEmpty() && !latest.isEmpty()) {
           empty++;
         }
-        records.forEach(r -> latest.put(r.key(), r.value()));
+        for (var r : records) {
+          var header = r.headers().lastHeader(DeploymentSigner.HEADER);
+          assertThat(header).as("deployment " + r.key() + " signed").isNotNull();
+          try {
+            assertThat(DeploymentSignerTest.verifies(header.value(), r.key(),
+                r.value() == null ? null : r.value().getBytes(StandardCharsets.UTF_8))).as(r.key()).isTrue();
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+          latest.put(r.key(), r.value());
+        }
       }
     }
     return latest;

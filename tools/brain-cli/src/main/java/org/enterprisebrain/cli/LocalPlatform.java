@@ -115,6 +115,10 @@ public final class LocalPlatform implements AutoCloseable {
       env.put("BRAIN_" + service.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET",
           BrainRealm.demoSecret(service + "-service"));
     }
+    // the registry signs every model deployment, the score job loads only what verifies: one key pair per data dir
+    ModelSigningKeys signing = ModelSigningKeys.in(data.resolve("keys"));
+    env.put("BRAIN_REGISTRY_SIGNING_KEY", signing.privatePem());
+    env.put("BRAIN_ANALYTICS_DEPLOYMENT_KEY", signing.publicPem());
     // the demo plant's failure knowledge (ISO 14224 modes, symptoms, causes, remedies) for diagnose
     env.put("BRAIN_REGISTRY_SEED_GRAPH", "classpath:graph/demo-plant.json");
     long t3 = System.nanoTime();

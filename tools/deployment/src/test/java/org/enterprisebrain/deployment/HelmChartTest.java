@@ -166,7 +166,11 @@ class HelmChartTest {
       List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret", "catalogEncryptionKey");
 
   static Map<String, String> secret(Manifests m) {
-    Map<String, Object> data = map(m.one("Secret", "brain-secrets"), "data");
+    return decoded(m.one("Secret", "brain-secrets"));
+  }
+
+  static Map<String, String> decoded(Map<String, Object> secret) {
+    Map<String, Object> data = map(secret, "data");
     Map<String, String> decoded = new TreeMap<>();
     data.forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode((String) v), StandardCharsets.UTF_8)));
     return decoded;
@@ -195,11 +199,16 @@ class HelmChartTest {
 
   @Test
   void anUpgradeKeepsTheSecretsInstalledSoTheCatalogStillDecryptsItsData() {
-    Map<String, String> installed = secret(render(PRODUCTION, Map.of()));
+    Manifests install = render(PRODUCTION, Map.of());
+    Map<String, String> installed = secret(install);
+    Map<String, String> signing = decoded(install.one("Secret", "brain-model-signing"));
     InstalledSecrets.put("brain-secrets", installed);
+    InstalledSecrets.put("brain-model-signing", signing);
     try {
       Manifests upgrade = render(PRODUCTION, Map.of());
       assertThat(secret(upgrade)).isEqualTo(installed);
+      assertThat(decoded(upgrade.one("Secret", "brain-model-signing"))).as("deployments signed before still verify")
+          .isEqualTo(signing);
       // and the pods do not roll for nothing: the rendered configuration is the same
       assertThat(at(upgrade.one("Deployment", "brain-catalog"), "spec.template.metadata.annotations"))
           .isEqualTo(at(render(PRODUCTION, Map.of()).one("Deployment", "brain-catalog"),
@@ -224,6 +233,38 @@ class HelmChartTest {
     String own = "x".repeat(20) + "Plant-Own-Secret-42";
     assertThat(secret(render(PRODUCTION, Map.of("secrets.registryClientSecret", own))))
         .containsEntry("registryClientSecret", own);
+  }
+
+  /**
+   * The registry signs model deployments with a key only it gets; the score job verifies with the certificate
+   * (the job runs the artifact a deployment carries: nothing else may reach it).
+   */
+  @Test
+  void modelDeploymentsAreSignedWithAKeyPairGeneratedAtInstall() throws Exception {
+    Manifests m = render(PRODUCTION, Map.of());
+    Map<String, Object> secret = m.one("Secret", "brain-model-signing");
+    assertThat(secret.get("type")).isEqualTo("kubernetes.io/tls");
+    Map<String, String> pair = decoded(secret);
+    java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate)
+        java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+            new java.io.ByteArrayInputStream(pair.get("tls.crt").getBytes(StandardCharsets.US_ASCII)));
+    assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("RSA");
+    assertThat(certificate.getSubjectX500Principal().getName()).contains("brain-model-signing");
+    assertThat(pair.get("tls.key")).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+    assertThat(decoded(render(PRODUCTION, Map.of()).one("Secret", "brain-model-signing")).get("tls.key"))
+        .as("each install its own").isNotEqualTo(pair.get("tls.key"));
+
+    assertThat(list(Manifests.containers(m.one("Deployment", "brain-registry")).get(0), "env"))
+        .anyMatch(e -> "BRAIN_REGISTRY_SIGNING_KEY".equals(e.get("name"))
+            && "tls.key".equals(at(e, "valueFrom.secretKeyRef.key")));
+    m.kind("Deployment").filter(d -> !"brain-registry".equals(Manifests.name(d))).forEach(d ->
+        assertThat(Manifests.containers(d).get(0).toString()).as(Manifests.name(d)).doesNotContain("tls.key"));
+    for (String job : Manifests.JOBS) {
+      String containers = at(m.one("FlinkDeployment", "brain-analytics-" + job), "spec.podTemplate.spec.containers")
+          .toString();
+      assertThat(containers).as(job).doesNotContain("tls.key");
+      assertThat(containers.contains("BRAIN_ANALYTICS_DEPLOYMENT_KEY")).as(job).isEqualTo("score".equals(job));
+    }
   }
 
   @Test

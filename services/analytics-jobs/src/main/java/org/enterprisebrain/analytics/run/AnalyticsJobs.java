@@ -198,7 +198,7 @@ public final class AnalyticsJobs {
     ScoreJob.ensureTopic(s.kafka(), s.deploymentsTopic());
     DataStream<DeploymentRecord> deployments = p.env().fromSource(
             ScoreJob.deployments(s.kafka(), s.deploymentsTopic(), s.groupPrefix() + "score-deployments",
-                p.bounded()),
+                p.bounded(), s.deploymentKey()),
             WatermarkStrategy.noWatermarks(), "score-deployments")
         .uid("score-deployments-source");
     ScoreJob.Streams scored = ScoreJob.build(p.inputs("score", List.of(AnalyticsSettings.TELEMETRY), Sample.class,

@@ -22,7 +22,7 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
     Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
     String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic, String spcSettingsTopic,
-    String calendarsTopic, String energySettingsTopic, String routingsTopic)
+    String calendarsTopic, String energySettingsTopic, String routingsTopic, String deploymentKey)
     implements Serializable {
 
   public static final String OPERATION_REPORTS = TopicContract.standard("operation-report");
@@ -99,7 +99,9 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
         or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", TopicContract.topic("analytics-spc-settings.v1")),
         or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", TopicContract.topic("analytics-calendars.v1")),
         or(get, "BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", TopicContract.topic("analytics-energy-settings.v1")),
-        or(get, "BRAIN_ANALYTICS_ROUTINGS_TOPIC", TopicContract.topic("analytics-routings.v1")));
+        or(get, "BRAIN_ANALYTICS_ROUTINGS_TOPIC", TopicContract.topic("analytics-routings.v1")),
+        // the registry's certificate or public key (PEM): the score job loads only deployments it signed
+        or(get, "BRAIN_ANALYTICS_DEPLOYMENT_KEY", ""));
   }
 
   /** Where {@code job}'s sinks put what their targets refused for good. */

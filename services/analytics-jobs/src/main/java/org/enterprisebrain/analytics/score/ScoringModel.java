@@ -59,7 +59,13 @@ public final class ScoringModel implements AutoCloseable {
     JsonNode m = Envelope.JSON.readTree(json);
     Scorer scorer;
     if ("onnx".equals(m.path("kind").asText())) {
-      scorer = new OnnxScorer(Base64.getDecoder().decode(m.path("artifact").asText()),
+      byte[] artifact = Base64.getDecoder().decode(m.path("artifact").asText());
+      // the registry names the artifact by its SHA-256: bytes that are not those are not the model it checked
+      if (m.hasNonNull("sha256") && !java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(artifact)).equals(m.get("sha256").asText())) {
+        throw new IllegalArgumentException("the artifact is not the one whose SHA-256 the deployment names");
+      }
+      scorer = new OnnxScorer(artifact,
           m.hasNonNull("inputTensor") ? m.get("inputTensor").asText() : null, m.path("outputTensor").asText(),
           m.path("outputIndex").asInt(0));
     } else if ("linear".equals(m.path("kind").asText())) {

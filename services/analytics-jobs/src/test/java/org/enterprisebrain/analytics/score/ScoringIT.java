@@ -82,6 +82,7 @@ class ScoringIT {
     env.put("BRAIN_ANALYTICS_INDEX_PREFIX", "brain-sc-");
     env.put("BRAIN_ANALYTICS_GROUP_PREFIX", "sc-");
     env.put("BRAIN_ANALYTICS_START_FROM", "earliest");
+    env.put("BRAIN_ANALYTICS_DEPLOYMENT_KEY", DeploymentSignatureTest.resource("cert.pem"));
     AnalyticsSettings settings = AnalyticsSettings.from(env);
     StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment();
     AnalyticsJobs.configure(flink, settings);
@@ -109,13 +110,18 @@ class ScoringIT {
       assertThat(hot2.path("score").asDouble()).isNotCloseTo(expected(v1, hot2), within(1e-4));
       assertThat(job.getJobStatus().get().name()).isEqualTo("RUNNING");
 
-      producer.send(new ProducerRecord<>(RealServers.DEPLOYMENTS, "spindle", null)).get(); // undeploy
+      send("spindle", null, "key.pem"); // undeploy
+      // what the registry did not sign is never loaded: another key's signature, or none
+      send("forged", linear("temperature-linear", 0.5).put("id", "forged"), "other-key.pem");
+      send("unsigned", linear("temperature-linear", 0.5).put("id", "unsigned"), null);
       deploy("marker", linear("temperature-linear", 0.5));
       List<JsonNode> marked = sendUntil(d -> d.path("deployment").asText().equals("marker"), 90);
       String markerBucket = marked.get(0).path("at").asText();
       refresh();
       assertThat(search("{\"bool\":{\"filter\":[{\"term\":{\"deployment\":\"spindle\"}},{\"range\":{\"at\":{\"gte\":\""
           + markerBucket + "\"}}}]}}")).as("an undeployed model scores nothing").isEmpty();
+      assertThat(search("{\"terms\":{\"deployment\":[\"forged\",\"unsigned\"]}}"))
+          .as("deployments the registry did not sign score nothing").isEmpty();
     } finally {
       job.cancel().get();
     }
@@ -163,7 +169,19 @@ class ScoringIT {
 
   static void deploy(String id, ObjectNode message) throws Exception {
     message.put("id", id);
-    producer.send(new ProducerRecord<>(RealServers.DEPLOYMENTS, id, message.toString())).get();
+    send(id, message, "key.pem");
+  }
+
+  /** A record on the deployments topic, signed with the key in {@code keyResource} (null: unsigned). */
+  static void send(String id, ObjectNode message, String keyResource) throws Exception {
+    String value = message == null ? null : message.toString();
+    ProducerRecord<String, String> record = new ProducerRecord<>(RealServers.DEPLOYMENTS, id, value);
+    if (keyResource != null) {
+      record.headers().add(DeploymentSignature.HEADER, DeploymentSignature.sign(
+          DeploymentSignatureTest.privateKey(keyResource), id,
+          value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    producer.send(record).get();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.enterprisebrain.standard.FieldError;
 import org.enterprisebrain.registry.RegistryProperties;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Tells the scoring job about a deployment: one record per deployment id on a compacted topic, carrying
  * everything the job needs to score (the artifact itself included), an empty value when it is undeployed.
  * The job keeps the latest record per id in broadcast state, so it learns every live deployment from the
- * topic alone, after a restart too. A send is acknowledged by all in-sync replicas before the caller is
+ * topic alone, after a restart too. Every record is signed ({@link DeploymentSigner}). A send is acknowledged by all in-sync replicas before the caller is
  * answered; if Kafka does not acknowledge in time, the caller gets 503 and the database change rolls back.
  */
 @Configuration
@@ -40,13 +41,15 @@ public class DeploymentPublisher {
   private final RegistryProperties settings;
   private final ModelStore models;
   private final JsonMapper json;
+  private final DeploymentSigner signer;
 
   public DeploymentPublisher(KafkaTemplate<String, byte[]> kafka, RegistryProperties settings, ModelStore models,
-      JsonMapper json) {
+      JsonMapper json, DeploymentSigner signer) {
     this.kafka = kafka;
     this.settings = settings;
     this.models = models;
     this.json = json;
+    this.signer = signer;
   }
 
   @Bean
@@ -99,7 +102,9 @@ public class DeploymentPublisher {
 
   private void send(String key, byte[] value) {
     try {
-      kafka.send(settings.deploymentsTopic(), key, value).get(30, TimeUnit.SECONDS);
+      ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.deploymentsTopic(), key, value);
+      record.headers().add(DeploymentSigner.HEADER, signer.sign(key, value));
+      kafka.send(record).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(e);

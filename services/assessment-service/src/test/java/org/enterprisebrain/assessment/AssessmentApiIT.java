@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.servers.demo.Multipart;
+import org.enterprisebrain.testsupport.AuthorizationMatrix;
 import org.enterprisebrain.testsupport.ServiceCalls;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -239,5 +240,15 @@ class AssessmentApiIT extends AssessmentServer {
     assertThat(evaluation.path("catalogueVersion").asInt()).isEqualTo(CATALOGUE.version() + 1);
     assertThat(clause(evaluation, "6.2.3.c").path("levels").get(0).asString()).isEqualTo("lean");
     assertThat(clause(evaluation, "6.2.3.c").path("weight").asDouble()).isEqualTo(2.0);
+  }
+
+  /**
+   * The published authorization matrix, on this service: every operation of api-specs/assessment.yaml × one caller per
+   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
+   */
+  @Test
+  @Order(100)
+  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
+    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "assessment")).isGreaterThan(10);
   }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.standard.Topics;
+import org.enterprisebrain.testsupport.AuthorizationMatrix;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -261,13 +262,20 @@ class CatalogApiIT {
       problem(send("GET", "/api/v1/catalog/datasets/employee/records?plant=nb-02", user("manager"), null, null),
           403, "plant");
     }
+    // a call refused for want of a role is in the chain too
+    problem(send("GET", "/api/v1/catalog/audit/verify", user("manager"), null, null), 403, "Authorization");
     JsonNode chain = ok(send("GET", "/api/v1/catalog/audit/verify", user("auditor"), null, null));
     assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
-    assertThat(chain.path("entries").asLong()).isGreaterThanOrEqualTo(3);
+    assertThat(chain.path("entries").asLong()).isGreaterThanOrEqualTo(4);
     JsonNode newest = ok(send("GET", "/api/v1/catalog/audit?limit=3", user("auditor"), null, null));
     assertThat(chain.path("headId").asLong()).isEqualTo(newest.get(0).path("id").asLong());
     assertThat(chain.path("headHash").asString()).hasSize(64).isEqualTo(newest.get(0).path("hash").asString());
-    problem(send("GET", "/api/v1/catalog/audit/verify", user("manager"), null, null), 403, "Authorization");
+    JsonNode byRole = newest.get(0);
+    assertThat(byRole.path("principal").asString()).isEqualTo("manager");
+    assertThat(byRole.path("decision").asString()).isEqualTo("denied");
+    assertThat(byRole.path("resource").asString()).isEqualTo("GET /api/v1/catalog/audit/verify");
+    assertThat(byRole.path("policy").asString()).startsWith("role: ").contains("verifyAuditChain", "[auditor]");
+    assertThat(newest.get(1).path("policy").asString()).startsWith("plant scope");
 
     long middle = newest.get(1).path("id").asLong();
     assertThatThrownBy(() -> db.sql("update audit_event set principal = 'nobody' where id = ?").param(middle).update())
@@ -722,5 +730,14 @@ class CatalogApiIT {
       Thread.sleep(300);
     }
     throw new AssertionError("records not searchable in time: " + page);
+  }
+
+  /**
+   * The published authorization matrix, on this service: every operation of api-specs/catalog.yaml × one caller per
+   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
+   */
+  @Test
+  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
+    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "catalog")).isGreaterThan(10);
   }
 }

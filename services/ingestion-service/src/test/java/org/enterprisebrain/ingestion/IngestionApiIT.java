@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.enterprisebrain.testsupport.AuthorizationMatrix;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.junit.jupiter.api.Test;
@@ -376,5 +377,14 @@ class IngestionApiIT {
             + "/protocol/openid-connect/certs"));
     args.addAll(List.of(more));
     return new SpringApplicationBuilder(IngestionApplication.class).run(args.toArray(String[]::new));
+  }
+
+  /**
+   * The published authorization matrix, on this service: every operation of api-specs/ingestion.yaml × one caller per
+   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
+   */
+  @Test
+  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
+    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "ingestion")).isGreaterThan(10);
   }
 }

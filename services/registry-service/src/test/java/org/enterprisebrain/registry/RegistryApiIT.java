@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.registry.deployments.DeploymentSigner;
 import org.enterprisebrain.registry.deployments.DeploymentSignerTest;
+import org.enterprisebrain.testsupport.AuthorizationMatrix;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -318,6 +319,10 @@ class RegistryApiIT {
         "spec", Map.of("bindings", List.of(Map.of("feature", "temperature", "signal", "spindle.temperature", "scale", 70),
             Map.of("feature", "vibration", "signal", "spindle.vibration", "scale", 5))))), 201);
     assertThat(recipe.path("version").asInt()).isEqualTo(1);
+    // four eyes: a version no second person approved for an alias does not score by being named
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "unapproved",
+        "model", "spindle-limits", "version", 2, "entity", "telemetry", "featureRecipe", "spindle-features@1")), 409,
+        "version");
     problem(calls.json("POST", "/api/v1/registry/components", "engineer", Map.of("name", "broken-recipe",
         "kind", "feature-recipe", "spec", Map.of("signals", List.of()))), 400, "spec.bindings");
     JsonNode deployed = status(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-recipe",
@@ -454,5 +459,15 @@ class RegistryApiIT {
         "manager"), 200);
     assertThat(watched.path("nodes").valueStream().map(x -> x.path("id").asString()).toList())
         .contains("equipment:CNC-Z1").doesNotContain("equipment:LINE-Z", "equipment:CNC-9");
+  }
+
+  /**
+   * The published authorization matrix, on this service: every operation of api-specs/registry.yaml × one caller per
+   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
+   */
+  @Test
+  @Order(100)
+  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
+    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "registry")).isGreaterThan(10);
   }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.testsupport.AuthorizationMatrix;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -632,5 +633,14 @@ class AnalyticsApiIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(JSON.readTree(response.body()).path("errors").get(0).path("pointer").asString()).isEqualTo(field);
+  }
+
+  /**
+   * The published authorization matrix, on this service: every operation of api-specs/analytics.yaml × one caller per
+   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
+   */
+  @Test
+  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
+    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "analytics")).isGreaterThan(10);
   }
 }

@@ -1,29 +1,44 @@
 package org.enterprisebrain.catalog.web;
 
-import org.enterprisebrain.security.Roles;
+import java.util.List;
+import org.enterprisebrain.catalog.audit.AuditEvent;
+import org.enterprisebrain.catalog.audit.AuditLog;
+import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.web.JwtDecoderConfig;
+import org.enterprisebrain.web.OperationRoles;
 import org.enterprisebrain.web.ResourceServerSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** data-engineer classifies and decides; manager, auditor and admin read; only auditor reads the audit log. */
+/**
+ * Who calls which operation: the x-roles of api-specs/catalog.yaml. A call refused for want of a role is an
+ * entry of the audit chain (decision denied, policy role), as a read refused by plant scope is.
+ */
 @Configuration
 @Import(JwtDecoderConfig.class)
 public class SecurityConfig {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
+
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return ResourceServerSecurity.chain(http, auth -> auth
-            .requestMatchers(HttpMethod.GET, "/api/v1/catalog/audit/**", "/api/v1/catalog/audit").hasRole(Roles.AUDITOR)
-            .requestMatchers(HttpMethod.POST, "/api/v1/catalog/**").hasRole(Roles.DATA_ENGINEER)
-            .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
-            .hasAnyRole(Roles.DATA_ENGINEER, Roles.MANAGER, Roles.AUDITOR, Roles.ADMIN)
-            // HEAD would reach the GET handlers past the rules above; no other verb is served
-            .requestMatchers("/api/v1/catalog/**").denyAll(),
-        "catalog: data-engineer edits, manager/auditor/admin read, auditor reads the audit log");
+  SecurityFilterChain api(HttpSecurity http, AuditLog audit) throws Exception {
+    return ResourceServerSecurity.chain(http, OperationRoles.load("catalog"), auth -> { },
+        (request, caller, reason) -> {
+          String resource = request.getMethod() + " " + request.getRequestURI();
+          try {
+            audit.record(BrainPrincipal.of(caller.getToken()).name(), caller.getToken().getClaimAsString("azp"),
+                request.getRemoteAddr(), resource, List.of(), Grade.L1, "role: " + reason, AuditEvent.Decision.DENIED);
+          } catch (DataAccessException e) {
+            // the refusal stands either way; an unwritable audit log must not turn a 403 into a 500
+            LOG.error("refusal of {} by {} not audited: {}", resource, caller.getName(), e.getMessage());
+          }
+        });
   }
 }

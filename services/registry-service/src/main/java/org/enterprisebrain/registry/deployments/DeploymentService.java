@@ -68,6 +68,11 @@ public class DeploymentService {
     int version = d.getVersion() != null ? models.requireVersion(d.getModel(), d.getVersion()).getVersion()
         : models.aliasVersion(d.getModel(), d.getAlias()).orElseThrow(() -> ProblemException.conflict("alias",
             "alias '" + d.getAlias() + "' of '" + d.getModel() + "' points at no version yet"));
+    if (d.getVersion() != null && !heldAnAlias(d.getModel(), version)) {
+      // the alias approval is the four-eyes step: a version nobody approved must not score by being named
+      throw ProblemException.conflict("version", "version " + version + " of '" + d.getModel() + "' never held an"
+          + " alias: request an alias for it (a second person approves) before deploying it pinned");
+    }
     if (d.getEntity() != NewDeployment.EntityEnum.TELEMETRY) {
       throw ProblemException.badRequest("entity", "deployments score telemetry");
     }
@@ -106,6 +111,11 @@ public class DeploymentService {
     // the knowledge graph says which machines the model watches (equipment nodes the filter selects)
     graph.linkModel(d.getModel(), models.require(d.getModel()).getTitle(), d.getEquipment());
     return change(d.getId(), version, null, "deployed", by);
+  }
+
+  private boolean heldAnAlias(String model, int version) {
+    return db.sql("select exists (select 1 from alias_assignment where model = ? and version = ?)")
+        .params(model, version).query(Boolean.class).single();
   }
 
   /** Bindings given inline, or those of a feature-recipe component {@code name@version}. */

@@ -1,0 +1,98 @@
+package org.enterprisebrain.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Who may call what, as the service's OpenAPI spec says it ({@code x-roles} on every operation): the one place
+ * the services' authorization is written, enforced by {@link ResourceServerSecurity}, published by the
+ * authorization matrix and asserted on the running services by its test. An operation without {@code x-roles}
+ * is an error at start, so a new operation cannot be served by default.
+ */
+public record OperationRoles(String spec, List<Operation> operations) {
+
+  /** Any valid token of the realm. */
+  public static final String ANY = "*";
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+  /** One operation: its method, path template, id and the realm roles that may call it. */
+  public record Operation(String method, String path, String operationId, List<String> roles) {
+
+    public Operation {
+      roles = List.copyOf(roles);
+    }
+
+    public boolean anyToken() {
+      return roles.contains(ANY);
+    }
+
+    public boolean admits(Collection<String> held) {
+      return anyToken() || held.stream().anyMatch(roles::contains);
+    }
+
+    PathPattern pattern() {
+      return PathPatternParser.defaultInstance.parse(path);
+    }
+  }
+
+  public OperationRoles {
+    // most specific first (literal segments before variables), as the security chain must try them
+    operations = operations.stream()
+        .sorted(Comparator.comparing(Operation::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+            .thenComparing(Operation::method))
+        .toList();
+  }
+
+  /** The spec packaged by api-specs, e.g. {@code catalog} for {@code openapi/catalog.yaml}. */
+  public static OperationRoles load(String spec) {
+    String resource = "openapi/" + spec + ".yaml";
+    try (InputStream in = OperationRoles.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is not on the classpath (api-specs)");
+      }
+      return parse(spec, YAMLMapper.builder().build().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static OperationRoles parse(String spec, JsonNode openapi) {
+    List<Operation> operations = new ArrayList<>();
+    for (var path : openapi.path("paths").properties()) {
+      for (var operation : path.getValue().properties()) {
+        if (!METHODS.contains(operation.getKey())) {
+          continue; // parameters, summary …
+        }
+        JsonNode roles = operation.getValue().path("x-roles");
+        String method = operation.getKey().toUpperCase(Locale.ROOT);
+        if (!roles.isArray() || roles.isEmpty()) {
+          throw new IllegalStateException(spec + ".yaml: " + method + " " + path.getKey()
+              + " declares no x-roles: say who may call it");
+        }
+        operations.add(new Operation(method, path.getKey(), operation.getValue().path("operationId").asString(),
+            roles.valueStream().map(JsonNode::asString).toList()));
+      }
+    }
+    return new OperationRoles(spec, operations);
+  }
+
+  /** The operation a request reaches, if the spec has one for its method and path. */
+  public Optional<Operation> match(String method, String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    return operations.stream().filter(o -> o.method().equalsIgnoreCase(method) && o.pattern().matches(container))
+        .findFirst();
+  }
+}

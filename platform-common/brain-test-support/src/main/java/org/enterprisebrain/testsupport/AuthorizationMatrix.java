@@ -75,6 +75,13 @@ public final class AuthorizationMatrix {
     return calls;
   }
 
+  /** A GET of {@code spec} the admin role may call, without path variables: where {@link ForgedTokens} attack. */
+  public static String adminGet(String spec) {
+    return OperationRoles.load(spec).operations().stream()
+        .filter(o -> o.method().equals("GET") && !o.path().contains("{") && o.admits(List.of("admin")))
+        .findFirst().orElseThrow().path();
+  }
+
   static HttpResponse<String> send(String baseUrl, String method, String path, String token) throws Exception {
     boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))

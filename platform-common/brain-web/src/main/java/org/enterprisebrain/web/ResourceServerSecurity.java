@@ -21,16 +21,16 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service validates tokens itself, not only the gateway: issuer, signature by the brain realm's
- * keys, expiry with our clock skew; roles from Keycloak's realm roles; 401/403 as problem+json.
+ * keys, audience, expiry with our clock skew; roles from Keycloak's realm roles; 401/403 as problem+json.
  */
 public final class ResourceServerSecurity {
 
   private ResourceServerSecurity() {
   }
 
-  public static JwtDecoder jwtDecoder(String issuer, String jwks, Duration clockSkew) {
+  public static JwtDecoder jwtDecoder(String issuer, String jwks, String audience, Duration clockSkew) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).build();
-    decoder.setJwtValidator(BrainJwtValidation.validator(issuer, clockSkew));
+    decoder.setJwtValidator(BrainJwtValidation.validator(issuer, audience, clockSkew));
     return decoder;
   }
 

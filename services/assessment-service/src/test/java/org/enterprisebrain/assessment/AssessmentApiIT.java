@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.servers.demo.Multipart;
 import org.enterprisebrain.testsupport.AuthorizationMatrix;
+import org.enterprisebrain.testsupport.ForgedTokens;
 import org.enterprisebrain.testsupport.ServiceCalls;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -250,5 +251,12 @@ class AssessmentApiIT extends AssessmentServer {
   @Order(100)
   void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
     assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "assessment")).isGreaterThan(10);
+  }
+
+  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
+  @Test
+  @Order(101)
+  void forgedTokensAreRefused() throws Exception {
+    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("assessment"), Duration.ofSeconds(1));
   }
 }

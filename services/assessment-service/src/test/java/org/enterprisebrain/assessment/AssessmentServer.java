@@ -28,6 +28,7 @@ abstract class AssessmentServer {
   static void servers(DynamicPropertyRegistry registry) {
     RealPostgres.datasource(registry);
     RealKeycloak.resourceServer(registry);
+    registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
     registry.add("brain.assessment.client-secret", () -> BrainRealm.demoSecret("assessment-service"));
     registry.add("brain.assessment.catalog-url", () -> DOWN);
     registry.add("brain.assessment.analytics-url", () -> DOWN);

@@ -15,9 +15,10 @@ public class JwtConfig {
   @Bean
   ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
       @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwks,
+      @Value("${brain.security.audience}") String audience,
       @Value("${brain.security.clock-skew}") Duration clockSkew) {
     NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwks).build();
-    decoder.setJwtValidator(BrainJwtValidation.validator(issuer, clockSkew));
+    decoder.setJwtValidator(BrainJwtValidation.validator(issuer, audience, clockSkew));
     return decoder;
   }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.enterprisebrain.testsupport.AuthorizationMatrix;
+import org.enterprisebrain.testsupport.ForgedTokens;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.junit.jupiter.api.Test;
@@ -386,5 +387,11 @@ class IngestionApiIT {
   @Test
   void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
     assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "ingestion")).isGreaterThan(10);
+  }
+
+  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
+  @Test
+  void forgedTokensAreRefused() throws Exception {
+    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("ingestion"), Duration.ofSeconds(0));
   }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.registry.deployments.DeploymentSigner;
 import org.enterprisebrain.registry.deployments.DeploymentSignerTest;
 import org.enterprisebrain.testsupport.AuthorizationMatrix;
+import org.enterprisebrain.testsupport.ForgedTokens;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -68,6 +69,7 @@ class RegistryApiIT {
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
     RealPostgres.datasource(registry);
     RealKeycloak.resourceServer(registry);
+    registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);
     registry.add("brain.registry.lineage.enabled", () -> "false"); // no catalog here: PlatformIT checks the lineage
     // the PKCS#1 form Helm's genSelfSignedCert writes; topic() checks every record with its certificate
@@ -469,5 +471,12 @@ class RegistryApiIT {
   @Order(100)
   void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
     assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "registry")).isGreaterThan(10);
+  }
+
+  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
+  @Test
+  @Order(101)
+  void forgedTokensAreRefused() throws Exception {
+    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("registry"), Duration.ofSeconds(1));
   }
 }

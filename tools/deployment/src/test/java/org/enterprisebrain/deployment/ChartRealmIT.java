@@ -87,6 +87,9 @@ class ChartRealmIT {
           .doesNotContainAnyElementsOf(List.of("admin", "manager", "data-engineer", "auditor", "integrator").stream()
               .filter(r -> !r.equals(needed)).toList());
       assertThat(claims.path("plants").isEmpty()).as(client + " plants").isEqualTo(!"assessment-service".equals(client));
+      // the services refuse a token whose aud does not name the brain API
+      assertThat(claims.path("aud").isArray() ? claims.path("aud").valueStream().map(JsonNode::asString).toList()
+          : List.of(claims.path("aud").asString())).as(client + " aud").contains("brain-api");
       // one service's secret is not another's
       String other = SERVICES.get((SERVICES.indexOf(client) + 1) % SERVICES.size());
       assertThat(token(Map.of("grant_type", "client_credentials", "client_id", other,

@@ -24,6 +24,7 @@ import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.enterprisebrain.testsupport.AuthorizationMatrix;
+import org.enterprisebrain.testsupport.ForgedTokens;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -56,6 +57,7 @@ class AnalyticsApiIT {
     // nothing listens here: the jobs endpoint must answer 503, not fail
     registry.add("brain.analytics.flink-rest-url", () -> "http://127.0.0.1:" + org.enterprisebrain.servers.ManagedProcess.freePort());
     RealKeycloak.resourceServer(registry);
+    registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
     registry.add("server.address", () -> "127.0.0.1");
     // no catalog here: PlatformIT checks the lineage the service registers
@@ -642,5 +644,11 @@ class AnalyticsApiIT {
   @Test
   void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
     assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "analytics")).isGreaterThan(10);
+  }
+
+  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
+  @Test
+  void forgedTokensAreRefused() throws Exception {
+    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("analytics"), Duration.ofSeconds(1));
   }
 }

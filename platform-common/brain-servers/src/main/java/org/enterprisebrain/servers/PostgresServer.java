@@ -13,6 +13,10 @@ import java.nio.file.Path;
  */
 public final class PostgresServer implements AutoCloseable {
 
+  /** The embedded server's superuser: local demo and tests only; the services have no default of their own. */
+  public static final String USER = "postgres";
+  public static final String PASSWORD = "postgres";
+
   private final EmbeddedPostgres postgres;
   private final int port;
 

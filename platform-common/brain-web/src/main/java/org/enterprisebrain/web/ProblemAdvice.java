@@ -42,6 +42,13 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyLimitFilter.BodyTooLargeException) { // a chunked body past the limit
+        String detail = cause.getMessage() + ": send less at a time";
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+            "Body too large", detail, List.of(new FieldError("body", detail))));
+      }
+    }
     String detail = "the body is not readable: " + (e.getMostSpecificCause() == null ? e.getMessage()
         : e.getMostSpecificCause().getMessage());
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail,

@@ -30,7 +30,12 @@ import tools.jackson.databind.JsonNode;
 class AssessmentApiIT extends AssessmentServer {
 
   HttpResponse<String> attest(String user, Map<String, Object> metadata, byte[] file) throws Exception {
-    Multipart m = Multipart.of(JSON.writeValueAsBytes(metadata), "attachment", "5S-巡检.pdf", "application/pdf", file);
+    return attest(user, metadata, "5S-巡检.pdf", "application/pdf", file);
+  }
+
+  HttpResponse<String> attest(String user, Map<String, Object> metadata, String name, String type, byte[] file)
+      throws Exception {
+    Multipart m = Multipart.of(JSON.writeValueAsBytes(metadata), "attachment", name, type, file);
     return calls.send("POST", "/api/v1/assessment/attestations", user, m.contentType(), m.body());
   }
 
@@ -138,6 +143,10 @@ class AssessmentApiIT extends AssessmentServer {
     assertThat(file.body()).isEqualTo("%PDF-1.4 5S audit 2026-11");
     assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(
         d -> assertThat(d).contains("attachment").contains("filename*=UTF-8''5S-"));
+    assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(file.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).startsWith("sandbox"));
 
     long after = status(calls.send("POST", "/api/v1/assessment/snapshots?plant=hz-01", "admin", null, null), 201)
         .path("id").asLong();
@@ -168,6 +177,17 @@ class AssessmentApiIT extends AssessmentServer {
         "metadata.statement");
     problem(attest("manager", Map.of("clause", clause, "satisfaction", 1.0, "statement", "x",
         "expiresAt", "2020-01-01T00:00:00Z"), null), 400, "metadata.expiresAt");
+    problem(attest("manager", Map.of("clause", clause, "satisfaction", 1.0, "statement", "x",
+        "expiresAt", Instant.now().plus(Duration.ofDays(3650)).toString()), null), 400, "metadata.expiresAt");
+    // a page under a PDF's name and type, an SVG with script: served back, either would run in a reviewer's browser
+    byte[] page = "<!DOCTYPE html><html><body><script>fetch('/api/v1/assessment/profile')</script></body></html>"
+        .getBytes(StandardCharsets.UTF_8);
+    problem(attest("manager", Map.of("clause", clause, "satisfaction", 1.0, "statement", "x"), "审核.pdf",
+        "application/pdf", page), 400, "attachment");
+    byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+        .getBytes(StandardCharsets.UTF_8);
+    problem(attest("manager", Map.of("clause", clause, "satisfaction", 1.0, "statement", "x"), "plan.svg",
+        "image/svg+xml", svg), 400, "attachment");
     problem(attest("manager", Map.of("clause", clause, "plant", "nb-02", "satisfaction", 1.0, "statement", "x"),
         null), 403, "plant");
     problem(attest("auditor", Map.of("clause", clause, "satisfaction", 1.0, "statement", "x"), null), 403,

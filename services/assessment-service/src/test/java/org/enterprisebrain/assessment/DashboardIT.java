@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,7 +80,8 @@ class DashboardIT extends AssessmentServer {
 
   /** Until the page has loaded its figures (it marks the body ready), with no error shown. */
   static void waitForData(WebDriverWait wait) {
-    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"))
+    // right after the login form is sent, the body found may be the login page's, gone by the time it is read
+    wait.ignoring(StaleElementReferenceException.class).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"))
         && !d.findElements(By.cssSelector("#ladder li")).isEmpty());
     assertThat(browser.findElement(By.id("error")).isDisplayed()).as(browser.findElement(By.id("error")).getText())
         .isFalse();
@@ -90,6 +93,10 @@ class DashboardIT extends AssessmentServer {
 
   @Test
   void theDashboardLogsInThroughKeycloakAndShowsLevelsRadarGapsAndClausesInBothLanguages() throws Exception {
+    // the page runs its own bundle only, talks to itself and the realm: and everything below works under it
+    assertThat(calls.get("/assessment", null).headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).contains("script-src 'self';", "connect-src 'self' " + URI.create(RealKeycloak.issuer())
+            .resolve("/").toString().replaceAll("/$", ""), "frame-ancestors 'none'"));
     WebDriverWait wait = logIn("manager");
     if ("en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang"))) {
       browser.findElement(By.id("lang")).click(); // start in zh-CN whatever the browser's language

@@ -102,6 +102,48 @@ class CatalogApiIT {
     }
   }
 
+  /**
+   * The audit log's client address: X-Forwarded-For is believed from the gateway (here loopback 127.0.0.1) only;
+   * from any other address it is the connection's, whatever the header claims.
+   */
+  @Test
+  void anAuditedAddressIsForwardedOnlyByATrustedProxy() throws Exception {
+    String read = "/api/v1/catalog/datasets/employee/records?plant=nb-02";
+    assertThat(rawGet("127.0.0.1", read, "203.0.113.7")).startsWith("HTTP/1.1 403");
+    assertThat(newestAudit().path("clientAddress").asString()).isEqualTo("203.0.113.7");
+    assertThat(rawGet("127.0.0.2", read, "203.0.113.8")).startsWith("HTTP/1.1 403");
+    assertThat(newestAudit().path("clientAddress").asString()).isEqualTo("127.0.0.2");
+  }
+
+  JsonNode newestAudit() throws Exception {
+    return ok(send("GET", "/api/v1/catalog/audit?limit=1", user("auditor"), null, null)).get(0);
+  }
+
+  /** A GET as the manager from a chosen local address (HttpClient cannot bind one), answering the status line. */
+  String rawGet(String from, String path, String forwardedFor) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+        java.net.InetAddress.getByName(from), 0)) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + user("manager") + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A body past the service's limit (8 MB here) is refused before it is read, declared or chunked alike. */
+  @Test
+  void aBodyPastTheLimitIs413NamingTheBody() throws Exception {
+    String big = "employee_id,name\n" + "E1,张三\n".repeat(1_100_000); // > 8 MB
+    problem(send("POST", "/api/v1/catalog/classifications/csv?entity=employee&source=HR-BIG", user("engineer"),
+        "text/csv", big), 413, "body");
+    HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/api/v1/catalog/classifications/csv?entity=employee&source=HR-BIG"))
+        .header("Authorization", "Bearer " + user("engineer")).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+            big.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+    problem(chunked, 413, "body");
+  }
+
   @Test
   void anEmployeeCsvIsClassifiedFieldByFieldIntoTheReviewQueue() throws Exception {
     JsonNode report = ok(send("POST", "/api/v1/catalog/classifications/csv?entity=employee&source=HR-CSV",

@@ -352,6 +352,13 @@ class IngestionApiIT {
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(JSON.readTree(health.body()).path("components").path("kafka").path("status").asString())
           .isEqualTo("DOWN");
+      // what the component says of itself (the broker's address in the error) is for an admin only
+      assertThat(JSON.readTree(health.body()).path("components").path("kafka").has("details")).isFalse();
+      HttpResponse<String> asAdmin = HTTP.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + appPort + "/actuator/health"))
+          .header("Authorization", "Bearer " + RealKeycloak.clientToken("plant-admin")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(asAdmin.body()).path("components").path("kafka").path("details").has("error")).isTrue();
     }
   }
 

@@ -321,6 +321,17 @@ class RegistryApiIT {
         "spec", Map.of("bindings", List.of(Map.of("feature", "temperature", "signal", "spindle.temperature", "scale", 70),
             Map.of("feature", "vibration", "signal", "spindle.vibration", "scale", 5))))), 201);
     assertThat(recipe.path("version").asInt()).isEqualTo(1);
+    // a deployment scores plants: an engineer of nb-02 neither deploys onto every plant or hz-01, nor undeploys
+    // what scores them
+    Map<String, Object> nb = new HashMap<>(Map.of("id", "nb-only", "model", "spindle-failure", "version", 2,
+        "entity", "telemetry", "featureRecipe", "spindle-features@1"));
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer-nb", nb), 403, "plants");
+    nb.put("plants", List.of("nb-02", "hz-01"));
+    problem(calls.json("POST", "/api/v1/registry/deployments", "engineer-nb", nb), 403, "plants");
+    problem(calls.send("DELETE", "/api/v1/registry/deployments/spindle-cnc", "engineer-nb", null, null), 403, "plants");
+    nb.put("plants", List.of("nb-02"));
+    assertThat(status(calls.json("POST", "/api/v1/registry/deployments", "engineer-nb", nb), 201).path("plants")
+        .valueStream().map(JsonNode::asString).toList()).containsExactly("nb-02");
     // four eyes: a version no second person approved for an alias does not score by being named
     problem(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "unapproved",
         "model", "spindle-limits", "version", 2, "entity", "telemetry", "featureRecipe", "spindle-features@1")), 409,

@@ -110,6 +110,10 @@ public final class LocalPlatform implements AutoCloseable {
     env.put("BRAIN_ASSESSMENT_PORT", Integer.toString(settings.assessmentPort()));
     env.put("BRAIN_ASSESSMENT_URL", "http://127.0.0.1:" + settings.assessmentPort());
     env.put("BRAIN_ASSESSMENT_DB_URL", postgres.jdbcUrl());
+    for (String service : List.of("CATALOG", "REGISTRY", "ASSESSMENT")) {
+      env.put("BRAIN_" + service + "_DB_USER", PostgresServer.USER);
+      env.put("BRAIN_" + service + "_DB_PASSWORD", PostgresServer.PASSWORD);
+    }
     // the local demo realm's client secrets: the services carry none of their own (the chart generates them)
     for (String service : List.of("analytics", "registry", "assessment")) {
       env.put("BRAIN_" + service.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET",

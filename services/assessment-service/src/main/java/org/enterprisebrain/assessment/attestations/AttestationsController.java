@@ -83,6 +83,11 @@ public class AttestationsController implements AttestationsApi {
     if (!expires.isAfter(now)) {
       throw ProblemException.badRequest("metadata.expiresAt", "must lie in the future");
     }
+    if (expires.isAfter(now.plus(profile.validity()))) {
+      // evidence is re-attested at the profile's rhythm: nobody's word holds longer than the others'
+      throw ProblemException.badRequest("metadata.expiresAt", "at most the profile's validity ahead ("
+          + profile.validity() + ", until " + now.plus(profile.validity()) + ")");
+    }
     byte[] bytes = null;
     String name = null;
     String type = null;
@@ -93,7 +98,7 @@ public class AttestationsController implements AttestationsApi {
         throw new UncheckedIOException(e);
       }
       name = attachment.getOriginalFilename();
-      type = attachment.getContentType();
+      type = EvidenceFiles.typeOf(bytes, name);
     }
     Attestation a = store.insert(plant, item.id(), metadata.getStatement().strip(), satisfaction, bytes, name, type,
         Callers.current().name(), now, expires);
@@ -107,6 +112,9 @@ public class AttestationsController implements AttestationsApi {
         ProblemException.notFound("attestationId", "attestation " + a.id() + " has no attachment"));
     MediaType type = a.attachmentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.attachmentType());
     return ResponseEntity.ok().contentType(type)
+        // a download, never a page: no sniffing, and were a browser to render it, no script and no origin
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(a.attachmentName() == null ? "attachment" : a.attachmentName(), StandardCharsets.UTF_8)
             .build().toString())

@@ -1,5 +1,6 @@
 package org.enterprisebrain.assessment.web;
 
+import org.enterprisebrain.web.BodyLimitConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.web.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -17,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The dashboard page itself is public: its data is not.
  */
 @Configuration
-@Import(JwtDecoderConfig.class)
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
 public class SecurityConfig {
 
   @Bean

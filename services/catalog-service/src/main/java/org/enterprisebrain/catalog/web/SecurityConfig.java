@@ -5,6 +5,7 @@ import org.enterprisebrain.catalog.audit.AuditEvent;
 import org.enterprisebrain.catalog.audit.AuditLog;
 import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.security.BrainPrincipal;
+import org.enterprisebrain.web.BodyLimitConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.web.OperationRoles;
 import org.enterprisebrain.web.ResourceServerSecurity;
@@ -22,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * entry of the audit chain (decision denied, policy role), as a read refused by plant scope is.
  */
 @Configuration
-@Import(JwtDecoderConfig.class)
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
 public class SecurityConfig {
 
   private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);

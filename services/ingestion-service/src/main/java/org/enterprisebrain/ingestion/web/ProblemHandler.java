@@ -5,6 +5,7 @@ import static org.enterprisebrain.web.Problems.problem;
 import java.util.List;
 import org.enterprisebrain.ingestion.ingest.IngestionException;
 import org.enterprisebrain.ingestion.ingest.IngestionProperties;
+import org.enterprisebrain.web.BodyLimitFilter;
 import org.enterprisebrain.standard.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof PayloadLimitFilter.BodyTooLargeException) {
+      if (cause instanceof BodyLimitFilter.BodyTooLargeException) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
             "Batch too large", cause.getMessage() + ": split the batch", List.of()));
       }

@@ -1,5 +1,7 @@
 package org.enterprisebrain.ingestion.web;
 
+import org.enterprisebrain.ingestion.ingest.IngestionProperties;
+import org.enterprisebrain.web.BodyLimitFilter;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.web.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -14,6 +16,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 @Import(JwtDecoderConfig.class)
 public class SecurityConfig {
+
+  /** A batch is bounded by the ingest settings (413 with what to do), not by the API-wide limit. */
+  @Bean
+  BodyLimitFilter batchLimit(IngestionProperties properties) {
+    return new BodyLimitFilter("/api/v1/ingest/", properties.maxBytes(), "Batch too large", "split the batch");
+  }
 
   @Bean
   SecurityFilterChain api(HttpSecurity http) throws Exception {

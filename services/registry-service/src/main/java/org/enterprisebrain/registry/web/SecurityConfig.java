@@ -1,5 +1,6 @@
 package org.enterprisebrain.registry.web;
 
+import org.enterprisebrain.web.BodyLimitConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.web.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -15,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * the alias policy's business (AliasService).
  */
 @Configuration
-@Import(JwtDecoderConfig.class)
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
 public class SecurityConfig {
 
   @Bean

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.postgresql.PGConnection;
 
@@ -67,10 +68,24 @@ public final class PostgresRestoreCheck {
     return new Result(started, Instant.now(), scratch, results);
   }
 
+  /**
+   * The manifest's file as a regular file inside the backup folder, symbolic links followed; none for a path that
+   * leaves it ({@code ../}, absolute, a link out): a manifest is data, and the check must read only the backup.
+   */
+  static Optional<Path> inside(Path dir, String file) throws IOException {
+    Path root = dir.toRealPath();
+    Path resolved = root.resolve(file).normalize();
+    if (!resolved.startsWith(root) || !Files.isRegularFile(resolved)) {
+      return Optional.empty();
+    }
+    Path real = resolved.toRealPath();
+    return real.startsWith(root) ? Optional.of(real) : Optional.empty();
+  }
+
   private static Table restore(Connection db, String scratch, Path dir, PostgresBackup.Table t)
       throws SQLException, IOException {
-    Path file = dir.resolve(t.file());
-    if (!Files.isRegularFile(file) || !PostgresBackup.sha256(file).equals(t.sha256())) {
+    Path file = inside(dir, t.file()).orElse(null);
+    if (file == null || !PostgresBackup.sha256(file).equals(t.sha256())) {
       return new Table(t.schema(), t.table(), false, t.rows(), 0);
     }
     String target = scratch + "." + PostgresBackup.quote(t.schema() + "__" + t.table());

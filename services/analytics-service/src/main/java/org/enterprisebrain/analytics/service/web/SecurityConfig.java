@@ -1,5 +1,6 @@
 package org.enterprisebrain.analytics.service.web;
 
+import org.enterprisebrain.web.BodyLimitConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.web.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -12,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Who calls which operation: the x-roles of api-specs/analytics.yaml. */
 @Configuration
-@Import(JwtDecoderConfig.class)
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
 public class SecurityConfig {
 
   @Bean

@@ -1,6 +1,5 @@
-package org.enterprisebrain.ingestion.web;
+package org.enterprisebrain.web;
 
-import org.enterprisebrain.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,18 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.enterprisebrain.ingestion.ingest.IngestionProperties;
+import java.util.List;
+import org.enterprisebrain.standard.FieldError;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds an ingest request's body: a declared Content-Length over the limit gets 413 before anything
- * is read; a chunked body is cut off (and answered 413) once it passes the limit.
+ * Bounds a request's body: a declared Content-Length over the limit gets 413 before anything is read; a chunked
+ * body is cut off once it passes the limit ({@link BodyTooLargeException}, answered 413 by {@link ProblemAdvice}).
+ * Ingestion bounds its batches so; every other service its whole API ({@link BodyLimitConfig}).
  */
-@Component
-public class PayloadLimitFilter extends OncePerRequestFilter {
+public class BodyLimitFilter extends OncePerRequestFilter {
 
   /** Raised inside body reading when a chunked body passes the limit. */
   public static final class BodyTooLargeException extends IOException {
@@ -29,26 +27,40 @@ public class PayloadLimitFilter extends OncePerRequestFilter {
     }
   }
 
-  private final IngestionProperties properties;
+  private final String pathPrefix;
+  private final long limit;
+  private final String title;
+  private final String advice;
 
-  public PayloadLimitFilter(IngestionProperties properties) {
-    this.properties = properties;
+  /**
+   * @param pathPrefix the requests it bounds
+   * @param title      the problem's title, e.g. "Batch too large"
+   * @param advice     what the caller should do instead, e.g. "split the batch"
+   */
+  public BodyLimitFilter(String pathPrefix, long limit, String title, String advice) {
+    this.pathPrefix = pathPrefix;
+    this.limit = limit;
+    this.title = title;
+    this.advice = advice;
+  }
+
+  public long limit() {
+    return limit;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/v1/ingest/");
+    return !request.getRequestURI().startsWith(pathPrefix);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = properties.maxBytes();
     if (request.getContentLengthLong() > limit) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-          "the body holds " + request.getContentLengthLong() + " bytes; at most " + limit + " are accepted: split the batch");
-      problem.setTitle("Batch too large");
-      Problems.write(response, problem);
+      String detail = "the body holds " + request.getContentLengthLong() + " bytes; at most " + limit
+          + " are accepted: " + advice;
+      Problems.write(response, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, title, detail,
+          List.of(new FieldError("body", detail))));
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

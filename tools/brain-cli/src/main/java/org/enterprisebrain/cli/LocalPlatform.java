@@ -123,6 +123,11 @@ public final class LocalPlatform implements AutoCloseable {
     ModelSigningKeys signing = ModelSigningKeys.in(data.resolve("keys"));
     env.put("BRAIN_REGISTRY_SIGNING_KEY", signing.privatePem());
     env.put("BRAIN_ANALYTICS_DEPLOYMENT_KEY", signing.publicPem());
+    // the catalog's key for L3 fields at rest, beside the signing pair (a key an older brain up kept in the
+    // database is read until the catalog has re-encrypted everything under this one, then deleted there)
+    FieldKey fieldKey = FieldKey.in(data.resolve("keys"));
+    env.put("BRAIN_CATALOG_ENCRYPTION_KEY", fieldKey.base64());
+    env.put("BRAIN_CATALOG_ENCRYPTION_KEY_ID", fieldKey.id());
     // the demo plant's failure knowledge (ISO 14224 modes, symptoms, causes, remedies) for diagnose
     env.put("BRAIN_REGISTRY_SEED_GRAPH", "classpath:graph/demo-plant.json");
     long t3 = System.nanoTime();

@@ -1,7 +1,5 @@
 package org.enterprisebrain.catalog.protection;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.catalog.scheme.Grade;
@@ -18,20 +16,72 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Encryption at rest as the protection policy says (L3 and above by default): such fields are stored in
- * Elasticsearch encrypted and decrypted only on the read path, before masking by clearance. The key is
- * {@code BRAIN_CATALOG_ENCRYPTION_KEY} (base64, 32 bytes) or, if unset, one generated once and kept in
- * PostgreSQL, apart from the indices.
+ * Elasticsearch encrypted and decrypted only on the read path, before masking by clearance. The keys come from
+ * the settings only (a Secret, a KMS-fed variable), never from the database: {@code BRAIN_CATALOG_ENCRYPTION_KEY}
+ * with its id encrypts, {@code BRAIN_CATALOG_ENCRYPTION_OLD_KEYS} are still read while {@link Reprotector}
+ * re-encrypts what they sealed. A key an older version kept in PostgreSQL is read the same way, and deleted from
+ * there once nothing it sealed is left.
  */
 @Component
 public class FieldProtection {
 
+  /** The id under which the key an older version kept in PostgreSQL is read until rotated away. */
+  public static final String DATABASE_KEY_ID = "database";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Logger LOG = LoggerFactory.getLogger(FieldProtection.class);
   private final FieldCipher cipher;
+  private final JdbcClient jdbc;
+  private final boolean databaseKey;
+  private final int keys;
 
-  public FieldProtection(JdbcClient jdbc, @Value("${brain.catalog.encryption-key}") String configured) {
-    this.cipher = new FieldCipher(configured == null || configured.isBlank() ? storedKey(jdbc)
-        : Base64.getDecoder().decode(configured.trim()));
+  public FieldProtection(JdbcClient jdbc, @Value("${brain.catalog.encryption-key}") String configured,
+      @Value("${brain.catalog.encryption-key-id}") String keyId,
+      @Value("${brain.catalog.encryption-old-keys}") String oldKeys) {
+    if (configured == null || configured.isBlank()) {
+      throw new IllegalStateException("BRAIN_CATALOG_ENCRYPTION_KEY is not set: the key that encrypts L3 fields at"
+          + " rest (base64 of 32 bytes, e.g. openssl rand -base64 32) comes from a Secret, never the database");
+    }
+    this.jdbc = jdbc;
+    FieldCipher.KeyRing ring = FieldCipher.KeyRing.parse(keyId, configured, oldKeys);
+    java.util.Optional<byte[]> stored = jdbc.sql("select key_bytes from encryption_key where id = 1")
+        .query(byte[].class).optional();
+    this.databaseKey = stored.isPresent();
+    if (databaseKey) {
+      LOG.warn("a field key kept in PostgreSQL by an older version is read as '{}' until every value it sealed is"
+          + " re-encrypted under '{}'; then it is deleted", DATABASE_KEY_ID, keyId);
+      ring = ring.with(DATABASE_KEY_ID, stored.get());
+    }
+    this.keys = ring.keys().size();
+    this.cipher = new FieldCipher(ring);
+  }
+
+  /** Whether any key besides the current one is held: then stored values are re-encrypted at start. */
+  public boolean rotating() {
+    return keys > 1;
+  }
+
+  public String currentKeyId() {
+    return cipher.currentKeyId();
+  }
+
+  /** A copy of a payload with every value an old key sealed re-encrypted under the current one. */
+  public Map<String, Object> rotated(Map<String, Object> payload, int[] unreadable) {
+    ObjectNode tree = JSON.valueToTree(payload);
+    FieldCipher.Rotated r = cipher.rotateAll(tree);
+    unreadable[0] += r.unreadable();
+    if (r.values() == 0) {
+      return payload;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> next = JSON.convertValue(tree, Map.class);
+    return next;
+  }
+
+  /** After a complete rotation: the database no longer holds a key (nor do its backups from now on). */
+  public void forgetDatabaseKey() {
+    if (databaseKey && jdbc.sql("delete from encryption_key where id = 1").update() > 0) {
+      LOG.info("the field key kept in PostgreSQL is deleted: nothing it sealed is left");
+    }
   }
 
   /** Encrypts, in place, the fields whose grade's policy asks for encryption at rest. */
@@ -67,13 +117,5 @@ public class FieldProtection {
       LOG.warn("{} value(s) looked encrypted but did not decrypt with the catalog's key; shown as {}", unreadable,
           FieldCipher.UNREADABLE);
     }
-  }
-
-  private static byte[] storedKey(JdbcClient jdbc) {
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    jdbc.sql("insert into encryption_key (id, key_bytes) values (1, ?) on conflict (id) do nothing").param(fresh)
-        .update();
-    return jdbc.sql("select key_bytes from encryption_key where id = 1").query(byte[].class).single();
   }
 }

@@ -20,7 +20,10 @@ import org.enterprisebrain.catalog.standards.EffectiveFields;
 import org.enterprisebrain.standard.DataStandard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.enterprisebrain.standard.EntityStandard;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -41,6 +44,7 @@ public class Reprotector implements DisposableBean {
   private final RecordStore store;
   private final Counter rewritten;
   private final Counter failures;
+  private final Counter rotatedRecords;
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   /** Lets a batch being indexed with the old labels land first (its writes are then rewritten too). */
   static final Duration SETTLE = Duration.ofSeconds(2);
@@ -60,6 +64,42 @@ public class Reprotector implements DisposableBean {
     this.store = store;
     this.rewritten = meters.counter("brain.catalog.reprotect.records");
     this.failures = meters.counter("brain.catalog.reprotect.failures");
+    this.rotatedRecords = meters.counter("brain.catalog.keys.rotated.records");
+  }
+
+  /** While the ring holds an old key, what it sealed is re-encrypted under the current key, in the background. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void rotateKeys() {
+    if (protection.rotating()) {
+      worker.execute(this::rotate);
+    }
+  }
+
+  /**
+   * Every record of every entity (a value may stay encrypted after its label was lowered): what an old key sealed
+   * is sealed again by the current one. Only a pass that left nothing unreadable lets the database's key go.
+   */
+  void rotate() {
+    int[] unreadable = {0};
+    int records = 0;
+    try {
+      for (EntityStandard entity : standard.entities()) {
+        records += store.rewritePayloads(entity.entity(), payload -> protection.rotated(payload, unreadable));
+      }
+      rotatedRecords.increment(records);
+      if (unreadable[0] > 0) {
+        LOG.warn("field keys: {} records re-encrypted under '{}'; {} values open with no key of the ring and were"
+            + " left as they are", records, protection.currentKeyId(), unreadable[0]);
+      } else {
+        protection.forgetDatabaseKey();
+        LOG.info("field keys rotated: {} records re-encrypted under '{}'; nothing sealed by another key is left,"
+            + " the old keys may be removed from BRAIN_CATALOG_ENCRYPTION_OLD_KEYS", records, protection.currentKeyId());
+      }
+    } catch (RuntimeException e) {
+      // old values stay readable with the old keys; the next start tries again
+      failures.increment();
+      LOG.error("field key rotation stopped after {} records", records, e);
+    }
   }
 
   /** After the labels are committed, so the rewrite sees them. */

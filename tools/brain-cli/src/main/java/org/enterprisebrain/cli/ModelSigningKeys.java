@@ -1,14 +1,8 @@
 package org.enterprisebrain.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -27,25 +21,21 @@ record ModelSigningKeys(String privatePem, String publicPem) {
 
   static ModelSigningKeys in(Path dir) {
     Path file = dir.resolve("model-signing.pem");
-    try {
-      if (!Files.isRegularFile(file)) {
-        Files.createDirectories(dir);
+    String privatePem = KeyFiles.readOrMake(file, () -> {
+      try {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(3072);
-        KeyPair pair = generator.generateKeyPair();
-        Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
+        return pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("RSA unavailable", e);
       }
-      String privatePem = Files.readString(file, StandardCharsets.US_ASCII);
+    });
+    try {
       RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
           Base64.getMimeDecoder().decode(privatePem.replaceAll("-----[A-Z ]+-----", "").strip())));
       byte[] publicKey = KeyFactory.getInstance("RSA")
           .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded();
       return new ModelSigningKeys(privatePem, pem("PUBLIC KEY", publicKey));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the model-signing key in " + file + " cannot be read: " + e.getMessage(), e);
     }

@@ -11,8 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.servers.demo.Multipart;
-import org.enterprisebrain.testsupport.AuthorizationMatrix;
-import org.enterprisebrain.testsupport.ForgedTokens;
+import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.ServiceCalls;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * the profile is versioned data only an admin changes. PlatformIT evaluates against the live platform.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AssessmentApiIT extends AssessmentServer {
+class AssessmentApiIT extends AssessmentServer implements SecuredApi {
 
   HttpResponse<String> attest(String user, Map<String, Object> metadata, byte[] file) throws Exception {
     return attest(user, metadata, "5S-巡检.pdf", "application/pdf", file);
@@ -263,20 +262,18 @@ class AssessmentApiIT extends AssessmentServer {
     assertThat(clause(evaluation, "6.2.3.c").path("weight").asDouble()).isEqualTo(2.0);
   }
 
-  /**
-   * The published authorization matrix, on this service: every operation of api-specs/assessment.yaml × one caller per
-   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
-   */
-  @Test
-  @Order(100)
-  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
-    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "assessment")).isGreaterThan(10);
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
   }
 
-  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
-  @Test
-  @Order(101)
-  void forgedTokensAreRefused() throws Exception {
-    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("assessment"), Duration.ofSeconds(1));
+  @Override
+  public String spec() {
+    return "assessment";
+  }
+
+  @Override
+  public Duration clockSkew() {
+    return Duration.ofSeconds(1);
   }
 }

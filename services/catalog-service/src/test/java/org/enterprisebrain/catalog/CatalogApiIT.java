@@ -20,8 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.standard.Topics;
-import org.enterprisebrain.testsupport.AuthorizationMatrix;
-import org.enterprisebrain.testsupport.ForgedTokens;
+import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -44,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the graded fields masked, an admin with clearance sees them, and both reads are in the audit log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogApiIT {
+class CatalogApiIT implements SecuredApi {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -852,18 +851,18 @@ class CatalogApiIT {
     throw new AssertionError("records not searchable in time: " + page);
   }
 
-  /**
-   * The published authorization matrix, on this service: every operation of api-specs/catalog.yaml × one caller per
-   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
-   */
-  @Test
-  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
-    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "catalog")).isGreaterThan(10);
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
   }
 
-  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
-  @Test
-  void forgedTokensAreRefused() throws Exception {
-    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("catalog"), Duration.ofSeconds(1));
+  @Override
+  public String spec() {
+    return "catalog";
+  }
+
+  @Override
+  public Duration clockSkew() {
+    return Duration.ofSeconds(1);
   }
 }

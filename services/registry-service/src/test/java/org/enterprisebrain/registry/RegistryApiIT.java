@@ -21,8 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.registry.deployments.DeploymentSigner;
 import org.enterprisebrain.registry.deployments.DeploymentSignerTest;
-import org.enterprisebrain.testsupport.AuthorizationMatrix;
-import org.enterprisebrain.testsupport.ForgedTokens;
+import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -50,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RegistryApiIT {
+class RegistryApiIT implements SecuredApi {
 
   static final JsonMapper JSON = ServiceCalls.JSON;
   static final String DEPLOYMENTS = "brain.model-deployments.v1";
@@ -474,20 +473,18 @@ class RegistryApiIT {
         .contains("equipment:CNC-Z1").doesNotContain("equipment:LINE-Z", "equipment:CNC-9");
   }
 
-  /**
-   * The published authorization matrix, on this service: every operation of api-specs/registry.yaml × one caller per
-   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
-   */
-  @Test
-  @Order(100)
-  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
-    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "registry")).isGreaterThan(10);
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
   }
 
-  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
-  @Test
-  @Order(101)
-  void forgedTokensAreRefused() throws Exception {
-    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("registry"), Duration.ofSeconds(1));
+  @Override
+  public String spec() {
+    return "registry";
+  }
+
+  @Override
+  public Duration clockSkew() {
+    return Duration.ofSeconds(1);
   }
 }

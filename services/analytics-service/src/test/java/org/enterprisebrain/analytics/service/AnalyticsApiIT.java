@@ -23,8 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
-import org.enterprisebrain.testsupport.AuthorizationMatrix;
-import org.enterprisebrain.testsupport.ForgedTokens;
+import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
@@ -43,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * shape the jobs write (their mapping from the shared index template).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnalyticsApiIT {
+class AnalyticsApiIT implements SecuredApi {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -637,18 +636,18 @@ class AnalyticsApiIT {
     assertThat(JSON.readTree(response.body()).path("errors").get(0).path("pointer").asString()).isEqualTo(field);
   }
 
-  /**
-   * The published authorization matrix, on this service: every operation of api-specs/analytics.yaml × one caller per
-   * realm role and no token, answered as its x-roles says (and never a 5xx for an admitted caller's bad request).
-   */
-  @Test
-  void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
-    assertThat(AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "analytics")).isGreaterThan(10);
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
   }
 
-  /** Tokens an attacker would try, each refused with 401 by this service itself (not only by the gateway). */
-  @Test
-  void forgedTokensAreRefused() throws Exception {
-    ForgedTokens.assertRefusedAt("http://127.0.0.1:" + port + AuthorizationMatrix.adminGet("analytics"), Duration.ofSeconds(1));
+  @Override
+  public String spec() {
+    return "analytics";
+  }
+
+  @Override
+  public Duration clockSkew() {
+    return Duration.ofSeconds(1);
   }
 }

@@ -81,7 +81,8 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
   /** Elasticsearch (or another backing server) unreachable: try again later, as the specs say. */
   @ExceptionHandler(UncheckedIOException.class)
   ResponseEntity<ProblemDetail> unavailable(UncheckedIOException e) {
-    LOG.warn("backing server unavailable: {}", e.getMessage());
+    // the cause (timeout, refused connection, reset) is what an operator needs: the client only learns "later"
+    LOG.warn("backing server unavailable: {}: {}", e.getMessage(), String.valueOf(e.getCause()));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage() + ": try again shortly",
             List.of()));

@@ -44,6 +44,11 @@ public final class PostgresServer implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
+  /** The superuser's connections: the migrations of {@code brain up}'s services, their runtime roles. */
+  public javax.sql.DataSource superuser() {
+    return postgres.getPostgresDatabase();
+  }
+
   public int port() {
     return port;
   }

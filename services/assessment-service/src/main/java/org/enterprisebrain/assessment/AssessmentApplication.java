@@ -1,5 +1,6 @@
 package org.enterprisebrain.assessment;
 
+import org.enterprisebrain.web.database.DatabaseMigration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,6 +14,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AssessmentApplication {
 
   public static void main(String[] args) {
+    if (DatabaseMigration.requested(args)) {
+      DatabaseMigration.run(AssessmentDatabase.class, args);
+      return;
+    }
     SpringApplication.run(AssessmentApplication.class, args);
   }
 }

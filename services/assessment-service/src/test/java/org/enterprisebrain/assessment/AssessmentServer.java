@@ -26,7 +26,7 @@ abstract class AssessmentServer {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    RealPostgres.datasource(registry);
+    RealPostgres.datasource(registry, "assessment");
     RealKeycloak.resourceServer(registry);
     registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
     registry.add("brain.assessment.client-secret", () -> BrainRealm.demoSecret("assessment-service"));

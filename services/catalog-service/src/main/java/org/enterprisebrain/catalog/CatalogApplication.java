@@ -1,6 +1,7 @@
 package org.enterprisebrain.catalog;
 
 import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.web.database.DatabaseMigration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,10 @@ import org.springframework.context.annotation.Import;
 public class CatalogApplication {
 
   public static void main(String[] args) {
+    if (DatabaseMigration.requested(args)) {
+      DatabaseMigration.run(CatalogDatabase.class, args);
+      return;
+    }
     SpringApplication.run(CatalogApplication.class, args);
   }
 

@@ -52,7 +52,7 @@ class CatalogApiIT implements SecuredApi {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
-    RealPostgres.datasource(registry);
+    RealPostgres.datasource(registry, "catalog");
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);
     RealKeycloak.resourceServer(registry);
     registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
@@ -128,7 +128,7 @@ class CatalogApiIT implements SecuredApi {
     awaitRecords(user("admin"), run, 3);
     assertThat(storedIdNumber(run)).startsWith("enc:v2:k1:");
     byte[] legacy = java.util.Base64.getDecoder().decode(randomKey());
-    db.sql("insert into encryption_key (id, key_bytes) values (1, ?)").param(legacy).update();
+    owner.sql("insert into encryption_key (id, key_bytes) values (1, ?)").param(legacy).update();
 
     try (ConfigurableApplicationContext rotating = catalogWith("k2", K2, "k1:" + K1)) {
       for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until
@@ -367,8 +367,12 @@ class CatalogApiIT implements SecuredApi {
     problem(send("GET", "/api/v1/catalog/audit", user("manager"), null, null), 403, "Authorization");
   }
 
+  /** The service's own connections: its runtime role, brain_catalog. */
   @Autowired
   JdbcClient db;
+
+  /** The schema's owner, who ran the migrations (here the server's superuser). */
+  final JdbcClient owner = JdbcClient.create(RealPostgres.dataSource());
 
   /**
    * Audit you can trust: every entry chained to the one before by its hash, the table append-only for everybody,
@@ -396,11 +400,18 @@ class CatalogApiIT implements SecuredApi {
     assertThat(newest.get(1).path("policy").asString()).startsWith("plant scope");
 
     long middle = newest.get(1).path("id").asLong();
+    // the service itself works as brain_catalog, which holds no right to change the log at all ...
+    assertThat(db.sql("select current_user").query(String.class).single()).isEqualTo("brain_catalog");
     assertThatThrownBy(() -> db.sql("update audit_event set principal = 'nobody' where id = ?").param(middle).update())
+        .rootCause().hasMessageContaining("permission denied for table audit_event");
+    assertThatThrownBy(() -> db.sql("alter table audit_event disable trigger audit_event_append_only").update())
+        .rootCause().hasMessageContaining("must be owner of table audit_event");
+    // ... and even the owner, who migrates, meets the trigger
+    assertThatThrownBy(() -> owner.sql("update audit_event set principal = 'nobody' where id = ?").param(middle).update())
         .rootCause().hasMessageContaining("audit_event is append-only: UPDATE refused");
-    assertThatThrownBy(() -> db.sql("delete from audit_event where id = ?").param(middle).update())
+    assertThatThrownBy(() -> owner.sql("delete from audit_event where id = ?").param(middle).update())
         .rootCause().hasMessageContaining("audit_event is append-only: DELETE refused");
-    assertThatThrownBy(() -> db.sql("truncate audit_event").update())
+    assertThatThrownBy(() -> owner.sql("truncate audit_event").update())
         .rootCause().hasMessageContaining("audit_event is append-only: TRUNCATE refused");
 
     // the owner can drop the guard, not the chain: a changed entry breaks it at that entry ...
@@ -421,11 +432,11 @@ class CatalogApiIT implements SecuredApi {
   }
 
   void aroundTheTrigger(String statement) {
-    db.sql("alter table audit_event disable trigger audit_event_append_only").update();
+    owner.sql("alter table audit_event disable trigger audit_event_append_only").update();
     try {
-      db.sql(statement).update();
+      owner.sql(statement).update();
     } finally {
-      db.sql("alter table audit_event enable trigger audit_event_append_only").update();
+      owner.sql("alter table audit_event enable trigger audit_event_append_only").update();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.enterprisebrain.registry;
 
 import org.enterprisebrain.web.ElasticsearchRestConfig;
+import org.enterprisebrain.web.database.DatabaseMigration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,10 @@ import org.springframework.context.annotation.Import;
 public class RegistryApplication {
 
   public static void main(String[] args) {
+    if (DatabaseMigration.requested(args)) {
+      DatabaseMigration.run(RegistryDatabase.class, args);
+      return;
+    }
     SpringApplication.run(RegistryApplication.class, args);
   }
 }

@@ -66,7 +66,7 @@ class RegistryApiIT implements SecuredApi {
       }
     }
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
-    RealPostgres.datasource(registry);
+    RealPostgres.datasource(registry, "registry");
     RealKeycloak.resourceServer(registry);
     registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
     registry.add("brain.elasticsearch.url", RealElasticsearch::url);

@@ -14,6 +14,7 @@ import org.enterprisebrain.servers.ElasticsearchServer;
 import org.enterprisebrain.servers.KafkaServer;
 import org.enterprisebrain.servers.KeycloakServer;
 import org.enterprisebrain.servers.ManagedProcess;
+import org.enterprisebrain.servers.PostgresRoles;
 import org.enterprisebrain.servers.PostgresServer;
 
 /**
@@ -110,9 +111,14 @@ public final class LocalPlatform implements AutoCloseable {
     env.put("BRAIN_ASSESSMENT_PORT", Integer.toString(settings.assessmentPort()));
     env.put("BRAIN_ASSESSMENT_URL", "http://127.0.0.1:" + settings.assessmentPort());
     env.put("BRAIN_ASSESSMENT_DB_URL", postgres.jdbcUrl());
-    for (String service : List.of("CATALOG", "REGISTRY", "ASSESSMENT")) {
-      env.put("BRAIN_" + service + "_DB_USER", PostgresServer.USER);
-      env.put("BRAIN_" + service + "_DB_PASSWORD", PostgresServer.PASSWORD);
+    // as the chart does it: the owner migrates, each service works as a role of its own granted rows only
+    for (String service : List.of("catalog", "registry", "assessment")) {
+      String prefix = "BRAIN_" + service.toUpperCase(Locale.ROOT);
+      String role = PostgresRoles.runtimeRole(service);
+      env.put(prefix + "_DB_USER", role);
+      env.put(prefix + "_DB_PASSWORD", PostgresRoles.ensureLogin(postgres.superuser(), role));
+      env.put(prefix + "_DB_MIGRATOR_USER", PostgresServer.USER);
+      env.put(prefix + "_DB_MIGRATOR_PASSWORD", PostgresServer.PASSWORD);
     }
     // the local demo realm's client secrets: the services carry none of their own (the chart generates them)
     for (String service : List.of("analytics", "registry", "assessment")) {

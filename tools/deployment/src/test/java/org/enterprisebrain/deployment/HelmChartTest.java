@@ -206,6 +206,9 @@ class HelmChartTest {
     Map<String, String> signing = decoded(install.one("Secret", "brain-model-signing"));
     InstalledSecrets.put("brain-secrets", installed);
     InstalledSecrets.put("brain-model-signing", signing);
+    for (String service : DATABASE_SERVICES) {
+      InstalledSecrets.put("brain-db-" + service, decoded(install.one("Secret", "brain-db-" + service)));
+    }
     try {
       Manifests upgrade = render(PRODUCTION, Map.of());
       assertThat(secret(upgrade)).isEqualTo(installed);
@@ -267,6 +270,50 @@ class HelmChartTest {
       assertThat(containers).as(job).doesNotContain("tls.key");
       assertThat(containers.contains("BRAIN_ANALYTICS_DEPLOYMENT_KEY")).as(job).isEqualTo("score".equals(job));
     }
+  }
+
+  static final List<String> DATABASE_SERVICES = List.of("catalog", "registry", "assessment");
+
+  /**
+   * One PostgreSQL role per service: CloudNativePG makes brain_catalog, brain_registry and brain_assessment from
+   * Secrets generated at install; each service's init container migrates as the database's owner and grants its
+   * role rows only; the service's own container gets its role and never the owner's password.
+   */
+  @Test
+  void eachServiceWorksAsItsOwnRoleAndOnlyItsInitContainerHoldsTheOwnersPassword() {
+    Manifests m = render(PRODUCTION, Map.of());
+    Manifests other = render(PRODUCTION, Map.of());
+    List<Map<String, Object>> roles = list(map(map(m.one("Cluster", "brain-pg"), "spec"), "managed"), "roles");
+    assertThat(roles).extracting(r -> r.get("name"))
+        .containsExactlyInAnyOrderElementsOf(DATABASE_SERVICES.stream().map(s -> "brain_" + s).toList());
+    for (String service : DATABASE_SERVICES) {
+      Map<String, Object> secret = m.one("Secret", "brain-db-" + service);
+      assertThat(secret.get("type")).isEqualTo("kubernetes.io/basic-auth");
+      Map<String, String> credentials = decoded(secret);
+      assertThat(credentials).containsEntry("username", "brain_" + service);
+      assertThat(credentials.get("password")).as("generated per install").hasSizeGreaterThanOrEqualTo(32)
+          .isNotEqualTo(decoded(other.one("Secret", "brain-db-" + service)).get("password"));
+      assertThat(roles).anyMatch(r -> ("brain_" + service).equals(r.get("name")) && Boolean.TRUE.equals(r.get("login"))
+          && Boolean.FALSE.equals(r.get("superuser")) && ("brain-db-" + service).equals(at(r, "passwordSecret.name")));
+
+      Map<String, Object> deployment = m.one("Deployment", "brain-" + service);
+      List<Map<String, Object>> init = list(map(map(map(deployment, "spec"), "template"), "spec"), "initContainers");
+      assertThat(init).hasSize(1);
+      assertThat(init.get(0).get("args")).isEqualTo(List.of("migrate"));
+      assertThat(init.get(0).get("image")).isEqualTo(Manifests.containers(deployment).get(0).get("image"));
+      String prefix = "BRAIN_" + service.toUpperCase(java.util.Locale.ROOT);
+      assertThat(list(init.get(0), "env")).anyMatch(e -> (prefix + "_DB_MIGRATOR_PASSWORD").equals(e.get("name"))
+          && "brain-pg-app".equals(at(e, "valueFrom.secretKeyRef.name")));
+      Map<String, Object> container = Manifests.containers(deployment).get(0);
+      assertThat(container.toString()).as("the service's own container").doesNotContain("brain-pg-app")
+          .doesNotContain("MIGRATOR");
+      assertThat(list(container, "env")).anyMatch(e -> (prefix + "_DB_USER").equals(e.get("name"))
+          && ("brain-db-" + service).equals(at(e, "valueFrom.secretKeyRef.name")))
+          .anyMatch(e -> (prefix + "_DB_MIGRATE").equals(e.get("name")) && "false".equals(e.get("value")));
+    }
+    m.kind("Deployment").filter(d -> DATABASE_SERVICES.stream().noneMatch(s -> ("brain-" + s).equals(Manifests.name(d))))
+        .forEach(d -> assertThat(d.toString()).as(Manifests.name(d)).doesNotContain("brain-pg-app")
+            .doesNotContain("initContainers"));
   }
 
   @Test

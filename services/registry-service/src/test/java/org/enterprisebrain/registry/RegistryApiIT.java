@@ -452,25 +452,108 @@ class RegistryApiIT implements SecuredApi {
         new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(EQUIPMENT, "hz-01|CNC-Z1", JSON.writeValueAsString(envelope))).get();
     }
+    String machine = "equipment:hz-01:CNC-Z1"; // the plant's: another plant's CNC-Z1 is another node
     long deadline = System.currentTimeMillis() + 30_000;
-    HttpResponse<String> node = calls.get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
+    HttpResponse<String> node = calls.get("/api/v1/registry/graph/nodes/" + machine, "manager");
     while (node.statusCode() == 404 && System.currentTimeMillis() < deadline) {
       Thread.sleep(300);
-      node = calls.get("/api/v1/registry/graph/nodes/equipment:CNC-Z1", "manager");
+      node = calls.get("/api/v1/registry/graph/nodes/" + machine, "manager");
     }
     JsonNode n = status(node, 200);
     assertThat(n.path("name").asString()).isEqualTo("立式加工中心 Z1#");
+    assertThat(n.path("plant").asString()).isEqualTo("hz-01");
     assertThat(n.path("properties").path("manufacturer").asString()).isEqualTo("FANUC");
-    JsonNode up = status(calls.get("/api/v1/registry/graph/nodes/equipment:CNC-Z1/neighbours?edgeType=part-of", "manager"), 200);
-    assertThat(up.path("nodes").valueStream().map(x -> x.path("id").asString()).toList()).contains("equipment:LINE-Z");
+    assertThat(n.path("properties").path("equipmentId").asString()).isEqualTo("CNC-Z1");
+    JsonNode up = status(calls.get("/api/v1/registry/graph/nodes/" + machine + "/neighbours?edgeType=part-of", "manager"), 200);
+    assertThat(up.path("nodes").valueStream().map(x -> x.path("id").asString()).toList())
+        .contains("equipment:hz-01:LINE-Z");
+    problem(calls.get("/api/v1/registry/graph/nodes/" + machine, "engineer-nb"), 404, "id");
 
-    // a deployment links its model to the machines it watches
+    // a deployment links its model to the machines it watches, in the plants it scores
     status(calls.json("POST", "/api/v1/registry/deployments", "engineer", Map.of("id", "spindle-z", "model", "spindle-failure",
-        "version", 2, "entity", "telemetry", "equipment", "CNC-Z[0-9]", "featureRecipe", "spindle-features@1")), 201);
+        "version", 2, "entity", "telemetry", "equipment", "CNC-Z[0-9]", "featureRecipe", "spindle-features@1",
+        "plants", List.of("hz-01"))), 201);
     JsonNode watched = status(calls.get("/api/v1/registry/graph/nodes/model:spindle-failure/neighbours?edgeType=monitored-by",
         "manager"), 200);
     assertThat(watched.path("nodes").valueStream().map(x -> x.path("id").asString()).toList())
-        .contains("equipment:CNC-Z1").doesNotContain("equipment:LINE-Z", "equipment:CNC-9");
+        .contains(machine).doesNotContain("equipment:hz-01:LINE-Z", "equipment:CNC-9");
+  }
+
+  /**
+   * The knowledge graph per plant (issue 15): each plant's machines are its own — two plants' PS-1 are two nodes,
+   * a caller sees (and exports, searches, walks, diagnoses) the machines of the plants they act for and the shared
+   * failure knowledge, and writes only their own plants' nodes; a node's plant never changes.
+   */
+  @Test
+  @Order(7)
+  void eachPlantSeesItsOwnMachinesAndEveryPlantTheSharedKnowledge() throws Exception {
+    String hz = "equipment:hz-01:PS-1", nb = "equipment:nb-02:PS-1";
+    status(calls.json("POST", "/api/v1/registry/graph/import", "engineer", Map.of(
+        "nodes", List.of(
+            Map.of("id", hz, "type", "equipment", "name", "压装机 1#", "plant", "hz-01",
+                "properties", Map.of("equipmentId", "PS-1")),
+            Map.of("id", nb, "type", "equipment", "name", "宁波压装机 1#", "plant", "nb-02",
+                "properties", Map.of("equipmentId", "PS-1")),
+            Map.of("id", "failure-mode:press-overload", "type", "failure-mode", "name", "压装过载"),
+            Map.of("id", "symptom:press-force-high", "type", "symptom", "name", "压装力过高",
+                "properties", Map.of("alarmCode", "PF-900"))),
+        "edges", List.of(
+            Map.of("from", hz, "type", "has-failure-mode", "to", "failure-mode:press-overload"),
+            Map.of("from", nb, "type", "has-failure-mode", "to", "failure-mode:press-overload"),
+            Map.of("from", "failure-mode:press-overload", "type", "indicated-by", "to", "symptom:press-force-high",
+                "weight", 0.9)))), 200);
+
+    // hz-01's manager: its machine and the shared knowledge, nothing of nb-02's
+    problem(calls.get("/api/v1/registry/graph/nodes/" + nb, "manager"), 404, "id");
+    assertThat(status(calls.get("/api/v1/registry/graph/nodes/" + hz, "manager"), 200).path("plant").asString())
+        .isEqualTo("hz-01");
+    JsonNode export = status(calls.get("/api/v1/registry/graph/export", "manager"), 200);
+    List<String> exported = export.path("nodes").valueStream().map(x -> x.path("id").asString()).toList();
+    assertThat(exported).contains(hz, "failure-mode:press-overload").doesNotContain(nb);
+    assertThat(export.path("nodes").valueStream().map(x -> x.path("plant").asString("")).distinct().toList())
+        .doesNotContain("nb-02");
+    assertThat(export.path("edges").valueStream()).noneMatch(e -> e.path("from").asString().equals(nb)
+        || e.path("to").asString().equals(nb));
+    assertThat(calls.get("/api/v1/registry/graph/csv", "manager").body()).contains(hz).doesNotContain(nb);
+    JsonNode around = status(calls.get("/api/v1/registry/graph/nodes/failure-mode:press-overload/neighbours?depth=1",
+        "manager"), 200);
+    assertThat(around.path("nodes").valueStream().map(x -> x.path("id").asString()).toList()).contains(hz)
+        .doesNotContain(nb);
+    assertThat(status(calls.get("/api/v1/registry/graph/paths?from=" + hz + "&to=" + nb + "&maxDepth=4", "engineer"),
+        200)).as("the engineer acts for every plant: the machines share a failure mode").isNotEmpty();
+    problem(calls.get("/api/v1/registry/graph/paths?from=" + hz + "&to=" + nb, "manager"), 404, "id");
+    JsonNode found = status(calls.get("/api/v1/registry/search?q=PS-1&kind=node", "manager"), 200);
+    assertThat(found.valueStream().map(h -> h.path("id").asString()).toList()).contains(hz).doesNotContain(nb);
+    JsonNode foundNb = status(calls.get("/api/v1/registry/search?q=PS-1&kind=node", "engineer-nb"), 200);
+    assertThat(foundNb.valueStream().map(h -> h.path("id").asString()).toList()).contains(nb).doesNotContain(hz);
+
+    // a diagnosis by equipment id finds the caller's machine; for someone acting for both plants it is ambiguous
+    JsonNode diagnosis = status(calls.json("POST", "/api/v1/registry/graph/diagnose", "manager",
+        Map.of("equipment", "PS-1", "symptoms", List.of("PF-900"))), 200);
+    assertThat(diagnosis.path("equipment").asString()).isEqualTo(hz);
+    assertThat(diagnosis.path("failureModes").get(0).path("failureMode").asString())
+        .isEqualTo("failure-mode:press-overload");
+    problem(calls.json("POST", "/api/v1/registry/graph/diagnose", "engineer",
+        Map.of("equipment", "PS-1", "symptoms", List.of("PF-900"))), 400, "equipment");
+    problem(calls.json("POST", "/api/v1/registry/graph/diagnose", "engineer-nb",
+        Map.of("equipment", hz, "symptoms", List.of("PF-900"))), 404, "equipment");
+
+    // writes: another plant's node is neither created, merged into nor linked; a node's plant never changes
+    problem(calls.json("POST", "/api/v1/registry/graph/nodes", "engineer-nb", List.of(Map.of("id",
+        "equipment:hz-01:PS-2", "type", "equipment", "name", "冒充", "plant", "hz-01"))), 403, "nodes[0].plant");
+    problem(calls.json("POST", "/api/v1/registry/graph/nodes", "engineer-nb", List.of(Map.of("id", hz,
+        "type", "equipment", "name", "改名"))), 409, "nodes[0].id");
+    problem(calls.json("POST", "/api/v1/registry/graph/nodes", "engineer", List.of(Map.of("id", hz,
+        "type", "equipment", "name", "压装机 1#", "plant", "nb-02"))), 409, "nodes[0].plant");
+    problem(calls.json("POST", "/api/v1/registry/graph/edges", "engineer-nb", List.of(Map.of("from", hz,
+        "type", "has-failure-mode", "to", "failure-mode:press-overload"))), 400, "edges[0].from");
+    assertThat(status(calls.get("/api/v1/registry/graph/nodes/" + hz, "engineer"), 200).path("name").asString())
+        .isEqualTo("压装机 1#");
+    // a write without a plant keeps the node's (an export re-imported, a CSV edited in a spreadsheet)
+    status(calls.json("POST", "/api/v1/registry/graph/nodes", "engineer", List.of(Map.of("id", hz,
+        "type", "equipment", "name", "压装机 1# (A 区)"))), 200);
+    assertThat(status(calls.get("/api/v1/registry/graph/nodes/" + hz, "manager"), 200).path("plant").asString())
+        .isEqualTo("hz-01");
   }
 
   @Override

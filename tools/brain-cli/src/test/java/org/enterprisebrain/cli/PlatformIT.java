@@ -725,7 +725,7 @@ class PlatformIT {
     assertThat(trained.path("nodes").valueStream().map(n -> n.path("id").asString()).toList())
         .contains("topic:brain.equipment.telemetry.v1");
     // the machine's node also carries what the ingested master data says about it
-    JsonNode cnc = JSON.readTree(get("/api/v1/registry/graph/nodes/equipment:CNC-A01", manager).body());
+    JsonNode cnc = JSON.readTree(get("/api/v1/registry/graph/nodes/equipment:hz-01:CNC-A01", manager).body());
     assertThat(cnc.path("properties").path("level").asString()).isNotEmpty();
   }
 

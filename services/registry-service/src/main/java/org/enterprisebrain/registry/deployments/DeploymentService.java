@@ -109,7 +109,7 @@ public class DeploymentService {
       throw ProblemException.conflict("id", "a deployment '" + d.getId() + "' exists");
     }
     // the knowledge graph says which machines the model watches (equipment nodes the filter selects)
-    graph.linkModel(d.getModel(), models.require(d.getModel()).getTitle(), d.getEquipment());
+    graph.linkModel(d.getModel(), models.require(d.getModel()).getTitle(), d.getEquipment(), d.getPlants());
     return change(d.getId(), version, null, "deployed", by);
   }
 

@@ -8,6 +8,7 @@ import org.enterprisebrain.registry.api.model.GraphEdge;
 import org.enterprisebrain.registry.api.model.GraphNode;
 import org.enterprisebrain.registry.api.model.GraphWrite;
 import org.enterprisebrain.registry.api.model.Subgraph;
+import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +30,13 @@ public class GraphController implements GraphApi {
 
   @Override
   public ResponseEntity<GraphWrite> upsertNodes(List<GraphNode> nodes) {
-    graph.write(nodes, List.of());
+    graph.write(nodes, List.of(), scope());
     return ResponseEntity.ok(new GraphWrite(nodes.size(), 0));
   }
 
   @Override
   public ResponseEntity<GraphWrite> upsertEdges(List<GraphEdge> edges) {
-    graph.write(List.of(), edges);
+    graph.write(List.of(), edges, scope());
     return ResponseEntity.ok(new GraphWrite(0, edges.size()));
   }
 
@@ -58,8 +59,8 @@ public class GraphController implements GraphApi {
         throw ProblemException.badRequest("edgeType", "'" + t + "' is not an edge type");
       }
     });
-    Traversal.Reach reach = Traversal.within(graph, id, depth, types);
-    return ResponseEntity.ok(new Subgraph(List.copyOf(graph.nodes(reach.nodes()).values()), reach.edges()));
+    Traversal.Reach reach = Traversal.within(graph.edges(scope()), id, depth, types);
+    return ResponseEntity.ok(new Subgraph(List.copyOf(graph.nodes(reach.nodes(), scope()).values()), reach.edges()));
   }
 
   @Override
@@ -69,7 +70,7 @@ public class GraphController implements GraphApi {
     if (maxDepth < 1 || maxDepth > 8) {
       throw ProblemException.badRequest("maxDepth", "maxDepth is 1 to 8");
     }
-    return ResponseEntity.ok(Traversal.shortestPaths(graph, from, to, maxDepth, MAX_PATHS));
+    return ResponseEntity.ok(Traversal.shortestPaths(graph.edges(scope()), from, to, maxDepth, MAX_PATHS));
   }
 
   @Override
@@ -89,11 +90,9 @@ public class GraphController implements GraphApi {
     if (limit < 1 || limit > 50) {
       throw ProblemException.badRequest("limit", "limit is 1 to 50");
     }
-    String equipment = graph.node(r.getEquipment()).isPresent() ? r.getEquipment() : "equipment:" + r.getEquipment();
-    if (graph.node(equipment).isEmpty()) {
-      throw ProblemException.notFound("equipment", "no node '" + r.getEquipment() + "' or '" + equipment + "'");
-    }
-    Diagnoser.Result result = Diagnoser.diagnose(graph.knowledge(equipment, r.getSymptoms()), equipment,
+    PlantScope scope = scope();
+    String equipment = graph.equipment(r.getEquipment(), scope);
+    Diagnoser.Result result = Diagnoser.diagnose(graph.knowledge(equipment, r.getSymptoms(), scope), equipment,
         r.getSymptoms(), limit);
     return ResponseEntity.ok(new Diagnosis(equipment, result.unmatched(), result.failureModes()));
   }
@@ -102,7 +101,7 @@ public class GraphController implements GraphApi {
   public ResponseEntity<GraphWrite> importGraph(Subgraph g) {
     List<GraphNode> nodes = g.getNodes() == null ? List.of() : g.getNodes();
     List<GraphEdge> edges = g.getEdges() == null ? List.of() : g.getEdges();
-    graph.write(nodes, edges);
+    graph.write(nodes, edges, scope());
     return ResponseEntity.ok(new GraphWrite(nodes.size(), edges.size()));
   }
 
@@ -113,16 +112,21 @@ public class GraphController implements GraphApi {
 
   @Override
   public ResponseEntity<Subgraph> exportGraph() {
-    return ResponseEntity.ok(graph.all());
+    return ResponseEntity.ok(graph.all(scope()));
   }
 
   @Override
   public ResponseEntity<String> exportGraphCsv() {
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .body(GraphCsv.write(graph.all(), json));
+        .body(GraphCsv.write(graph.all(scope()), json));
   }
 
+  /** A node of another plant is answered as absent: its existence is that plant's business. */
   private GraphNode require(String id) {
-    return graph.node(id).orElseThrow(() -> ProblemException.notFound("id", "no node '" + id + "'"));
+    return graph.node(id, scope()).orElseThrow(() -> ProblemException.notFound("id", "no node '" + id + "'"));
+  }
+
+  private static PlantScope scope() {
+    return PlantScope.of(Callers.current());
   }
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GraphCsv {
 
-  static final String HEADER = "kind,id_or_from,type,name_or_to,properties_or_weight";
+  static final String HEADER = "kind,id_or_from,type,name_or_to,properties_or_weight,plant";
 
   private GraphCsv() {
   }
@@ -26,11 +26,12 @@ public final class GraphCsv {
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     for (GraphNode n : g.getNodes()) {
       row(out, "node", cell(n.getId()), n.getType().getValue(), cell(n.getName()),
-          cell(json.writeValueAsString(n.getProperties() == null ? Map.of() : n.getProperties())));
+          cell(json.writeValueAsString(n.getProperties() == null ? Map.of() : n.getProperties())),
+          n.getPlant() == null ? "" : cell(n.getPlant()));
     }
     for (GraphEdge e : g.getEdges()) {
       row(out, "edge", cell(e.getFrom()), e.getType().getValue(), cell(e.getTo()),
-          e.getWeight() == null ? "1" : Double.toString(e.getWeight()));
+          e.getWeight() == null ? "1" : Double.toString(e.getWeight()), "");
     }
     return out.toString();
   }
@@ -54,14 +55,15 @@ public final class GraphCsv {
         continue;
       }
       if (r.size() < 4) {
-        throw ProblemException.badRequest(at, "expected kind,id_or_from,type,name_or_to[,properties_or_weight]");
+        throw ProblemException.badRequest(at, "expected kind,id_or_from,type,name_or_to[,properties_or_weight[,plant]]");
       }
       r = r.stream().map(GraphCsv::uncell).toList();
       String extra = r.size() > 4 ? r.get(4).trim() : "";
+      String plant = r.size() > 5 && !r.get(5).isBlank() ? r.get(5).trim() : null;
       try {
         switch (r.get(0).trim()) {
           case "node" -> nodes.add(new GraphNode(r.get(1).trim(), GraphNode.TypeEnum.fromValue(r.get(2).trim()),
-              r.get(3).trim()).properties(extra.isEmpty() ? Map.of()
+              r.get(3).trim()).plant(plant).properties(extra.isEmpty() ? Map.of()
                   : json.readValue(extra, new TypeReference<Map<String, Object>>() { })));
           case "edge" -> edges.add(new GraphEdge(r.get(1).trim(), GraphEdge.TypeEnum.fromValue(r.get(2).trim()),
               r.get(3).trim()).weight(extra.isEmpty() ? 1 : Double.parseDouble(extra)));

@@ -41,7 +41,7 @@ public class GraphSeed {
     }
     try (InputStream in = resources.getResource(location).getInputStream()) {
       Subgraph g = json.readValue(in, Subgraph.class);
-      graph.write(g.getNodes(), g.getEdges());
+      graph.write(g.getNodes(), g.getEdges(), PlantScope.SYSTEM);
       LOG.info("knowledge graph seeded from {}: {} nodes, {} edges", location, g.getNodes().size(), g.getEdges().size());
     }
   }

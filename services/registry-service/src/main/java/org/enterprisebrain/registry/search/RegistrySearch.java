@@ -20,6 +20,7 @@ import org.enterprisebrain.registry.api.model.Model;
 import org.enterprisebrain.registry.api.model.SearchHit;
 import org.enterprisebrain.registry.components.ComponentStore;
 import org.enterprisebrain.registry.graph.GraphStore;
+import org.enterprisebrain.registry.graph.PlantScope;
 import org.enterprisebrain.registry.models.ModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,11 @@ public class RegistrySearch {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySearch.class);
 
-  /** A searchable thing: what kind, its id in the API, a display name, its type, and all its text. */
-  public record Doc(String kind, String id, String name, String type, String text) {
+  /**
+   * A searchable thing: what kind, its id in the API, a display name, its type, all its text, and the plant it
+   * belongs to (null: every plant's).
+   */
+  public record Doc(String kind, String id, String name, String type, String text, String plant) {
   }
 
   /** Published by the stores after a write; indexed once the transaction commits. */
@@ -104,7 +108,7 @@ public class RegistrySearch {
       List<Doc> docs = new ArrayList<>();
       models.list(null).forEach(m -> docs.add(of(m)));
       components.latest(null).forEach(c -> docs.add(of(c)));
-      graph.all().getNodes().forEach(n -> docs.add(of(n)));
+      graph.all(PlantScope.SYSTEM).getNodes().forEach(n -> docs.add(of(n)));
       for (int from = 0; from < docs.size(); from += 1000) {
         bulk(docs.subList(from, Math.min(docs.size(), from + 1000)));
       }
@@ -115,13 +119,23 @@ public class RegistrySearch {
     }
   }
 
-  public List<SearchHit> search(String q, String kind, int size) {
+  /** Hits {@code scope} sees: a graph node of a plant outside it is not found. */
+  public List<SearchHit> search(String q, String kind, int size, PlantScope scope) {
     ObjectNode body = json.createObjectNode().put("size", size);
     ObjectNode bool = body.putObject("query").putObject("bool");
     bool.putArray("must").addObject().putObject("multi_match").put("query", q).put("operator", "and")
         .putArray("fields").add("name^3").add("id^2").add("text");
+    var filter = bool.putArray("filter");
     if (kind != null) {
-      bool.putArray("filter").addObject().putObject("term").put("kind", kind);
+      filter.addObject().putObject("term").put("kind", kind);
+    }
+    if (!scope.everyPlant()) {
+      var plants = filter.addObject().putObject("bool");
+      plants.put("minimum_should_match", 1);
+      var either = plants.putArray("should");
+      either.addObject().putObject("bool").putArray("must_not").addObject().putObject("exists").put("field", "plant");
+      var own = either.addObject().putObject("terms").putArray("plant");
+      scope.plants().forEach(own::add);
     }
     Request request = new Request("POST", "/" + index + "/_search");
     request.setJsonEntity(json.writeValueAsString(body));
@@ -143,7 +157,7 @@ public class RegistrySearch {
     Request create = new Request("PUT", "/" + index);
     create.setJsonEntity("""
         {"mappings": {"dynamic": false, "properties": {
-          "kind": {"type": "keyword"}, "id": {"type": "keyword"}, "type": {"type": "keyword"},
+          "kind": {"type": "keyword"}, "id": {"type": "keyword"}, "type": {"type": "keyword"}, "plant": {"type": "keyword"},
           "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}}, "text": {"type": "text"}}}}""");
     try {
       es.performRequest(create);
@@ -151,6 +165,10 @@ public class RegistrySearch {
       if (!EntityUtils.toString(e.getResponse().getEntity()).contains("resource_already_exists_exception")) {
         throw e;
       }
+      // an index made by a version without plants: the field is added, the rebuild fills it
+      Request plant = new Request("PUT", "/" + index + "/_mapping");
+      plant.setJsonEntity("{\"properties\": {\"plant\": {\"type\": \"keyword\"}}}");
+      es.performRequest(plant);
     }
   }
 
@@ -172,12 +190,12 @@ public class RegistrySearch {
 
   public static Doc of(Model m) {
     return new Doc("model", m.getName(), m.getTitle() == null ? m.getName() : m.getTitle(), "model",
-        String.join(" ", nonNull(m.getName(), m.getTitle(), m.getDescription(), String.join(" ", m.getTags()))));
+        String.join(" ", nonNull(m.getName(), m.getTitle(), m.getDescription(), String.join(" ", m.getTags()))), null);
   }
 
   public static Doc of(Component c) {
     return new Doc("component", c.getName(), c.getName(), c.getKind(),
-        String.join(" ", nonNull(c.getName(), c.getKind(), c.getDescription())));
+        String.join(" ", nonNull(c.getName(), c.getKind(), c.getDescription())), null);
   }
 
   public static Doc of(GraphNode n) {
@@ -185,7 +203,7 @@ public class RegistrySearch {
     if (n.getProperties() != null) {
       n.getProperties().values().forEach(v -> text.add(String.valueOf(v)));
     }
-    return new Doc("node", n.getId(), n.getName(), n.getType().getValue(), String.join(" ", text));
+    return new Doc("node", n.getId(), n.getName(), n.getType().getValue(), String.join(" ", text), n.getPlant());
   }
 
   private static List<String> nonNull(String... values) {

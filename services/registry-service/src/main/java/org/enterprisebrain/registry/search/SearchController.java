@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import org.enterprisebrain.registry.api.SearchApi;
 import org.enterprisebrain.registry.api.model.SearchHit;
+import org.enterprisebrain.registry.graph.PlantScope;
+import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +30,6 @@ public class SearchController implements SearchApi {
     if (size < 1 || size > 100) {
       throw ProblemException.badRequest("size", "size is 1 to 100");
     }
-    return ResponseEntity.ok(search.search(q, kind, size));
+    return ResponseEntity.ok(search.search(q, kind, size, PlantScope.of(Callers.current())));
   }
 }

@@ -75,16 +75,19 @@ class DemoGraphTest {
     Map<String, GraphNode> nodes = knowledge().nodes();
     for (String m : List.of("CNC-A01", "CNC-A02", "CNC-A03", "CNC-A04", "CNC-A05",
         "ASM-B01", "ASM-B02", "ASM-B03", "ASM-B04")) {
-      assertThat(nodes.get("equipment:" + m)).as(m).isNotNull()
+      assertThat(nodes.get("equipment:hz-01:" + m)).as(m).isNotNull()
           .extracting(GraphNode::getType).isEqualTo(GraphNode.TypeEnum.EQUIPMENT);
     }
-    assertThat(nodes.get("equipment:CNC-A01").getName()).isEqualTo("立式加工中心 1#");
-    assertThat(nodes.get("equipment:ASM-B01").getName()).isEqualTo("装配工位 1#");
+    assertThat(nodes.get("equipment:hz-01:CNC-A01").getName()).isEqualTo("立式加工中心 1#");
+    assertThat(nodes.get("equipment:hz-01:ASM-B01").getName()).isEqualTo("装配工位 1#");
+    // the demo plant's machines and their components are hz-01's; the failure knowledge is every plant's
+    demo.getNodes().forEach(n -> assertThat(n.getPlant()).as(n.getId()).isEqualTo(
+        n.getType() == GraphNode.TypeEnum.EQUIPMENT || n.getType() == GraphNode.TypeEnum.COMPONENT ? "hz-01" : null));
     Set<String> alarmCodes = demo.getNodes().stream().filter(n -> n.getType() == GraphNode.TypeEnum.SYMPTOM)
         .map(n -> Diagnoser.property(n, "alarmCode")).filter(c -> c != null).collect(Collectors.toSet());
     assertThat(alarmCodes).contains("SP1001", "T0102", "HY3001", "SV1001", "PR2002", "TQ4001");
     for (int i = 1; i <= 5; i++) {
-      assertThat(demo.getEdges()).contains(new GraphEdge("equipment:CNC-A0" + i, GraphEdge.TypeEnum.MONITORED_BY,
+      assertThat(demo.getEdges()).contains(new GraphEdge("equipment:hz-01:CNC-A0" + i, GraphEdge.TypeEnum.MONITORED_BY,
           "model:spindle-failure").weight(1d));
     }
   }
@@ -97,7 +100,7 @@ class DemoGraphTest {
    */
   @Test
   void anOverheatingAlarmPointsToTheSpindleOverheating() {
-    Diagnoser.Result r = Diagnoser.diagnose(knowledge(), "equipment:CNC-A01", List.of("SP1001"), 5);
+    Diagnoser.Result r = Diagnoser.diagnose(knowledge(), "equipment:hz-01:CNC-A01", List.of("SP1001"), 5);
     assertThat(r.failureModes()).isNotEmpty();
     DiagnosisFailureModesInner top = r.failureModes().get(0);
     assertThat(top.getFailureMode()).isEqualTo("failure-mode:spindle-overheat");
@@ -118,7 +121,7 @@ class DemoGraphTest {
    */
   @Test
   void spindleVibrationPointsToTheBearing() {
-    Diagnoser.Result r = Diagnoser.diagnose(knowledge(), "equipment:CNC-A01", List.of("spindle.vibration"), 5);
+    Diagnoser.Result r = Diagnoser.diagnose(knowledge(), "equipment:hz-01:CNC-A01", List.of("spindle.vibration"), 5);
     assertThat(r.failureModes()).isNotEmpty();
     DiagnosisFailureModesInner top = r.failureModes().get(0);
     assertThat(top.getFailureMode()).isEqualTo("failure-mode:spindle-bearing-vibration");
@@ -131,7 +134,7 @@ class DemoGraphTest {
   /* The failure modes are shared by machine type, but an assembly station never gets a machining-centre mode. */
   @Test
   void aMachiningAlarmIsNotExplainedOnAnAssemblyStation() {
-    Diagnoser.Result r = Diagnoser.diagnose(knowledge(), "equipment:ASM-B01", List.of("T0102"), 5);
+    Diagnoser.Result r = Diagnoser.diagnose(knowledge(), "equipment:hz-01:ASM-B01", List.of("T0102"), 5);
     assertThat(r.failureModes()).isEmpty();
     assertThat(r.unmatched()).containsExactly("T0102");
   }

@@ -33,7 +33,7 @@ class GraphCsvTest {
     GraphNode symptom = new GraphNode("symptom:spindle-temperature-high", GraphNode.TypeEnum.SYMPTOM,
         "温度 \"过高\"\n第二行").properties(new LinkedHashMap<>(Map.of("alarmCode", "SP1001")));
     GraphNode machine = new GraphNode("equipment:CNC-A01", GraphNode.TypeEnum.EQUIPMENT, "立式加工中心 1#")
-        .properties(new LinkedHashMap<>());
+        .plant("hz-01").properties(new LinkedHashMap<>());
     GraphEdge has = new GraphEdge("equipment:CNC-A01", GraphEdge.TypeEnum.HAS_FAILURE_MODE,
         "failure-mode:spindle-overheat").weight(1d);
     GraphEdge indicated = new GraphEdge("failure-mode:spindle-overheat", GraphEdge.TypeEnum.INDICATED_BY,
@@ -51,13 +51,16 @@ class GraphCsvTest {
     // header + 3 nodes + 3 edges; the newlines inside quoted fields do not split rows
     List<List<String>> rows = Csv.parse(csv);
     assertThat(rows).hasSize(7);
-    assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(5));
-    assertThat(rows.get(0)).containsExactly("kind", "id_or_from", "type", "name_or_to", "properties_or_weight");
+    assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(6));
+    assertThat(rows.get(0)).containsExactly("kind", "id_or_from", "type", "name_or_to", "properties_or_weight",
+        "plant");
+    assertThat(rows.get(3)).as("a machine row names its plant").endsWith("hz-01");
+    assertThat(rows.get(1).get(5)).as("shared knowledge: no plant").isEmpty();
     assertThat(rows.get(1).subList(0, 4))
         .containsExactly("node", "failure-mode:spindle-overheat", "failure-mode", "主轴过热, 报警");
     assertThat(rows.get(2).get(3)).isEqualTo("温度 \"过高\"\n第二行");
     assertThat(rows.get(5)).containsExactly("edge", "failure-mode:spindle-overheat", "indicated-by",
-        "symptom:spindle-temperature-high", "0.85");
+        "symptom:spindle-temperature-high", "0.85", "");
     // RFC 4180: a field with a comma is quoted, a quote inside is doubled
     assertThat(csv).startsWith(GraphCsv.HEADER + "\r\n")
         .contains("\"主轴过热, 报警\"")

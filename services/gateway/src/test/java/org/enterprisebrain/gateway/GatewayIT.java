@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway with real Keycloak tokens: expiry (no clock skew here), the per-client rate limit, and
+ * The gateway with real Keycloak tokens: expiry (no clock skew here), the per-caller rate limit, and
  * forwarding to the route. The upstream is a bare HTTP listener that counts what reaches it; the real
  * chain (gateway → ingestion-service → Kafka) is tested by tools/brain-cli's PlatformIT.
  */
@@ -109,6 +109,22 @@ class GatewayIT {
     assertThat(FORWARDED.get()).isEqualTo(before + 3);
     // another client has its own budget
     assertThat(get(RealKeycloak.clientToken("erp-nb")).statusCode()).isEqualTo(200);
+  }
+
+  /** Every console user has a budget of their own, though they all come through one client (brain-console). */
+  @Test
+  void oneConsoleUserOverTheRateLeavesTheOthersTheirs() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    String auditor = RealKeycloak.userToken("auditor");
+    assertThat(JSON.readTree(java.util.Base64.getUrlDecoder().decode(auditor.split("\\.")[1])).path("azp").asString())
+        .isEqualTo(JSON.readTree(java.util.Base64.getUrlDecoder().decode(manager.split("\\.")[1])).path("azp")
+            .asString());
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(manager).statusCode()).isEqualTo(200);
+    }
+    JsonNode limited = problem(get(manager), 429);
+    assertThat(limited.path("detail").asString()).contains("(manager)");
+    assertThat(get(auditor).statusCode()).as("the same client, another user").isEqualTo(200);
   }
 
   @Test

@@ -316,6 +316,43 @@ class HelmChartTest {
             .doesNotContain("initContainers"));
   }
 
+  /**
+   * Default-deny: nothing in the namespace is reachable unless a policy allows it, and the stores the chart renders
+   * are reachable from the platform (and their operators) only: Elasticsearch from the release's pods, PostgreSQL
+   * from the services with a database, Flink's REST API from analytics-service. No policy admits everyone.
+   */
+  @Test
+  void theNetworkIsDefaultDenyAndEveryStoreAdmitsThePlatformOnly() {
+    Manifests m = render(PRODUCTION, Map.of());
+    Map<String, Object> deny = m.one("NetworkPolicy", "brain-default-deny");
+    assertThat(at(deny, "spec.podSelector")).isEqualTo(Map.of());
+    assertThat(at(deny, "spec.policyTypes")).isEqualTo(List.of("Ingress"));
+    assertThat(at(deny, "spec.ingress")).isNull();
+    m.kind("NetworkPolicy").filter(p -> at(p, "spec.ingress") != null).forEach(p ->
+        list(map(p, "spec"), "ingress").forEach(r -> assertThat(list(r, "from"))
+            .as(Manifests.name(p) + ": every rule names its peers")
+            .isNotEmpty().allSatisfy(peer -> assertThat(peer).isNotEmpty())));
+
+    Map<String, Object> es = m.one("NetworkPolicy", "brain-elasticsearch");
+    assertThat(at(es, "spec.podSelector.matchLabels")).isEqualTo(Map.of("elasticsearch.k8s.elastic.co/cluster-name", "brain-es"));
+    assertThat(at(es, "spec.ingress")).asString().contains("app.kubernetes.io/part-of=enterprise-brain", "9200", "9300");
+
+    Map<String, Object> pg = m.one("NetworkPolicy", "brain-postgres");
+    assertThat(at(pg, "spec.podSelector.matchLabels")).isEqualTo(Map.of("cnpg.io/cluster", "brain-pg"));
+    String pgPeers = at(pg, "spec.ingress").toString();
+    assertThat(pgPeers).contains("catalog", "registry", "assessment", "5432").doesNotContain("gateway", "ingestion");
+
+    Map<String, Object> flink = m.one("NetworkPolicy", "brain-flink");
+    assertThat(at(flink, "spec.ingress")).asString().contains("app.kubernetes.io/name=analytics,", "8081");
+    // the jobs' pods carry the labels the policies select
+    for (String job : Manifests.JOBS) {
+      assertThat(at(m.one("FlinkDeployment", "brain-analytics-" + job), "spec.podTemplate.metadata.labels"))
+          .asString().contains("app.kubernetes.io/component=flink", "app.kubernetes.io/instance=brain");
+    }
+    assertThat(render(PRODUCTION, Map.of("networkPolicy.defaultDeny", "false")).names("NetworkPolicy"))
+        .doesNotContain("brain-default-deny").contains("brain-elasticsearch", "brain-postgres");
+  }
+
   @Test
   void anExistingSecretIsUsedAndNoneRendered() {
     Manifests m = render(PRODUCTION, Map.of("secrets.create", "false", "secrets.name", "plant-vault-brain"));

@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
  */
 public interface SecuredApi {
 
-  /** e.g. {@code http://127.0.0.1:<port>} */
-  String baseUrl();
+  /**
+   * The running service under test.
+   *
+   * @param baseUrl e.g. {@code http://127.0.0.1:<port>}
+   * @param spec the spec it serves, e.g. {@code catalog} for api-specs/catalog.yaml
+   * @param clockSkew its tolerance on expiry: the expired forged token is used once it has passed
+   */
+  record Service(String baseUrl, String spec, Duration clockSkew) {
+  }
 
-  /** The spec the service serves, e.g. {@code catalog} for api-specs/catalog.yaml. */
-  String spec();
-
-  /** The service's tolerance on expiry: the expired forged token is used once it has passed. */
-  Duration clockSkew();
+  Service securedService();
 
   /**
    * Every operation of the spec × one caller per realm role and no token, answered as its x-roles says (and never
@@ -28,13 +31,15 @@ public interface SecuredApi {
   @Test
   @Order(100)
   default void everyOperationAdmitsExactlyTheRolesItsSpecNames() throws Exception {
-    assertThat(AuthorizationMatrix.assertOn(baseUrl(), spec())).isGreaterThan(10);
+    Service s = securedService();
+    assertThat(AuthorizationMatrix.assertOn(s.baseUrl(), s.spec())).isGreaterThan(10);
   }
 
   /** Tokens an attacker would try, each refused with 401 by the service itself (not only by the gateway). */
   @Test
   @Order(101)
   default void forgedTokensAreRefused() throws Exception {
-    ForgedTokens.assertRefusedAt(baseUrl() + AuthorizationMatrix.adminGet(spec()), clockSkew());
+    Service s = securedService();
+    ForgedTokens.assertRefusedAt(s.baseUrl() + AuthorizationMatrix.adminGet(s.spec()), s.clockSkew());
   }
 }

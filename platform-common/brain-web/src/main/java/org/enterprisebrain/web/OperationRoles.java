@@ -89,6 +89,17 @@ public record OperationRoles(String spec, List<Operation> operations) {
     return new OperationRoles(spec, operations);
   }
 
+  /**
+   * The literal start of an operation's path, up to its first variable ({@code /api/v1/ingest/} for
+   * {@code /api/v1/ingest/{entity}}): what a filter covering that operation matches, taken from the spec.
+   */
+  public String fixedPrefix(String operationId) {
+    String path = operations.stream().filter(o -> o.operationId().equals(operationId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(spec + ".yaml has no operation " + operationId)).path();
+    int variable = path.indexOf('{');
+    return variable < 0 ? path : path.substring(0, variable);
+  }
+
   /** The operation a request reaches, if the spec has one for its method and path. */
   public Optional<Operation> match(String method, String path) {
     PathContainer container = PathContainer.parsePath(path);

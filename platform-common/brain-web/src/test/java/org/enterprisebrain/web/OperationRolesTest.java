@@ -42,6 +42,15 @@ class OperationRolesTest {
   }
 
   @Test
+  void anOperationsFixedPrefixEndsBeforeItsFirstVariable() {
+    OperationRoles ingestion = OperationRoles.load("ingestion");
+    assertThat(ingestion.fixedPrefix("ingestRecords")).isEqualTo("/api/v1/ingest/");
+    assertThat(OperationRoles.load("catalog").fixedPrefix("verifyAuditChain")).isEqualTo("/api/v1/catalog/audit/verify");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingestion.fixedPrefix("noSuchOperation"))
+        .hasMessageContaining("noSuchOperation");
+  }
+
+  @Test
   void anOperationWithoutRolesStopsTheService() {
     var spec = YAMLMapper.builder().build().readTree("""
         paths:

@@ -263,17 +263,7 @@ class AssessmentApiIT extends AssessmentServer implements SecuredApi {
   }
 
   @Override
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  @Override
-  public String spec() {
-    return "assessment";
-  }
-
-  @Override
-  public Duration clockSkew() {
-    return Duration.ofSeconds(1);
+  public Service securedService() {
+    return new Service("http://127.0.0.1:" + port, "assessment", Duration.ofSeconds(1));
   }
 }

@@ -870,17 +870,7 @@ class CatalogApiIT implements SecuredApi {
   }
 
   @Override
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  @Override
-  public String spec() {
-    return "catalog";
-  }
-
-  @Override
-  public Duration clockSkew() {
-    return Duration.ofSeconds(1);
+  public Service securedService() {
+    return new Service("http://127.0.0.1:" + port, "catalog", Duration.ofSeconds(1));
   }
 }

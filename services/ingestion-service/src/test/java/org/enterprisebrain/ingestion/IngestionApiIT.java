@@ -387,17 +387,7 @@ class IngestionApiIT implements SecuredApi {
   }
 
   @Override
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  @Override
-  public String spec() {
-    return "ingestion";
-  }
-
-  @Override
-  public Duration clockSkew() {
-    return Duration.ofSeconds(0);
+  public Service securedService() {
+    return new Service("http://127.0.0.1:" + port, "ingestion", Duration.ofSeconds(0));
   }
 }

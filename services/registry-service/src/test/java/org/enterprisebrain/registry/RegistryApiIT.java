@@ -557,17 +557,7 @@ class RegistryApiIT implements SecuredApi {
   }
 
   @Override
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  @Override
-  public String spec() {
-    return "registry";
-  }
-
-  @Override
-  public Duration clockSkew() {
-    return Duration.ofSeconds(1);
+  public Service securedService() {
+    return new Service("http://127.0.0.1:" + port, "registry", Duration.ofSeconds(1));
   }
 }

@@ -637,17 +637,7 @@ class AnalyticsApiIT implements SecuredApi {
   }
 
   @Override
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  @Override
-  public String spec() {
-    return "analytics";
-  }
-
-  @Override
-  public Duration clockSkew() {
-    return Duration.ofSeconds(1);
+  public Service securedService() {
+    return new Service("http://127.0.0.1:" + port, "analytics", Duration.ofSeconds(1));
   }
 }

@@ -17,14 +17,23 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(JwtDecoderConfig.class)
 public class SecurityConfig {
 
-  /** A batch is bounded by the ingest settings (413 with what to do), not by the API-wide limit. */
   @Bean
-  BodyLimitFilter batchLimit(IngestionProperties properties) {
-    return new BodyLimitFilter("/api/v1/ingest/", properties.maxBytes(), "Batch too large", "split the batch");
+  OperationRoles ingestionSpec() {
+    return OperationRoles.load("ingestion");
+  }
+
+  /**
+   * A batch is bounded by the ingest settings (413 with what to do), not by the API-wide limit: every path under the
+   * spec's ingest operation (JSON, NDJSON and CSV batches).
+   */
+  @Bean
+  BodyLimitFilter batchLimit(IngestionProperties properties, OperationRoles ingestionSpec) {
+    return new BodyLimitFilter(ingestionSpec.fixedPrefix("ingestRecords"), properties.maxBytes(), "Batch too large",
+        "split the batch");
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return ResourceServerSecurity.chain(http, OperationRoles.load("ingestion"), auth -> { }, Refusals.NONE);
+  SecurityFilterChain api(HttpSecurity http, OperationRoles ingestionSpec) throws Exception {
+    return ResourceServerSecurity.chain(http, ingestionSpec, auth -> { }, Refusals.NONE);
   }
 }

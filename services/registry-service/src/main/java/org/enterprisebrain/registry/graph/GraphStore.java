@@ -195,17 +195,11 @@ public class GraphStore {
   /** What a diagnosis of {@code equipment} reads: its parts, their failure modes, their symptoms, causes, remedies. */
   public Diagnoser.Knowledge knowledge(String equipment, List<String> observed, PlantScope scope) {
     Traversal.Edges visible = edges(scope);
-    List<String> parts = new ArrayList<>(List.of(equipment));
-    for (List<String> frontier = List.of(equipment); !frontier.isEmpty(); ) {
-      List<String> next = new ArrayList<>();
-      for (GraphEdge e : visible.touching(frontier, List.of("part-of"))) {
-        if (frontier.contains(e.getTo()) && !parts.contains(e.getFrom())) {
-          next.add(e.getFrom());
-          parts.add(e.getFrom());
-        }
-      }
-      frontier = next;
-    }
+    // the machine and its parts, recursively (part-of points from the part to what it is part of)
+    List<String> parts = db.sql("with recursive s(id) as (select ?::text union select e.source from graph_edge e"
+            + " join s on e.target = s.id join graph_node n on n.id = e.source where e.type = 'part-of' and "
+            + PlantScope.visible("n") + ") select id from s")
+        .params(equipment, scope.params()[0], scope.params()[1]).query(String.class).list();
     List<GraphEdge> edges = new ArrayList<>(visible.touching(parts, List.of("part-of", "has-failure-mode")));
     List<String> modes = edges.stream().filter(e -> e.getType() == GraphEdge.TypeEnum.HAS_FAILURE_MODE)
         .map(GraphEdge::getTo).distinct().toList();

@@ -494,6 +494,8 @@ class RegistryApiIT implements SecuredApi {
                 "properties", Map.of("equipmentId", "PS-1")),
             Map.of("id", nb, "type", "equipment", "name", "宁波压装机 1#", "plant", "nb-02",
                 "properties", Map.of("equipmentId", "PS-1")),
+            // a machine written before nodes had plants: shared, and second to a plant's own of the same id
+            Map.of("id", "equipment:PS-1", "type", "equipment", "name", "旧压装机"),
             Map.of("id", "failure-mode:press-overload", "type", "failure-mode", "name", "压装过载"),
             Map.of("id", "symptom:press-force-high", "type", "symptom", "name", "压装力过高",
                 "properties", Map.of("alarmCode", "PF-900"))),

@@ -159,22 +159,29 @@ public class GraphStore {
   }
 
   /**
-   * The equipment node a diagnosis names: a node id, or an equipment id one visible machine has. Several plants
-   * the caller acts for having that equipment id: 400 naming them, the caller names the node.
+   * The equipment node a diagnosis names: a node id, or an equipment id of a visible machine — a plant's machine
+   * before a shared node of the same id (one written before nodes had plants). Several of the caller's plants
+   * having that equipment id: 400 naming them, the caller names the node.
    */
   public String equipment(String given, PlantScope scope) {
-    List<String> found = db.sql("select id from graph_node n where type = 'equipment' and (id = ?"
-            + " or properties->>'equipmentId' = ? or id = 'equipment:' || ?) and " + PlantScope.visible("n")
-            + " order by id")
-        .params(given, given, given, scope.params()[0], scope.params()[1]).query(String.class).list();
-    if (found.isEmpty()) {
+    List<Map.Entry<String, Boolean>> found = db.sql("select id, plant is not null as owned from graph_node n"
+            + " where type = 'equipment' and (id = ? or properties->>'equipmentId' = ? or id = 'equipment:' || ?)"
+            + " and " + PlantScope.visible("n") + " order by id")
+        .params(given, given, given, scope.params()[0], scope.params()[1])
+        .query((rs, i) -> Map.entry(rs.getString("id"), rs.getBoolean("owned"))).list();
+    if (found.stream().anyMatch(f -> f.getKey().equals(given))) {
+      return given;
+    }
+    List<String> owned = found.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    List<String> candidates = owned.isEmpty() ? found.stream().map(Map.Entry::getKey).toList() : owned;
+    if (candidates.isEmpty()) {
       throw ProblemException.notFound("equipment", "no equipment '" + given + "'");
     }
-    if (found.size() > 1 && !found.contains(given)) {
+    if (candidates.size() > 1) {
       throw ProblemException.badRequest("equipment", "'" + given + "' is a machine of several plants: name one of "
-          + found);
+          + candidates);
     }
-    return found.contains(given) ? given : found.get(0);
+    return candidates.get(0);
   }
 
   /** The edges visible to {@code scope}: both their ends are. */

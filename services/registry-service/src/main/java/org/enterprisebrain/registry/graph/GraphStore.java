@@ -72,15 +72,18 @@ public class GraphStore {
         if (!scope.sees(was)) {
           throw ProblemException.conflict(at + ".id", "'" + n.getId() + "' is a node of another plant");
         }
-        if (plant != null && !plant.equals(was)) {
+        // the registry's own sources (the seed, master data) place a node written before nodes had plants; a
+        // caller never moves a node between a plant and the shared knowledge
+        boolean placing = was == null && plant != null && scope.equals(PlantScope.SYSTEM);
+        if (plant != null && !plant.equals(was) && !placing) {
           throw ProblemException.conflict(at + ".plant", "'" + n.getId() + "' belongs to "
               + (was == null ? "every plant (shared knowledge)" : "plant '" + was + "'") + ": a node's plant never changes");
         }
-        plant = was;
+        plant = placing ? plant : was;
       }
       // properties merge key by key: FMEA imports and master data each add what they know about a node
       db.sql("insert into graph_node(id, type, name, properties, plant) values (?, ?, ?, ?, ?) on conflict (id) do update"
-              + " set type = excluded.type, name = excluded.name,"
+              + " set type = excluded.type, name = excluded.name, plant = excluded.plant,"
               + " properties = graph_node.properties || excluded.properties")
           .params(n.getId(), n.getType().getValue(), n.getName(), json.of(n.getProperties() == null ? Map.of()
               : n.getProperties()), plant)

@@ -57,3 +57,40 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- randAlphaNum 48 -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The Kafka security settings, checked: SASL_SSL unless kafka.security.allowPlaintext says otherwise. */}}
+{{- define "brain.kafkaProtocol" -}}
+{{- $s := .Values.kafka.security -}}
+{{- $protocol := upper $s.protocol -}}
+{{- if not (has $protocol (list "PLAINTEXT" "SSL" "SASL_PLAINTEXT" "SASL_SSL")) -}}
+{{- fail (printf "kafka.security.protocol %s is not one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL" $s.protocol) -}}
+{{- end -}}
+{{- if and (ne $protocol "SASL_SSL") (not $s.allowPlaintext) -}}
+{{- fail (printf "kafka.security.protocol %s: every client must log in over TLS (SASL_SSL), or any pod writes the standard topics, reads personal data and publishes model deployments; set kafka.security.allowPlaintext=true only for a broker no other pod can reach" $protocol) -}}
+{{- end -}}
+{{- $protocol -}}
+{{- end -}}
+
+{{/* A Kafka client's login and the cluster CA: (dict "root" $ "client" "ingestion" "part" "env"|"mounts"|"volumes") */}}
+{{- define "brain.kafkaClient" -}}
+{{- $protocol := include "brain.kafkaProtocol" .root -}}
+{{- $ca := .root.Values.kafka.security.caSecret -}}
+{{- if eq .part "env" }}
+{{- if hasPrefix "SASL_" $protocol }}
+# its own Kafka user (Strimzi KafkaUser <release>-kafka-{{ .client }}): its ACLs are all it may read and write
+- name: BRAIN_KAFKA_SASL_JAAS_CONFIG
+  valueFrom: {secretKeyRef: {name: {{ include "brain.fullname" .root }}-kafka-{{ .client }}, key: sasl.jaas.config}}
+{{- end }}
+{{- else if and (hasSuffix "SSL" $protocol) $ca.name }}
+{{- if eq .part "mounts" }}
+- name: kafka-ca
+  mountPath: /etc/brain/kafka-ca
+  readOnly: true
+{{- else if eq .part "volumes" }}
+- name: kafka-ca
+  secret:
+    secretName: {{ $ca.name }}
+    items: [{key: {{ $ca.key }}, path: ca.crt}]
+{{- end }}
+{{- end }}
+{{- end -}}

@@ -5,14 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A single-node KRaft Kafka broker (combined broker + controller) in its own JVM, run from a classpath
- * that holds {@code kafka_2.13}: the one {@code brain up} uses. Tests use the in-JVM test kit instead.
+ * that holds {@code kafka_2.13}: the one {@code brain up} uses. Tests use the in-JVM test kit instead, except
+ * where the broker's security is what they test ({@link #startSecured}).
  */
 public final class KafkaServer implements AutoCloseable {
+
+  /** The SCRAM mechanism of a secured broker: the one Strimzi's {@code scram-sha-512} listeners speak. */
+  public static final String SCRAM = "SCRAM-SHA-512";
 
   private final ManagedProcess process;
   private final String bootstrapServers;
@@ -25,18 +30,56 @@ public final class KafkaServer implements AutoCloseable {
   /** Formats {@code dataDir} on first use, then starts the broker and waits for its listener. */
   public static KafkaServer start(String classpath, int port, int controllerPort, Path dataDir, Path log,
       String heap) {
+    return start(classpath, controllerPort, dataDir, log, heap, List.of(
+        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"), List.of(), port);
+  }
+
+  /**
+   * A broker as the chart's Kafka is: clients only over TLS with SCRAM-SHA-512 ({@code SASL_SSL}), every
+   * request authorized by ACLs ({@code StandardAuthorizer}, nothing allowed without one). The super user
+   * {@code admin} is written into the metadata when the log is formatted; it creates the other users and their
+   * ACLs over the same listener. The controller listener stays plaintext on the loopback address (KRaft cannot
+   * authenticate it with SCRAM, whose credentials live in the metadata the controller serves).
+   */
+  public static KafkaServer startSecured(String classpath, int port, int controllerPort, Path dataDir, Path log,
+      String heap, BrokerCertificate tls, String adminPassword) {
+    String admin = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+        + adminPassword + "\";";
+    return start(classpath, controllerPort, dataDir, log, heap, List.of(
+        "listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "advertised.listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "inter.broker.listener.name=CLIENTS",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,CLIENTS:SASL_SSL",
+        "sasl.enabled.mechanisms=" + SCRAM,
+        "sasl.mechanism.inter.broker.protocol=" + SCRAM,
+        "listener.name.clients.scram-sha-512.sasl.jaas.config=" + admin,
+        "ssl.keystore.type=PKCS12",
+        "ssl.keystore.location=" + tls.keystore().toAbsolutePath(),
+        "ssl.keystore.password=" + tls.password(),
+        "ssl.truststore.type=PEM",
+        "ssl.truststore.location=" + tls.certificate().toAbsolutePath(),
+        "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+        "allow.everyone.if.no.acl.found=false",
+        // ANONYMOUS is only ever the controller listener's (loopback) principal: the broker's own metadata calls
+        "super.users=User:admin;User:ANONYMOUS"),
+        List.of("--add-scram", SCRAM + "=[name=admin,password=" + adminPassword + "]"), port);
+  }
+
+  private static KafkaServer start(String classpath, int controllerPort, Path dataDir, Path log, String heap,
+      List<String> listeners, List<String> formatArgs, int port) {
     try {
       Files.createDirectories(dataDir);
       Path config = dataDir.resolve("server.properties");
-      Files.writeString(config, String.join("\n",
+      List<String> lines = new ArrayList<>(List.of(
           "process.roles=broker,controller",
           "node.id=1",
           "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-          "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-          "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-          "controller.listener.names=CONTROLLER",
-          "inter.broker.listener.name=PLAINTEXT",
-          "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+          "controller.listener.names=CONTROLLER"));
+      lines.addAll(listeners);
+      lines.addAll(List.of(
           "log.dirs=" + dataDir.resolve("log").toAbsolutePath(),
           "num.partitions=6",
           "offsets.topic.replication.factor=1",
@@ -46,9 +89,12 @@ public final class KafkaServer implements AutoCloseable {
           "share.coordinator.state.topic.min.isr=1",
           "group.initial.rebalance.delay.ms=0",
           ""));
+      Files.writeString(config, String.join("\n", lines));
       if (!Files.exists(dataDir.resolve("log/meta.properties"))) {
-        List<String> format = List.of(ManagedProcess.javaBinary(), "-Xmx256m", "-cp", classpath,
-            "kafka.tools.StorageTool", "format", "--standalone", "-t", "brain-local-cluster-01", "-c", config.toString());
+        List<String> format = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "-Xmx256m", "-cp", classpath,
+            "kafka.tools.StorageTool", "format", "--standalone", "-t", "brain-local-cluster-01",
+            "-c", config.toString()));
+        format.addAll(formatArgs);
         try (ManagedProcess formatting = ManagedProcess.start("kafka-format", format, Map.of(), dataDir,
             log.resolveSibling("kafka-format.log"))) {
           formatting.awaitReady(() -> !formatting.isAlive(), Duration.ofMinutes(2));

@@ -86,6 +86,11 @@ public final class ManagedProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The exit status of a process that has ended. */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   /** Resident memory of the process and its descendants, in bytes (Linux /proc). */
   public long residentBytes() {
     long total = residentBytesOf(process.pid());

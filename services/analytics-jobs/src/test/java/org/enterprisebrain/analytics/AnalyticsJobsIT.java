@@ -254,14 +254,14 @@ class AnalyticsJobsIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.enableCheckpointing(100);
-    SettingsTopic.ensure(kafka, s.calendarsTopic());
-    SettingsTopic.ensure(kafka, s.routingsTopic());
+    SettingsTopic.ensure(s.kafka(), s.calendarsTopic());
+    SettingsTopic.ensure(s.kafka(), s.routingsTopic());
     OeeJob.build(AnalyticsJobs.oeeInputs(env, s, true).map(new FailOnce<>(8)),
-            SettingsTopic.stream(env, kafka, s.calendarsTopic(), "failover-calendars", true, String.class,
+            SettingsTopic.stream(env, s.kafka(), s.calendarsTopic(), "failover-calendars", true, String.class,
                 WorkCalendar::readable, "calendars"),
-            SettingsTopic.stream(env, kafka, s.routingsTopic(), "failover-routings", true, String.class,
+            SettingsTopic.stream(env, s.kafka(), s.routingsTopic(), "failover-routings", true, String.class,
                 Routing::readable, "routings"),
-            s.index("oee"), WorkCalendar.defaults(s.shifts(), s.zone()), s.lateness().toMillis(), kafka,
+            s.index("oee"), WorkCalendar.defaults(s.shifts(), s.zone()), s.lateness().toMillis(), s.kafka(),
             s.calendarsTopic(), s.routingsTopic())
         .sinkTo(AnalyticsJobs.results(s, "oee"));
     env.execute("oee-failover");
@@ -354,7 +354,7 @@ class AnalyticsJobsIT {
   void aChartsLimitsAreRecomputedFromThePointItsSettingsSay() throws Exception {
     // a new chart: 12 subgroups of 5; from subgroup 6 on (a tool change) the diameter is 0.5 larger
     AnalyticsSettings s = settings("brain-settings-", "settings-");
-    SettingsTopic.ensure(kafka, s.spcSettingsTopic());
+    SettingsTopic.ensure(s.kafka(), s.spcSettingsTopic());
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
       for (int g = 0; g < 12; g++) {
@@ -400,7 +400,7 @@ class AnalyticsJobsIT {
     // as analytics-service sends a planner's calendar for line L1: shift A 08:00–16:00 with a break 08:10–08:25
     AnalyticsSettings s = settings("brain-calendar-", "calendar-", Map.of("BRAIN_ANALYTICS_CALENDARS_TOPIC",
         "it-calendars"));
-    SettingsTopic.ensure(kafka, s.calendarsTopic());
+    SettingsTopic.ensure(s.kafka(), s.calendarsTopic());
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(s.calendarsTopic(), "it-01|L1|1", "{\"plant\":\"it-01\",\"line\":\"L1\","
@@ -440,7 +440,7 @@ class AnalyticsJobsIT {
     // with prices, and electricity's factor is 0.5 kg/kWh
     AnalyticsSettings s = settings("brain-energy-settings-", "energy-settings-",
         Map.of("BRAIN_ANALYTICS_ENERGY_SETTINGS_TOPIC", "it-energy-settings"));
-    SettingsTopic.ensure(kafka, s.energySettingsTopic());
+    SettingsTopic.ensure(s.kafka(), s.energySettingsTopic());
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(s.energySettingsTopic(), "it-01|1", "{\"plant\":\"it-01\",\"zone\":"
@@ -477,7 +477,7 @@ class AnalyticsJobsIT {
     // reports) 20 s a unit, from the hour after H0 on 25 s; 0020 (M2's) is not timed: M2's own 60 s applies
     AnalyticsSettings s = settings("brain-routing-", "routing-", Map.of("BRAIN_ANALYTICS_ROUTINGS_TOPIC",
         "it-routings"));
-    SettingsTopic.ensure(kafka, s.routingsTopic());
+    SettingsTopic.ensure(s.kafka(), s.routingsTopic());
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka, "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(s.routingsTopic(), "it-01|P-100|1", routing(1, H0.minus(Duration.ofDays(1)),

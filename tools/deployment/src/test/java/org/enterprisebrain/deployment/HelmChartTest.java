@@ -353,6 +353,118 @@ class HelmChartTest {
         .doesNotContain("brain-default-deny").contains("brain-elasticsearch", "brain-postgres");
   }
 
+  /** The Kafka clients: the services with {@code kafka: true} and every analytics job. */
+  static final List<String> KAFKA_SERVICES = List.of("ingestion", "catalog", "analytics", "registry");
+
+  static List<String> kafkaClients() {
+    List<String> clients = new ArrayList<>(KAFKA_SERVICES);
+    Manifests.JOBS.forEach(j -> clients.add("analytics-" + j));
+    return clients;
+  }
+
+  /** A client's ACLs from its KafkaUser: resource type and name (a group's as {@code group:<prefix>*}) → operations. */
+  static Map<String, List<String>> acls(Manifests m, String client) {
+    Map<String, List<String>> acls = new TreeMap<>();
+    for (Map<String, Object> acl : list(map(map(m.one("KafkaUser", "brain-kafka-" + client), "spec"),
+        "authorization"), "acls")) {
+      String type = (String) at(acl, "resource.type");
+      String name = (String) at(acl, "resource.name");
+      String key = type.equals("topic") ? name : type + ":" + name + ("prefix".equals(at(acl, "resource.patternType")) ? "*" : "");
+      @SuppressWarnings("unchecked")
+      List<String> operations = (List<String>) acl.get("operations");
+      acls.computeIfAbsent(key, k -> new ArrayList<>()).addAll(operations);
+    }
+    return acls;
+  }
+
+  /** Who may do {@code operation} on {@code topic}, by the KafkaUsers' ACLs. */
+  static List<String> may(Manifests m, String operation, String topic) {
+    return kafkaClients().stream().filter(c -> acls(m, c).getOrDefault(topic, List.of()).contains(operation)).toList();
+  }
+
+  @Test
+  void everyKafkaClientLogsInOverTlsAsItselfWithOnlyTheAclsItNeeds() {
+    Manifests m = render(PRODUCTION, Map.of());
+    Map<String, Object> config = map(m.one("ConfigMap", "brain-config"), "data");
+    assertThat(config).containsEntry("BRAIN_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+        .containsEntry("BRAIN_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+        .containsEntry("BRAIN_KAFKA_TRUSTSTORE", "/etc/brain/kafka-ca/ca.crt")
+        .containsEntry("BRAIN_KAFKA_TRUSTSTORE_TYPE", "PEM")
+        // Strimzi makes the topics: no service creates or alters one
+        .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
+    assertThat((String) config.get("BRAIN_KAFKA_BOOTSTRAP")).endsWith(":9093");
+
+    // each pod logs in as its own user, and checks the broker against the cluster CA
+    Map<String, Map<String, Object>> pods = new TreeMap<>();
+    Manifests.SERVICES.keySet().forEach(s -> pods.put(s, map(map(m.one("Deployment", "brain-" + s), "spec"), "template")));
+    Manifests.JOBS.forEach(j -> pods.put("analytics-" + j, map(map(m.one("FlinkDeployment", "brain-analytics-" + j),
+        "spec"), "podTemplate")));
+    pods.forEach((client, pod) -> {
+      Map<String, Object> container = list(map(pod, "spec"), "containers").get(0);
+      List<Map<String, Object>> login = list(container, "env").stream()
+          .filter(e -> "BRAIN_KAFKA_SASL_JAAS_CONFIG".equals(e.get("name"))).toList();
+      if (kafkaClients().contains(client)) {
+        assertThat(login).as(client).singleElement().satisfies(e -> {
+          assertThat(at(e, "valueFrom.secretKeyRef.name")).isEqualTo("brain-kafka-" + client);
+          assertThat(at(e, "valueFrom.secretKeyRef.key")).isEqualTo("sasl.jaas.config");
+        });
+        assertThat(list(map(pod, "spec"), "volumes")).as(client).anyMatch(v -> "kafka-ca".equals(v.get("name"))
+            && "brain-kafka-cluster-ca-cert".equals(at(v, "secret.secretName")));
+        assertThat(list(container, "volumeMounts")).as(client).anyMatch(v -> "/etc/brain/kafka-ca".equals(v.get("mountPath")));
+      } else {
+        assertThat(login).as(client + " talks to no Kafka").isEmpty();
+      }
+    });
+    assertThat(m.names("KafkaUser")).containsExactlyInAnyOrderElementsOf(
+        kafkaClients().stream().map(c -> "brain-kafka-" + c).toList());
+    m.kind("KafkaUser").forEach(u -> {
+      assertThat(at(u, "spec.authentication.type")).isEqualTo("scram-sha-512");
+      assertThat(at(u, "metadata.labels")).asString().contains("strimzi.io/cluster=brain-kafka");
+      // nothing on the cluster, no wildcard, no All: only named topics and the client's own groups
+      assertThat(list(map(map(u, "spec"), "authorization"), "acls")).allSatisfy(acl -> {
+        assertThat(at(acl, "resource.type")).isIn("topic", "group");
+        assertThat((String) at(acl, "resource.name")).isNotEqualTo("*").isNotBlank();
+        assertThat(acl.get("operations")).asString().doesNotContain("All", "Alter", "Delete", "Create");
+      });
+    });
+
+    // only ingestion writes the standard topics, after its checks
+    for (EntityStandard e : DataStandard.load().entities()) {
+      assertThat(may(m, "Write", e.topic(e.newestVersion()))).as(e.topic(e.newestVersion())).containsExactly("ingestion");
+    }
+    // only the registry publishes model deployments (signed), only the score job loads them
+    assertThat(may(m, "Write", "brain.model-deployments.v1")).containsExactly("registry");
+    assertThat(may(m, "Read", "brain.model-deployments.v1")).containsExactly("analytics-score");
+    // personal data (every field of an employee is L3): the catalog alone, which masks and encrypts it
+    assertThat(may(m, "Read", "brain.personnel.employee.v1")).containsExactly("catalog");
+    // the settings the jobs follow come from analytics-service alone
+    for (String settings : List.of("brain.analytics.spc-settings.v1", "brain.analytics.calendars.v1",
+        "brain.analytics.routings.v1", "brain.analytics.energy-settings.v1")) {
+      assertThat(may(m, "Write", settings)).as(settings).containsExactly("analytics");
+    }
+    // each job commits offsets in its own groups only
+    Manifests.JOBS.forEach(j -> assertThat(acls(m, "analytics-" + j).keySet().stream().filter(k -> k.startsWith("group:")))
+        .containsExactly("group:brain-analytics-" + j + "*"));
+    assertThat(acls(m, "ingestion").keySet()).noneMatch(k -> k.startsWith("group:"));
+  }
+
+  @Test
+  void aKafkaWithoutTlsAndLoginsIsRefusedUnlessAllowed() {
+    for (String protocol : List.of("PLAINTEXT", "SASL_PLAINTEXT", "SSL")) {
+      assertThatThrownBy(() -> render(PRODUCTION, Map.of("kafka.security.protocol", protocol))).as(protocol)
+          .hasMessageContaining("kafka.security.protocol " + protocol).hasMessageContaining("SASL_SSL");
+    }
+    assertThatThrownBy(() -> render(PRODUCTION, Map.of("kafka.security.protocol", "TLS")))
+        .hasMessageContaining("is not one of");
+    // a broker nobody else reaches, said so: rendered without logins
+    Manifests plaintext = render(PRODUCTION, Map.of("kafka.security.protocol", "PLAINTEXT",
+        "kafka.security.allowPlaintext", "true", "kafka.bootstrap", "kafka:9092"));
+    assertThat(map(plaintext.one("ConfigMap", "brain-config"), "data"))
+        .containsEntry("BRAIN_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").doesNotContainKey("BRAIN_KAFKA_TRUSTSTORE");
+    assertThat(list(Manifests.containers(plaintext.one("Deployment", "brain-ingestion")).get(0), "env"))
+        .noneMatch(e -> "BRAIN_KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")));
+  }
+
   @Test
   void anExistingSecretIsUsedAndNoneRendered() {
     Manifests m = render(PRODUCTION, Map.of("secrets.create", "false", "secrets.name", "plant-vault-brain"));

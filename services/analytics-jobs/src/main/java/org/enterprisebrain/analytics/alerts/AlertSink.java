@@ -58,8 +58,8 @@ public final class AlertSink implements Sink<Alert> {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
 
     Writer(WriterInitContext context) {
-      producer = new KafkaProducer<>(Map.of("bootstrap.servers", deadLetters.kafka(), "acks", "all",
-          "enable.idempotence", "true", "client.id", "brain-analytics-" + deadLetters.job() + "-alerts"),
+      producer = new KafkaProducer<>(deadLetters.kafka().client(Map.of("acks", "all",
+          "enable.idempotence", "true", "client.id", "brain-analytics-" + deadLetters.job() + "-alerts")),
           new ByteArraySerializer(), new ByteArraySerializer());
       letters = DeadLetters.open(deadLetters, context.metricGroup());
       sent = context.metricGroup().counter("alertsSent", new ThreadSafeSimpleCounter());

@@ -18,6 +18,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
@@ -51,7 +52,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
 
   private final String index;
   private final EnergySettings defaults;
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final String settingsTopic;
   private transient SettingsIndex<String, EnergySettings> versions;
   private final double zLimit;
@@ -69,12 +70,12 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
   private transient Counter duplicates;
   private transient Counter late;
 
-  /** @param settingsTopic read whole when the operator opens (at {@code bootstrap}); null: not read */
+  /** @param settingsTopic read whole when the operator opens (at {@code kafka}); null: not read */
   public EnergyProcess(String index, TariffTable tariff, EmissionFactors factors, double zLimit, long latenessMs,
-      String bootstrap, String settingsTopic) {
+      KafkaConnection kafka, String settingsTopic) {
     this.index = index;
     this.defaults = EnergySettings.defaults(tariff, factors);
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
     this.settingsTopic = settingsTopic;
     this.zLimit = zLimit;
     this.latenessMs = latenessMs;
@@ -94,7 +95,7 @@ public final class EnergyProcess extends KeyedBroadcastProcessFunction<String, M
     resets = getRuntimeContext().getMetricGroup().counter("counterResets");
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
-    versions = SettingsIndex.ofJson(bootstrap, settingsTopic, n -> EnergySettings.read(n, defaults));
+    versions = SettingsIndex.ofJson(kafka, settingsTopic, n -> EnergySettings.read(n, defaults));
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
@@ -51,7 +52,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
   private final String index;
   private final WorkCalendar defaults;
   private final long latenessMs;
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final String calendarsTopic;
   private transient SettingsIndex<String, WorkCalendar> calendars;
 
@@ -72,13 +73,13 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
 
   /**
    * @param defaults       the plan of a plant without any calendar
-   * @param calendarsTopic read whole when the operator opens (at {@code bootstrap}); null: not read
+   * @param calendarsTopic read whole when the operator opens (at {@code kafka}); null: not read
    */
-  public EquipmentOee(String index, WorkCalendar defaults, long latenessMs, String bootstrap, String calendarsTopic) {
+  public EquipmentOee(String index, WorkCalendar defaults, long latenessMs, KafkaConnection kafka, String calendarsTopic) {
     this.index = index;
     this.defaults = defaults;
     this.latenessMs = latenessMs;
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
     this.calendarsTopic = calendarsTopic;
   }
 
@@ -98,7 +99,7 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
     duplicates = metrics.counter("duplicateRecords");
     lateApplied = metrics.counter("lateRecordsApplied");
     lateDropped = metrics.counter("lateRecordsDropped");
-    calendars = SettingsIndex.ofJson(bootstrap, calendarsTopic, WorkCalendar::read);
+    calendars = SettingsIndex.ofJson(kafka, calendarsTopic, WorkCalendar::read);
   }
 
   @Override

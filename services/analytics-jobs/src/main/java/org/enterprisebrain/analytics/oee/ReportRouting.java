@@ -14,6 +14,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
 
 /**
@@ -40,16 +41,16 @@ public final class ReportRouting extends KeyedBroadcastProcessFunction<String, O
    */
   static final Duration ORDER_KEPT = Duration.ofDays(92);
 
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final String routingsTopic;
   private transient SettingsIndex<String, Routing> routings;
   private transient ValueState<String> product;
   private transient ListState<OeeInput> waiting;
   private transient Counter withoutWorkOrder;
 
-  /** @param routingsTopic read whole when the operator opens (at {@code bootstrap}); null: not read */
-  public ReportRouting(String bootstrap, String routingsTopic) {
-    this.bootstrap = bootstrap;
+  /** @param routingsTopic read whole when the operator opens (at {@code kafka}); null: not read */
+  public ReportRouting(KafkaConnection kafka, String routingsTopic) {
+    this.kafka = kafka;
     this.routingsTopic = routingsTopic;
   }
 
@@ -60,7 +61,7 @@ public final class ReportRouting extends KeyedBroadcastProcessFunction<String, O
     product = getRuntimeContext().getState(products);
     waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("reports-waiting", OeeInput.class));
     withoutWorkOrder = getRuntimeContext().getMetricGroup().counter("reportsWithoutWorkOrder");
-    routings = SettingsIndex.ofJson(bootstrap, routingsTopic, Routing::read);
+    routings = SettingsIndex.ofJson(kafka, routingsTopic, Routing::read);
   }
 
   @Override

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.TopicContract;
 
 /**
  * Every setting of the analytics jobs, each {@code BRAIN_X} from the environment (or system property
  * {@code BRAIN_X}), with the defaults documented in the module's README.
  */
-public record AnalyticsSettings(String kafka, String elasticsearch, String indexPrefix, String groupPrefix,
+public record AnalyticsSettings(KafkaConnection kafka, String elasticsearch, String indexPrefix, String groupPrefix,
     String alertsTopic, boolean fromEarliest, Duration outOfOrderness, Duration idleness, Duration lateness,
     Duration checkpointInterval, String checkpointDir, int parallelism, String shifts, String zone, int spcSubgroupSize,
     Duration spcSubgroupTimeout, int spcBaseline, int spcCapabilityWindow, Set<Integer> spcRules,
@@ -59,7 +60,7 @@ public record AnalyticsSettings(String kafka, String elasticsearch, String index
   public static AnalyticsSettings from(Map<String, String> values) {
     Function<String, String> get = name -> values.get(name);
     return new AnalyticsSettings(
-        or(get, "BRAIN_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        KafkaConnection.from(get),
         or(get, "BRAIN_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
         or(get, "BRAIN_ANALYTICS_INDEX_PREFIX", "brain-analytics-"),
         or(get, "BRAIN_ANALYTICS_GROUP_PREFIX", "brain-analytics-"),

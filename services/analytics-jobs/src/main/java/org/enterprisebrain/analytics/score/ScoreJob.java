@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.health.Sample;
 import org.enterprisebrain.analytics.sink.EsDocument;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +46,10 @@ public final class ScoreJob {
    * The deployments topic from its start: it is compacted, so reading it whole gives every live deployment
    * (a restored job resumes from its checkpoint, where the broadcast state already holds the earlier ones).
    */
-  public static KafkaSource<DeploymentRecord> deployments(String bootstrap, String topic, String groupId,
+  public static KafkaSource<DeploymentRecord> deployments(KafkaConnection kafka, String topic, String groupId,
       boolean bounded, String key) {
     var builder = KafkaSource.<DeploymentRecord>builder()
-        .setBootstrapServers(bootstrap)
+        .setProperties(kafka.properties())
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.earliest())
@@ -64,8 +65,8 @@ public final class ScoreJob {
    * Creates the compacted deployments topic when it is missing: the job may start before the registry (which
    * creates it too), and a Kafka source fails over on a topic that does not exist.
    */
-  public static void ensureTopic(String bootstrap, String topic) {
-    Topics.ensure(bootstrap, new NewTopic(topic, 1, (short) -1)
+  public static void ensureTopic(KafkaConnection kafka, String topic) {
+    Topics.ensure(kafka, new NewTopic(topic, 1, (short) -1)
         .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216")));
   }
 

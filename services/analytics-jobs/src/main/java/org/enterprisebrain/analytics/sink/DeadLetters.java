@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetters implements AutoCloseable {
 
   /** The topic and the job, as the sinks carry them to their writers. */
-  public record Target(String kafka, String topic, String job) implements Serializable {
+  public record Target(KafkaConnection kafka, String topic, String job) implements Serializable {
   }
 
   /** Enough of a refused record to recognise and replay it, and small enough for any topic. */
@@ -55,9 +56,9 @@ public final class DeadLetters implements AutoCloseable {
   private DeadLetters(Target target, Counter counter) {
     this.target = target;
     this.counter = counter;
-    this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", target.kafka(), "acks", "all",
+    this.producer = new KafkaProducer<>(target.kafka().client(Map.of("acks", "all",
         "enable.idempotence", "true", "client.id", "brain-analytics-" + target.job() + "-dead-letters",
-        "max.request.size", Integer.toString(2 * KEPT_CHARS * 4)),
+        "max.request.size", Integer.toString(2 * KEPT_CHARS * 4))),
         new ByteArraySerializer(), new ByteArraySerializer());
   }
 

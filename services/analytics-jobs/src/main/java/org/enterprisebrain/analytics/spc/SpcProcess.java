@@ -17,6 +17,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
@@ -47,7 +48,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
   private final int capabilityWindow;
   private final Set<Integer> rules;
   private final Map<String, double[]> given;
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final String settingsTopic;
   private transient SettingsIndex<ChartSettings, ChartSettings> versions;
 
@@ -66,7 +67,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
 
   /** @param given characteristic → {center, σ} for charts whose limits are given rather than estimated */
   public SpcProcess(String index, int subgroupSize, long subgroupTimeoutMs, int baselineSize, int capabilityWindow,
-      Set<Integer> rules, Map<String, double[]> given, String bootstrap, String settingsTopic) {
+      Set<Integer> rules, Map<String, double[]> given, KafkaConnection kafka, String settingsTopic) {
     this.index = index;
     this.subgroupSize = subgroupSize;
     this.subgroupTimeoutMs = subgroupTimeoutMs;
@@ -74,7 +75,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     this.capabilityWindow = capabilityWindow;
     this.rules = Set.copyOf(rules);
     this.given = Map.copyOf(given);
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
     this.settingsTopic = settingsTopic;
   }
 
@@ -92,7 +93,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRecords");
     late = getRuntimeContext().getMetricGroup().counter("lateRecordsDropped");
     versions = new SettingsIndex<>(settingsTopic == null ? List.of()
-        : SettingsTopic.readAll(bootstrap, settingsTopic, ChartSettings::read), s -> s);
+        : SettingsTopic.readAll(kafka, settingsTopic, ChartSettings::read), s -> s);
   }
 
   @Override

@@ -44,9 +44,9 @@ public final class SettingsIndex<S, T extends SettingsIndex.Version> {
    * The index of settings kept as their JSON: the versions on {@code topic} now (null: none read), and those of a
    * restored broadcast state read the same way.
    */
-  public static <T extends Version> SettingsIndex<String, T> ofJson(String bootstrap, String topic,
+  public static <T extends Version> SettingsIndex<String, T> ofJson(KafkaConnection kafka, String topic,
       SettingsTopic.Reader<T> reader) {
-    return new SettingsIndex<>(topic == null ? List.of() : SettingsTopic.readAll(bootstrap, topic, reader),
+    return new SettingsIndex<>(topic == null ? List.of() : SettingsTopic.readAll(kafka, topic, reader),
         json -> reader.read(Envelope.JSON.readTree(json)));
   }
 

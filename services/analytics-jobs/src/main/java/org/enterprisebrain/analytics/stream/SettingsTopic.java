@@ -46,10 +46,10 @@ public final class SettingsTopic {
    * time: when the other input goes idle too (no records for a while), the operator would take that one and
    * judge everything after it late.
    */
-  public static <T> DataStream<T> stream(StreamExecutionEnvironment env, String bootstrap, String topic,
+  public static <T> DataStream<T> stream(StreamExecutionEnvironment env, KafkaConnection kafka, String topic,
       String groupId, boolean bounded, Class<T> type, Reader<T> reader, String name) {
     var builder = KafkaSource.<T>builder()
-        .setBootstrapServers(bootstrap)
+        .setProperties(kafka.properties())
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.earliest())
@@ -62,8 +62,8 @@ public final class SettingsTopic {
   }
 
   /** Creates the compacted topic when missing (the job may start before the service that also does). */
-  public static void ensure(String bootstrap, String topic) {
-    Topics.ensure(bootstrap, new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
+  public static void ensure(KafkaConnection kafka, String topic) {
+    Topics.ensure(kafka, new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
   }
 
   /**
@@ -71,9 +71,8 @@ public final class SettingsTopic {
    * Flink does not order it before the other input, and what is replayed from the start must meet its
    * settings before the records they govern (else the replay would differ from the live result).
    */
-  public static <T> List<T> readAll(String bootstrap, String topic, Reader<T> reader) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
+  public static <T> List<T> readAll(KafkaConnection kafka, String topic, Reader<T> reader) {
+    Properties p = kafka.properties();
     p.put("enable.auto.commit", "false");
     List<T> all = new ArrayList<>();
     try (var consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

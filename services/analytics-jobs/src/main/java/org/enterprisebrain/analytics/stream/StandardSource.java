@@ -41,10 +41,10 @@ public final class StandardSource {
    * @param fromEarliest read the topics from the start (a job that keeps no state between runs, e.g. on a
    *                     local MiniCluster); otherwise resume from the group's committed offsets
    */
-  public static <T> KafkaSource<T> of(String bootstrap, String groupId, boolean fromEarliest, List<String> topics,
+  public static <T> KafkaSource<T> of(KafkaConnection kafka, String groupId, boolean fromEarliest, List<String> topics,
       Class<T> type, Mapper<T> mapper, boolean bounded) {
     var builder = KafkaSource.<T>builder()
-        .setBootstrapServers(bootstrap)
+        .setProperties(kafka.properties())
         // by pattern, not by name: a job that starts before its topics exist (brain up starts the jobs beside the
         // ingestion service that creates them) finds them at the next discovery, from their start, instead of
         // failing over until they appear

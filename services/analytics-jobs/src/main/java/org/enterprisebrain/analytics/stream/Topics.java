@@ -8,16 +8,29 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Topics a job writes that no other component creates: created at the job's start when missing. */
+/**
+ * Topics a job uses that no other component may have created: created at the job's start when missing. An
+ * existing topic is only described, never created again, so a job whose Kafka user may describe, read and write
+ * its topics but not create them (the chart's: Strimzi makes every topic) starts as well.
+ */
 public final class Topics {
 
   private Topics() {
   }
 
   /** Creates {@code topic} unless it exists. */
-  public static void ensure(String bootstrap, NewTopic topic) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+  public static void ensure(KafkaConnection kafka, NewTopic topic) {
+    try (Admin admin = Admin.create(kafka.client(Map.of()))) {
+      try {
+        admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw new IllegalStateException("cannot describe " + topic.name() + ": " + e.getCause().getMessage(), e);
+        }
+      }
       admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -27,7 +40,7 @@ public final class Topics {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer creating " + topic.name(), e);
+      throw new IllegalStateException("Kafka did not answer describing or creating " + topic.name(), e);
     }
   }
 }

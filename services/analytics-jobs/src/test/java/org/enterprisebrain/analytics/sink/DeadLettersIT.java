@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.RealServers;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.alerts.AlertSink;
@@ -129,7 +130,7 @@ class DeadLettersIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.fromData(documents).sinkTo(new ElasticsearchSink(RealServers.elasticsearch(), "", "", "brain-dlq-", 100, 200, 2,
-        "1s", new DeadLetters.Target(kafka, deadLetterTopic, "it")));
+        "1s", new DeadLetters.Target(KafkaConnection.plaintext(kafka), deadLetterTopic, "it")));
     env.execute("refused-documents");
 
     es.performRequest(new Request("POST", "/" + index + "/_refresh"));
@@ -153,7 +154,7 @@ class DeadLettersIT {
   static void run(List<Alert> alerts, String topic, String deadLetterTopic) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
-    env.fromData(alerts).sinkTo(new AlertSink(topic, new DeadLetters.Target(kafka, deadLetterTopic, "it")));
+    env.fromData(alerts).sinkTo(new AlertSink(topic, new DeadLetters.Target(KafkaConnection.plaintext(kafka), deadLetterTopic, "it")));
     env.execute("alerts");
   }
 

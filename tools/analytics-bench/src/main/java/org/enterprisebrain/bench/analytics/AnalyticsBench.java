@@ -30,6 +30,7 @@ import org.enterprisebrain.analytics.run.AnalyticsJobs;
 import org.enterprisebrain.analytics.score.ScoreJob;
 import org.enterprisebrain.servers.demo.TrainedModels;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.score.DeploymentSignature;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
@@ -211,7 +212,7 @@ public final class AnalyticsBench {
           AnalyticsSettings.EQUIPMENT, AnalyticsSettings.QUALITY_RESULTS, AnalyticsSettings.ENERGY_READINGS,
           AnalyticsSettings.TELEMETRY, "bench.alerts").stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
     }
-    ScoreJob.ensureTopic(bootstrap, "brain.model-deployments.v1");
+    ScoreJob.ensureTopic(KafkaConnection.plaintext(bootstrap), "brain.model-deployments.v1");
     Random r = new Random(1);
     String[] states = {"running", "running", "running", "idle", "down", "setup"};
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "linger.ms", 20,

@@ -303,9 +303,28 @@ class CatalogApiIT implements SecuredApi {
     assertThat(recognized.path("state").asString()).isEqualTo("recognized");
     assertThat(recognized.path("authorityReference").asString()).contains("重要数据目录");
 
-    JsonNode rejected = ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer,
-        "application/json", "{\"decision\":\"reject\",\"comment\":\"not a tag here\"}"));
+    // four eyes: one data engineer's reject only proposes it, and the field stays protected meanwhile
+    String reject = "{\"decision\":\"reject\",\"comment\":\"not a tag here\"}";
+    JsonNode proposed = ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
+        reject));
+    assertThat(proposed.path("state").asString()).isEqualTo("rejection-proposed");
+    assertThat(proposed.path("decidedBy").asString()).isEqualTo("engineer");
+    assertThat(ok(send("GET", "/api/v1/catalog/entities/inventory-movement/fields", engineer, null, null))
+        .valueStream().filter(f -> tag == f.path("labelId").asLong()).findFirst().orElseThrow()
+        .path("state").asString()).isEqualTo("rejection-proposed");
+    problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json", reject),
+        409, "decision");
+    // a confirm withdraws the proposal; proposed again, a second data engineer rejects it
+    assertThat(ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
+        "{\"decision\":\"confirm\"}")).path("state").asString()).isEqualTo("confirmed");
+    ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json", reject));
+    assertThat(ok(send("GET", "/api/v1/catalog/labels?state=rejection-proposed&entity=inventory-movement", engineer,
+        null, null)).valueStream().map(l -> l.path("id").asLong()).toList()).contains(tag);
+    JsonNode rejected = ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", user("engineer-nb"),
+        "application/json", "{\"decision\":\"reject\"}"));
     assertThat(rejected.path("state").asString()).isEqualTo("rejected");
+    assertThat(rejected.path("decidedBy").asString()).isEqualTo("engineer-nb");
+    assertThat(rejected.path("comment").asString()).isEqualTo("not a tag here");
     problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
         "{\"decision\":\"confirm\"}"), 409, "labelId");
   }
@@ -638,9 +657,18 @@ class CatalogApiIT implements SecuredApi {
     assertThat(payroll.path("effectiveGrade").asString()).isEqualTo("IMPORTANT");
     assertThat(payroll.path("propagated").valueStream().map(p -> p.path("origin").asString()).toList())
         .containsExactlyInAnyOrder(topic, "dataset:contracts-" + run);
-    // withdrawing the contracts label withdraws only what it propagated
-    ok(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json",
-        "{\"id\":\"dataset:contracts-" + run + "\"}"));
+    // withdrawing the contracts label lifts protection: one data engineer only proposes it (four eyes) …
+    String clear = "{\"id\":\"dataset:contracts-" + run + "\"}";
+    JsonNode proposed = ok(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json", clear));
+    assertThat(proposed.path("ownGrade").asString()).isEqualTo("IMPORTANT");
+    assertThat(proposed.path("proposal").path("proposedBy").asString()).isEqualTo("engineer");
+    assertThat(proposed.path("proposal").has("grade")).isFalse();
+    assertThat(lineageNode("report:payroll-" + run).path("effectiveGrade").asString()).isEqualTo("IMPORTANT");
+    problem(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json", clear), 409, "ownGrade");
+    // … and a second one applies it, which withdraws only what it propagated
+    JsonNode cleared = ok(send("POST", "/api/v1/catalog/lineage/nodes", admin, "application/json", clear));
+    assertThat(cleared.has("ownGrade")).isFalse();
+    assertThat(cleared.has("proposal")).isFalse();
     payroll = lineageNode("report:payroll-" + run);
     assertThat(payroll.path("effectiveGrade").asString()).isEqualTo("L3");
     assertThat(payroll.path("propagated").valueStream().map(p -> p.path("origin").asString()).toList())

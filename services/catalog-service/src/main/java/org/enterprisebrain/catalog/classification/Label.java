@@ -6,7 +6,8 @@ import org.enterprisebrain.catalog.scheme.Grade;
 /**
  * A classification label on one field of an entity (optionally of one source system's data), with the
  * evidence for it and who decided it. Automated labels start {@code SUGGESTED}; a data engineer confirms
- * or rejects them; 重要/核心 only ever come from the authority ({@code RECOGNIZED}, reference recorded).
+ * them, or proposes to reject them ({@code REJECTION_PROPOSED}, still protecting) and a second data engineer
+ * rejects them; 重要/核心 only ever come from the authority ({@code RECOGNIZED}, reference recorded).
  */
 public record Label(long id, String entity, String source, String pointer, String category, Grade grade,
     boolean personal, boolean sensitive, Method method, State state, String recognizer, Integer sampled,
@@ -16,7 +17,18 @@ public record Label(long id, String entity, String source, String pointer, Strin
 
   public enum Method { AUTOMATED, MANUAL }
 
-  public enum State { SUGGESTED, CONFIRMED, REJECTED, RECOGNIZED }
+  public enum State {
+    SUGGESTED, CONFIRMED, REJECTION_PROPOSED, REJECTED, RECOGNIZED;
+
+    /** The one code of the state, in the database and the API ({@code rejection-proposed}). */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static State of(String code) {
+      return valueOf(code.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+  }
 
   /** What a new label says before it has an id and a decision. */
   public record Proposal(String entity, String source, String pointer, String category, Grade grade,

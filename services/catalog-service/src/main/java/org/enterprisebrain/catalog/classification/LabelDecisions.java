@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A data engineer's decision on a label. The company confirms or rejects; 重要 and 核心 are recorded only
- * as the authority's recognition, with its reference, never as a company's own grading.
+ * as the authority's recognition, with its reference, never as a company's own grading. A rejection lifts a
+ * field's protection (its values are no longer masked or encrypted as the label said), so it takes two data
+ * engineers: the first proposes it (the label keeps protecting), another one rejects; a confirm withdraws it.
  */
 @Service
 public class LabelDecisions {
@@ -59,8 +61,17 @@ public class LabelDecisions {
         yield labels.decide(id, Label.State.CONFIRMED, corrected ? Label.Method.MANUAL : label.method(), category,
             grade, null, decidedBy, request.comment());
       }
-      case REJECT -> labels.decide(id, Label.State.REJECTED, label.method(), label.category(), label.grade(), null,
-          decidedBy, request.comment());
+      case REJECT -> {
+        if (label.state() != Label.State.REJECTION_PROPOSED) {
+          yield labels.decide(id, Label.State.REJECTION_PROPOSED, label.method(), label.category(), label.grade(),
+              null, decidedBy, request.comment());
+        }
+        if (decidedBy.equals(label.decidedBy())) {
+          throw ProblemException.conflict("decision", "label " + id + ": you proposed its rejection; another data"
+              + " engineer rejects it (four eyes), or confirm it to withdraw the proposal");
+        }
+        yield labels.reject(id, decidedBy, request.comment());
+      }
       case RECOGNIZE -> {
         if (!grade.authorityOnly()) {
           throw ProblemException.badRequest("grade", "recognize records the authority's identification of 重要 or"

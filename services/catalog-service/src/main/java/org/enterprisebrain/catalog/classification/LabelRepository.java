@@ -55,7 +55,7 @@ public class LabelRepository {
             + " where (cast(:state as text) is null or state = :state)"
             + " and (cast(:entity as text) is null or entity = :entity)"
             + " order by confidence desc nulls last, id")
-        .param("state", state == null ? null : state.name().toLowerCase(Locale.ROOT)).param("entity", entity)
+        .param("state", state == null ? null : state.code()).param("entity", entity)
         .query(LabelRepository::label).list();
   }
 
@@ -70,8 +70,20 @@ public class LabelRepository {
     return jdbc.sql("update field_label set state = :state, method = :method, category = :category, grade = :grade,"
             + " authority_reference = :reference, decided_at = now(), decided_by = :by, comment = :comment"
             + " where id = :id and state not in ('rejected', 'recognized') returning " + COLUMNS)
-        .param("state", state.name().toLowerCase(Locale.ROOT)).param("method", method.name().toLowerCase(Locale.ROOT))
+        .param("state", state.code()).param("method", method.name().toLowerCase(Locale.ROOT))
         .param("category", category).param("grade", grade.name()).param("reference", authorityReference)
+        .param("by", decidedBy).param("comment", comment).param("id", id)
+        .query(LabelRepository::label).optional();
+  }
+
+  /**
+   * The second data engineer's rejection: only of a rejection somebody else proposed, checked in the update itself
+   * so two requests of the proposer cannot both pass. Empty if the label is no longer so.
+   */
+  public Optional<Label> reject(long id, String decidedBy, String comment) {
+    return jdbc.sql("update field_label set state = 'rejected', decided_at = now(), decided_by = :by,"
+            + " comment = coalesce(:comment, comment)"
+            + " where id = :id and state = 'rejection-proposed' and decided_by <> :by returning " + COLUMNS)
         .param("by", decidedBy).param("comment", comment).param("id", id)
         .query(LabelRepository::label).optional();
   }
@@ -80,7 +92,7 @@ public class LabelRepository {
     return new Label(rs.getLong("id"), rs.getString("entity"), rs.getString("source_system"), rs.getString("pointer"),
         rs.getString("category"), Grade.valueOf(rs.getString("grade")), rs.getBoolean("personal"),
         rs.getBoolean("sensitive"), Label.Method.valueOf(rs.getString("method").toUpperCase(Locale.ROOT)),
-        Label.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)), rs.getString("recognizer"),
+        Label.State.of(rs.getString("state")), rs.getString("recognizer"),
         (Integer) rs.getObject("sampled"), (Integer) rs.getObject("matched"), (Double) rs.getObject("matched_share"),
         (Double) rs.getObject("confidence"), rs.getString("reason"), rs.getString("review_flag"),
         rs.getString("authority_reference"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.enterprisebrain.catalog.api.LineageApi;
 import org.enterprisebrain.catalog.api.model.LineageEdge;
 import org.enterprisebrain.catalog.api.model.LineageEdgeRequest;
+import org.enterprisebrain.catalog.api.model.LineageGradeProposal;
 import org.enterprisebrain.catalog.api.model.LineageNode;
 import org.enterprisebrain.catalog.api.model.LineageNodeRequest;
 import org.enterprisebrain.catalog.api.model.LineageView;
@@ -57,7 +58,10 @@ public class LineageController implements LineageApi {
     return new LineageNode(view.node().id(), LineageNode.KindEnum.fromValue(view.node().kind()), view.node().name(),
         propagated)
         .ownGrade(view.node().ownGrade() == null ? null : ApiMapping.grade(view.node().ownGrade()))
-        .effectiveGrade(view.effective() == null ? null : ApiMapping.grade(view.effective()));
+        .effectiveGrade(view.effective() == null ? null : ApiMapping.grade(view.effective()))
+        .proposal(view.proposal() == null ? null : new LineageGradeProposal(view.proposal().by(),
+            ApiMapping.time(view.proposal().at())).grade(view.proposal().grade() == null ? null
+            : ApiMapping.grade(view.proposal().grade())));
   }
 
   private static LineageEdge edge(LineageRepository.StoredEdge stored) {

@@ -31,9 +31,49 @@ public class LineageRepository {
         .params(id, kind, name, by).update();
   }
 
+  /** A lowering or clearing of a node's own grade waiting for a second data engineer ({@code grade} null: clear). */
+  public record Proposal(Grade grade, String authorityReference, String by, Instant at) {
+  }
+
+  /** Sets a node's own grade; any proposal on it is void. */
   public void label(String id, Grade grade, String authorityReference) {
-    jdbc.sql("update lineage_node set own_grade = ?, authority_reference = ? where id = ?")
+    jdbc.sql("update lineage_node set own_grade = ?, authority_reference = ?, proposed_grade = null,"
+            + " proposed_reference = null, proposed_by = null, proposed_at = null where id = ?")
         .params(grade == null ? null : grade.name(), authorityReference, id).update();
+  }
+
+  /** The node's own grade as stored (a topic's entity grade not included); empty: none. */
+  public Optional<Grade> ownGrade(String id) {
+    return jdbc.sql("select own_grade from lineage_node where id = ? and own_grade is not null").param(id)
+        .query((rs, i) -> Grade.valueOf(rs.getString(1))).optional();
+  }
+
+  /** Files {@code by}'s proposal, replacing any other one on the node. */
+  public void propose(String id, Grade grade, String authorityReference, String by) {
+    jdbc.sql("update lineage_node set proposed_grade = ?, proposed_reference = ?, proposed_by = ?, proposed_at = now()"
+            + " where id = ?").params(grade == null ? null : grade.name(), authorityReference, by, id).update();
+  }
+
+  /**
+   * Applies the proposal if it is for {@code grade} and somebody other than {@code by} made it, checked in the
+   * update itself; false if the node has no such proposal (any more).
+   */
+  public boolean applyProposal(String id, Grade grade, String by) {
+    return jdbc.sql("update lineage_node set own_grade = proposed_grade, authority_reference = proposed_reference,"
+            + " proposed_grade = null, proposed_reference = null, proposed_by = null, proposed_at = null"
+            + " where id = ? and proposed_by is not null and proposed_by <> ? and proposed_grade is not distinct from ?")
+        .params(id, by, grade == null ? null : grade.name()).update() == 1;
+  }
+
+  /** Every node's pending proposal, by node id. */
+  public java.util.Map<String, Proposal> proposals() {
+    java.util.Map<String, Proposal> proposals = new java.util.HashMap<>();
+    jdbc.sql("select id, proposed_grade, proposed_reference, proposed_by, proposed_at from lineage_node"
+            + " where proposed_by is not null")
+        .query((rs, i) -> proposals.put(rs.getString(1), new Proposal(rs.getString(2) == null ? null
+            : Grade.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())))
+        .list();
+    return proposals;
   }
 
   public List<LineageGraph.Node> nodes() {

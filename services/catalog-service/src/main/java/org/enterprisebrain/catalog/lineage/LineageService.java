@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class LineageService {
 
   /** A node as shown: its label, what it is protected by, and where that comes from. */
-  public record NodeView(LineageGraph.Node node, Grade effective, List<LineageGraph.Propagated> propagated) {
+  public record NodeView(LineageGraph.Node node, Grade effective, List<LineageGraph.Propagated> propagated,
+      LineageRepository.Proposal proposal) {
   }
 
   public record View(List<NodeView> nodes, List<LineageRepository.StoredEdge> edges) {
@@ -93,6 +94,10 @@ public class LineageService {
         "the engineer who registered a transform cannot approve it"));
   }
 
+  /**
+   * Sets a node's own grade. Raising one (or labelling a node that has none) applies at once; lowering or clearing
+   * one is a proposal until another data engineer makes the same request.
+   */
   @Transactional
   public NodeView label(String id, Grade grade, String authorityReference, String by) {
     String[] parts = parse("id", id);
@@ -101,7 +106,24 @@ public class LineageService {
           + " its notice or catalogue reference");
     }
     repository.ensureNode(id, parts[0], parts[1], by);
-    repository.label(id, grade, grade == null ? null : authorityReference);
+    String reference = grade == null ? null : authorityReference;
+    Grade current = repository.ownGrade(id).orElse(null);
+    if (current == null || (grade != null && !current.above(grade))) {
+      repository.label(id, grade, reference);
+    } else {
+      // lowering or clearing lifts protection downstream: four eyes
+      LineageRepository.Proposal pending = repository.proposals().get(id);
+      boolean same = pending != null && pending.grade() == grade;
+      if (same && pending.by().equals(by)) {
+        throw ProblemException.conflict("ownGrade", "you proposed " + (grade == null ? "clearing" : "lowering to "
+            + grade) + " the grade of '" + id + "'; another data engineer makes the same request to apply it");
+      }
+      if (!same) {
+        repository.propose(id, grade, reference, by);
+      } else if (!repository.applyProposal(id, grade, by)) {
+        throw ProblemException.conflict("ownGrade", "the proposal on '" + id + "' changed meanwhile");
+      }
+    }
     return view(id, 1).nodes().stream().filter(n -> n.node().id().equals(id)).findFirst().orElseThrow();
   }
 
@@ -113,11 +135,12 @@ public class LineageService {
     }
     Set<String> around = graph.neighbourhood(id, depth);
     Map<String, List<LineageGraph.Propagated>> propagated = graph.propagate();
+    Map<String, LineageRepository.Proposal> proposals = repository.proposals();
     List<NodeView> nodes = new ArrayList<>();
     for (LineageGraph.Node node : graph.nodes().values()) {
       if (around.contains(node.id())) {
         List<LineageGraph.Propagated> reaching = propagated.getOrDefault(node.id(), List.of());
-        nodes.add(new NodeView(node, LineageGraph.effective(node, reaching), reaching));
+        nodes.add(new NodeView(node, LineageGraph.effective(node, reaching), reaching, proposals.get(node.id())));
       }
     }
     List<LineageRepository.StoredEdge> edges = repository.edges().stream()

@@ -25,11 +25,11 @@ public final class ApiMapping {
   }
 
   public static LabelState state(Label.State state) {
-    return state == null ? null : LabelState.fromValue(state.name().toLowerCase(Locale.ROOT));
+    return state == null ? null : LabelState.fromValue(state.code());
   }
 
   public static Label.State state(LabelState state) {
-    return state == null ? null : Label.State.valueOf(state.getValue().toUpperCase(Locale.ROOT));
+    return state == null ? null : Label.State.of(state.getValue());
   }
 
   public static OffsetDateTime time(Instant instant) {

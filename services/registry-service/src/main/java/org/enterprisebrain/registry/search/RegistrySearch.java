@@ -64,6 +64,7 @@ public class RegistrySearch {
   private final ComponentStore components;
   private final GraphStore graph;
   private final AtomicBoolean stale = new AtomicBoolean(true);
+  private final AtomicBoolean indexChecked = new AtomicBoolean();
   private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "registry-reindex");
     t.setDaemon(true);
@@ -153,7 +154,28 @@ public class RegistrySearch {
     }
   }
 
-  private void ensureIndex() throws IOException {
+  /**
+   * Creates the index with its mapping once per start, or makes it again when the one found has another mapping
+   * (dynamic text fields, where the plant and kind filters find nothing: Elasticsearch made it from a document
+   * written before the mapping; or a version's without plants). The index is derived from PostgreSQL, so nothing
+   * is lost. Returns whether it was (re)made, i.e. is empty.
+   */
+  private synchronized boolean ensureIndex() throws IOException {
+    if (indexChecked.get()) {
+      return false;
+    }
+    boolean made = create();
+    if (!made && !mapped()) {
+      LOG.warn("search index {} has another mapping than the registry's: made again and rebuilt from PostgreSQL",
+          index);
+      es.performRequest(new Request("DELETE", "/" + index));
+      made = create();
+    }
+    indexChecked.set(true);
+    return made;
+  }
+
+  private boolean create() throws IOException {
     Request create = new Request("PUT", "/" + index);
     create.setJsonEntity("""
         {"mappings": {"dynamic": false, "properties": {
@@ -161,18 +183,28 @@ public class RegistrySearch {
           "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}}, "text": {"type": "text"}}}}""");
     try {
       es.performRequest(create);
+      return true;
     } catch (ResponseException e) {
       if (!EntityUtils.toString(e.getResponse().getEntity()).contains("resource_already_exists_exception")) {
         throw e;
       }
-      // an index made by a version without plants: the field is added, the rebuild fills it
-      Request plant = new Request("PUT", "/" + index + "/_mapping");
-      plant.setJsonEntity("{\"properties\": {\"plant\": {\"type\": \"keyword\"}}}");
-      es.performRequest(plant);
+      return false;
     }
   }
 
+  /** Whether the index's filtered fields are keywords, as {@link #create} maps them. */
+  private boolean mapped() throws IOException {
+    JsonNode mapping = json.readTree(EntityUtils.toString(es.performRequest(
+        new Request("GET", "/" + index + "/_mapping")).getEntity()));
+    JsonNode properties = mapping.path(index).path("mappings").path("properties");
+    return List.of("kind", "id", "plant").stream()
+        .allMatch(f -> "keyword".equals(properties.path(f).path("type").asString()));
+  }
+
   private void bulk(List<Doc> docs) throws IOException {
+    if (ensureIndex()) {
+      stale.set(true); // an empty index: the rebuild fills it
+    }
     StringBuilder body = new StringBuilder();
     for (Doc d : docs) {
       body.append(json.writeValueAsString(Map.of("index", Map.of("_index", index, "_id", d.kind() + "|" + d.id()))))

@@ -764,6 +764,25 @@ class CatalogApiIT implements SecuredApi {
     assertThat(drills.valueStream().map(r -> r.path("id").asLong()))
         .containsExactly(JSON.readTree(drill.body()).path("id").asLong());
     problem(send("GET", "/api/v1/catalog/backups?kind=drill", engineer, null, null), 400, "kind");
+    // four eyes: the drill counts once somebody other than its reporter witnessed it
+    long drillId = JSON.readTree(drill.body()).path("id").asLong();
+    assertThat(JSON.readTree(drill.body()).has("witnessedBy")).isFalse();
+    problem(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", engineer, null, null), 409, "runId");
+    problem(send("POST", "/api/v1/catalog/backups/" + run.path("id").asLong() + "/witness", user("auditor"), null,
+        null), 400, "runId");
+    problem(send("POST", "/api/v1/catalog/backups/999999999/witness", user("auditor"), null, null), 404, "runId");
+    problem(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", user("manager"), null, null), 403,
+        "Authorization");
+    JsonNode witnessed = ok(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", user("auditor"), null,
+        null));
+    assertThat(witnessed.path("witnessedBy").asString()).isEqualTo("auditor");
+    assertThat(witnessed.path("witnessedAt").asString()).isNotEmpty();
+    assertThat(ok(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", user("auditor"), null, null))
+        .path("witnessedAt").asString()).isEqualTo(witnessed.path("witnessedAt").asString());
+    problem(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", user("engineer-nb"), null, null), 409,
+        "runId");
+    assertThat(ok(send("GET", "/api/v1/catalog/backups?kind=restore-test&since=" + finished.minusSeconds(1),
+        user("manager"), null, null)).get(0).path("witnessedBy").asString()).isEqualTo("auditor");
 
     problem(send("POST", "/api/v1/catalog/backups", engineer, "application/json",
         report.replace("\"postgresql\"", "\"Postgre SQL\"")), 400, "store");

@@ -150,5 +150,9 @@ public final class BackupCommand implements Callable<Integer> {
     BackupRun run = new BackupsApi(connection.apiClient()).reportBackupRun(report);
     out.printf("  reported to the catalog as %s run %d (%s)%n", run.getKind().getValue(), run.getId(),
         run.getStatus().getValue());
+    if (run.getKind() == BackupRun.KindEnum.RESTORE_TEST && run.getStatus() == BackupRun.StatusEnum.SUCCEEDED) {
+      out.printf("  the assessment counts it once somebody else witnessed it (an auditor or another data engineer):"
+          + " POST /api/v1/catalog/backups/%d/witness%n", run.getId());
+    }
   }
 }

@@ -515,6 +515,14 @@ class PlatformIT {
     assertThat(exit).as(drill.toString()).isZero();
     assertThat(drill.toString()).contains("restored " + manifest.path("tables").size() + " tables",
         "every checksum and row count matches the manifest", "reported to the catalog as restore-test run");
+    // four eyes: the auditor witnesses the drill the tool reported, and the assessment counts it (catalog.backup)
+    java.util.regex.Matcher drillRun = Pattern.compile("restore-test run (\\d+)").matcher(drill.toString());
+    assertThat(drillRun.find()).isTrue();
+    HttpResponse<String> witnessed = send("POST", "/api/v1/catalog/backups/" + drillRun.group(1) + "/witness",
+        platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "auditor",
+            BrainRealm.demoPassword("auditor")), "application/json", "");
+    assertThat(witnessed.statusCode()).as(witnessed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(witnessed.body()).path("witnessedBy").asString()).isEqualTo("auditor");
 
     // a file altered after the backup fails the test, and the failure is reported too
     Path modelFile = dir.resolve(models.path("file").asString());

@@ -425,14 +425,22 @@ public final class EvidenceGatherer {
       int days = rule.intParam("restoreTestWithinDays", 30);
       Instant testedSince = r.now.truncatedTo(ChronoUnit.MINUTES).minus(days, ChronoUnit.DAYS);
       Map<String, String> lastTest = new java.util.TreeMap<>();
+      Map<String, Integer> unwitnessed = new java.util.TreeMap<>();
       for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?kind=restore-test&limit=100&since="
           + enc(testedSince.toString()))) {
-        if ("succeeded".equals(run.path("status").asString())) {
+        // four eyes: a drill counts once somebody other than its reporter witnessed it
+        if (!"succeeded".equals(run.path("status").asString())) {
+          continue;
+        }
+        if (run.path("witnessedBy").asString("").isEmpty()) {
+          unwitnessed.merge(run.path("store").asString(), 1, Integer::sum);
+        } else {
           lastTest.putIfAbsent(run.path("store").asString(), run.path("finishedAt").asString());
         }
       }
       List<String> untested = tested.stream().filter(s -> !lastTest.containsKey(s)).toList();
       facts.put("lastRestoreTest", lastTest);
+      facts.put("unwitnessedRestoreTests", unwitnessed);
       facts.put("withoutRestoreTest", untested);
       facts.put("restoreTestWithinDays", days);
       if (!untested.isEmpty()) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 public class BackupLog {
 
   private static final String COLUMNS = "id, store, scope, kind, status, started_at, finished_at, bytes, items, location, "
-      + "tool, detail, reported_by, reported_at";
+      + "tool, detail, reported_by, reported_at, witnessed_by, witnessed_at";
 
   private final JdbcClient jdbc;
 
@@ -45,10 +45,25 @@ public class BackupLog {
         .query(BackupLog::row).list();
   }
 
+  public java.util.Optional<BackupRun> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from backup_run where id = ?").param(id).query(BackupLog::row).optional();
+  }
+
+  /**
+   * {@code by} witnesses a restore test somebody else reported and nobody witnessed yet, checked in the update
+   * itself; empty if the run is no longer such.
+   */
+  public java.util.Optional<BackupRun> witness(long id, String by) {
+    return jdbc.sql("update backup_run set witnessed_by = :by, witnessed_at = now() where id = :id"
+            + " and kind = 'restore-test' and witnessed_by is null and reported_by <> :by returning " + COLUMNS)
+        .param("by", by).param("id", id).query(BackupLog::row).optional();
+  }
+
   private static BackupRun row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new BackupRun(rs.getLong("id"), rs.getString("store"), rs.getString("scope"),
         "restore-test".equals(rs.getString("kind")), "succeeded".equals(rs.getString("status")), instant(rs, "started_at"), instant(rs, "finished_at"),
         (Long) rs.getObject("bytes"), (Integer) rs.getObject("items"), rs.getString("location"), rs.getString("tool"),
-        rs.getString("detail"), rs.getString("reported_by"), instant(rs, "reported_at"));
+        rs.getString("detail"), rs.getString("reported_by"), instant(rs, "reported_at"), rs.getString("witnessed_by"),
+        instant(rs, "witnessed_at"));
   }
 }

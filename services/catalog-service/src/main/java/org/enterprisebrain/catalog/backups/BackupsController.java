@@ -78,8 +78,29 @@ public class BackupsController implements BackupsApi {
     BackupRun run = log.record(new BackupRun(0, store, report.getScope(),
         report.getKind() == BackupRunReport.KindEnum.RESTORE_TEST,
         report.getStatus() == BackupRunReport.StatusEnum.SUCCEEDED, started, finished, report.getBytes(),
-        report.getItems(), report.getLocation(), tool, report.getDetail(), Callers.current().name(), now));
+        report.getItems(), report.getLocation(), tool, report.getDetail(), Callers.current().name(), now, null, null));
     return ResponseEntity.status(HttpStatus.CREATED).body(api(run));
+  }
+
+  @Override
+  public ResponseEntity<org.enterprisebrain.catalog.api.model.BackupRun> witnessRestoreTest(Long runId) {
+    String by = Callers.current().name();
+    BackupRun run = log.find(runId).orElseThrow(() -> ProblemException.notFound("runId", "no backup run " + runId));
+    if (!run.restoreTest()) {
+      throw ProblemException.badRequest("runId", "run " + runId + " is a backup: only a restore test is witnessed");
+    }
+    if (by.equals(run.witnessedBy())) {
+      return ResponseEntity.ok(api(run));
+    }
+    if (run.witnessedBy() != null) {
+      throw ProblemException.conflict("runId", "restore test " + runId + " was witnessed by " + run.witnessedBy());
+    }
+    if (by.equals(run.reportedBy())) {
+      throw ProblemException.conflict("runId", "you reported restore test " + runId + ": somebody else witnesses it"
+          + " (four eyes), an auditor or another data engineer");
+    }
+    return ResponseEntity.ok(api(log.witness(runId, by).orElseThrow(() -> ProblemException.conflict("runId",
+        "restore test " + runId + " was witnessed meanwhile"))));
   }
 
   private static <T> T required(T value, String field) {
@@ -104,6 +125,7 @@ public class BackupsController implements BackupsApi {
             : org.enterprisebrain.catalog.api.model.BackupRun.StatusEnum.FAILED)
         .startedAt(ApiMapping.time(r.startedAt())).finishedAt(ApiMapping.time(r.finishedAt()))
         .bytes(r.bytes()).items(r.items()).location(r.location()).tool(r.tool()).detail(r.detail())
-        .reportedBy(r.reportedBy()).reportedAt(ApiMapping.time(r.reportedAt()));
+        .reportedBy(r.reportedBy()).reportedAt(ApiMapping.time(r.reportedAt()))
+        .witnessedBy(r.witnessedBy()).witnessedAt(ApiMapping.time(r.witnessedAt()));
   }
 }

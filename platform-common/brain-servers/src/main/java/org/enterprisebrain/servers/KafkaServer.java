@@ -46,8 +46,7 @@ public final class KafkaServer implements AutoCloseable {
    */
   public static KafkaServer startSecured(String classpath, int port, int controllerPort, Path dataDir, Path log,
       String heap, BrokerCertificate tls, String adminPassword) {
-    String admin = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
-        + adminPassword + "\";";
+    String admin = scramLogin("admin", adminPassword);
     return start(classpath, controllerPort, dataDir, log, heap, List.of(
         "listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
         "advertised.listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
@@ -66,6 +65,12 @@ public final class KafkaServer implements AutoCloseable {
         // ANONYMOUS is only ever the controller listener's (loopback) principal: the broker's own metadata calls
         "super.users=User:admin;User:ANONYMOUS"),
         List.of("--add-scram", SCRAM + "=[name=admin,password=" + adminPassword + "]"), port);
+  }
+
+  /** A client's {@code sasl.jaas.config} for a SCRAM user, in the form Strimzi's KafkaUser Secret holds it. */
+  public static String scramLogin(String user, String password) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+        + password + "\";";
   }
 
   private static KafkaServer start(String classpath, int controllerPort, Path dataDir, Path log, String heap,

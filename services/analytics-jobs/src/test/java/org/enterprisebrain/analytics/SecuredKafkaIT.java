@@ -105,8 +105,7 @@ class SecuredKafkaIT {
     env.put("BRAIN_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
     env.put("BRAIN_KAFKA_SASL_MECHANISM", KafkaServer.SCRAM);
     env.put("BRAIN_KAFKA_TRUSTSTORE", tls.certificate().toString());
-    env.put("BRAIN_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-        + " username=\"" + user + "\" password=\"" + password + "\";");
+    env.put("BRAIN_KAFKA_SASL_JAAS_CONFIG", KafkaServer.scramLogin(user, password));
     return env;
   }
 

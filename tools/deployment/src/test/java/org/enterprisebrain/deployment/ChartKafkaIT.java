@@ -138,8 +138,7 @@ class ChartKafkaIT {
     Map<String, String> env = new HashMap<>();
     config.forEach((k, v) -> env.put(k, String.valueOf(v)));
     env.put("BRAIN_KAFKA_TRUSTSTORE", tls.certificate().toString());
-    env.put("BRAIN_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-        + "username=\"" + user + "\" password=\"" + password + "\";");
+    env.put("BRAIN_KAFKA_SASL_JAAS_CONFIG", KafkaServer.scramLogin(user, password));
     Map<String, Object> client = new HashMap<>(KafkaClientSecurity.properties(env::get));
     client.put("bootstrap.servers", kafka.bootstrapServers());
     client.put("default.api.timeout.ms", "15000");

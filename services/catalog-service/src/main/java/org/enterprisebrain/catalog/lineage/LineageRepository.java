@@ -68,12 +68,21 @@ public class LineageRepository {
   /** Every node's pending proposal, by node id. */
   public java.util.Map<String, Proposal> proposals() {
     java.util.Map<String, Proposal> proposals = new java.util.HashMap<>();
-    jdbc.sql("select id, proposed_grade, proposed_reference, proposed_by, proposed_at from lineage_node"
-            + " where proposed_by is not null")
-        .query((rs, i) -> proposals.put(rs.getString(1), new Proposal(rs.getString(2) == null ? null
-            : Grade.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())))
-        .list();
+    jdbc.sql(PROPOSALS).query((rs, i) -> proposals.put(rs.getString(1), proposal(rs))).list();
     return proposals;
+  }
+
+  /** The node's pending proposal, if any. */
+  public Optional<Proposal> proposal(String id) {
+    return jdbc.sql(PROPOSALS + " and id = ?").param(id).query((rs, i) -> proposal(rs)).optional();
+  }
+
+  private static final String PROPOSALS = "select id, proposed_grade, proposed_reference, proposed_by, proposed_at"
+      + " from lineage_node where proposed_by is not null";
+
+  private static Proposal proposal(ResultSet rs) throws SQLException {
+    return new Proposal(rs.getString(2) == null ? null : Grade.valueOf(rs.getString(2)), rs.getString(3),
+        rs.getString(4), rs.getTimestamp(5).toInstant());
   }
 
   public List<LineageGraph.Node> nodes() {

@@ -112,7 +112,7 @@ public class LineageService {
       repository.label(id, grade, reference);
     } else {
       // lowering or clearing lifts protection downstream: four eyes
-      LineageRepository.Proposal pending = repository.proposals().get(id);
+      LineageRepository.Proposal pending = repository.proposal(id).orElse(null);
       boolean same = pending != null && pending.grade() == grade;
       if (same && pending.by().equals(by)) {
         throw ProblemException.conflict("ownGrade", "you proposed " + (grade == null ? "clearing" : "lowering to "

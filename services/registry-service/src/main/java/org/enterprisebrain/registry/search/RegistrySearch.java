@@ -160,7 +160,12 @@ public class RegistrySearch {
    * written before the mapping; or a version's without plants). The index is derived from PostgreSQL, so nothing
    * is lost. Returns whether it was (re)made, i.e. is empty.
    */
-  private synchronized boolean ensureIndex() throws IOException {
+  private boolean ensureIndex() throws IOException {
+    // every write passes here: once checked, no lock
+    return !indexChecked.get() && checkIndex();
+  }
+
+  private synchronized boolean checkIndex() throws IOException {
     if (indexChecked.get()) {
       return false;
     }

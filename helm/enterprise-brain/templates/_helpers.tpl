@@ -94,3 +94,44 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* Elasticsearch's URL, checked: https unless elasticsearch.tls.allowPlaintext says otherwise. */}}
+{{- define "brain.esUrl" -}}
+{{- $es := .Values.elasticsearch -}}
+{{- if and (not (hasPrefix "https://" (lower $es.url))) (not $es.tls.allowPlaintext) -}}
+{{- fail (printf "elasticsearch.url %s: catalogue records, analytics results and the registry's graph must travel over TLS (https://); set elasticsearch.tls.allowPlaintext=true only for a node no other pod can reach" $es.url) -}}
+{{- end -}}
+{{- if and (not $es.users) (eq $es.username "elastic") -}}
+{{- fail "elasticsearch.username elastic is the superuser: give the platform a user whose role names its indices, or set elasticsearch.users=true (a user and role per client)" -}}
+{{- end -}}
+{{- $es.url -}}
+{{- end -}}
+
+{{/* An Elasticsearch client's login and the node's CA: (dict "root" $ "client" "catalog" "part" "env"|"mounts"|"volumes") */}}
+{{- define "brain.esClient" -}}
+{{- $es := .root.Values.elasticsearch -}}
+{{- $url := include "brain.esUrl" .root -}}
+{{- if eq .part "env" }}
+{{- if $es.users }}
+# its own user brain-{{ .client }} (Secret <release>-es-{{ .client }}): its role names only its indices
+- name: BRAIN_ELASTICSEARCH_USERNAME
+  valueFrom: {secretKeyRef: {name: {{ include "brain.fullname" .root }}-es-{{ .client }}, key: username}}
+- name: BRAIN_ELASTICSEARCH_PASSWORD
+  valueFrom: {secretKeyRef: {name: {{ include "brain.fullname" .root }}-es-{{ .client }}, key: password}}
+{{- else if $es.username }}
+- name: BRAIN_ELASTICSEARCH_PASSWORD
+  valueFrom: {secretKeyRef: {name: {{ $es.passwordSecret.name }}, key: {{ $es.passwordSecret.key }}}}
+{{- end }}
+{{- else if and (hasPrefix "https://" (lower $url)) $es.tls.caSecret.name }}
+{{- if eq .part "mounts" }}
+- name: es-ca
+  mountPath: /etc/brain/es-ca
+  readOnly: true
+{{- else if eq .part "volumes" }}
+- name: es-ca
+  secret:
+    secretName: {{ $es.tls.caSecret.name }}
+    items: [{key: {{ $es.tls.caSecret.key }}, path: ca.crt}]
+{{- end }}
+{{- end }}
+{{- end -}}

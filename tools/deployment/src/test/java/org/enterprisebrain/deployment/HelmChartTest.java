@@ -82,8 +82,7 @@ class HelmChartTest {
         .anyMatch(e -> "BRAIN_REGISTRY_CLIENT_SECRET".equals(e.get("name"))
             && "brain-secrets".equals(at(e, "valueFrom.secretKeyRef.name")))
         .anyMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name"))
-            && "brain-es-es-elastic-user".equals(at(e, "valueFrom.secretKeyRef.name")));
-    assertThat(config).containsEntry("BRAIN_ELASTICSEARCH_USERNAME", "elastic");
+            && "brain-es-registry".equals(at(e, "valueFrom.secretKeyRef.name")));
     // one Flink cluster per job: analytics-service asks every one of them
     assertThat(((String) config.get("BRAIN_FLINK_REST_URL")).split(",")).containsExactlyElementsOf(
         Manifests.JOBS.stream().map(j -> "http://brain-analytics-" + j + "-rest:8081").toList());
@@ -465,10 +464,142 @@ class HelmChartTest {
         .noneMatch(e -> "BRAIN_KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")));
   }
 
+  /** The Elasticsearch clients: the services with {@code elasticsearch: true} and every analytics job. */
+  static List<String> elasticsearchClients() {
+    List<String> clients = new ArrayList<>(List.of("catalog", "analytics", "registry"));
+    Manifests.JOBS.forEach(j -> clients.add("analytics-" + j));
+    return clients;
+  }
+
+  /** The roles ECK loads ({@code roles.yml} of the roles Secret): role → its definition. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> esRoles(Manifests m) {
+    return (Map<String, Map<String, Object>>) new Yaml().load(
+        (String) map(m.one("Secret", "brain-es-roles"), "stringData").get("roles.yml"));
+  }
+
+  /** The clients whose role grants {@code privileges} (any of them, or all) on the concrete index {@code index}. */
+  static List<String> esMay(Manifests m, List<String> privileges, String index) {
+    Map<String, Map<String, Object>> roles = esRoles(m);
+    return elasticsearchClients().stream().filter(c -> list(roles.get("brain-" + c), "indices").stream()
+        .anyMatch(grant -> ((List<String>) grant.get("names")).stream().anyMatch(n -> index.matches(
+            n.replace(".", "\\.").replace("*", ".*")))
+            && ((List<String>) grant.get("privileges")).stream().anyMatch(p -> p.equals("all") || privileges.contains(p))))
+        .toList();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyElasticsearchClientUsesTlsAndItsOwnUserWhoseRoleNamesOnlyItsIndices() {
+    Manifests m = render(PRODUCTION, Map.of());
+    Map<String, Object> config = map(m.one("ConfigMap", "brain-config"), "data");
+    assertThat((String) config.get("BRAIN_ELASTICSEARCH_URL")).startsWith("https://");
+    assertThat(config).containsEntry("BRAIN_ELASTICSEARCH_CA", "/etc/brain/es-ca/ca.crt")
+        .doesNotContainKey("BRAIN_ELASTICSEARCH_USERNAME");
+    // ECK's default HTTPS stays on; the roles and every client's user are loaded into the nodes
+    Map<String, Object> es = m.one("Elasticsearch", "brain-es");
+    assertThat(at(es, "spec.http")).isNull();
+    assertThat(at(es, "spec.auth.roles")).isEqualTo(List.of(Map.of("secretName", "brain-es-roles")));
+    assertThat(list(map(map(es, "spec"), "auth"), "fileRealm")).extracting(r -> r.get("secretName"))
+        .containsExactlyInAnyOrderElementsOf(elasticsearchClients().stream().map(c -> "brain-es-" + c).toList());
+    // nobody gets the superuser's password
+    assertThat(m.all().toString()).doesNotContain("brain-es-es-elastic-user");
+
+    Map<String, Map<String, Object>> pods = new TreeMap<>();
+    Manifests.SERVICES.keySet().forEach(s -> pods.put(s, map(map(m.one("Deployment", "brain-" + s), "spec"), "template")));
+    Manifests.JOBS.forEach(j -> pods.put("analytics-" + j, map(map(m.one("FlinkDeployment", "brain-analytics-" + j),
+        "spec"), "podTemplate")));
+    Base64.Decoder b64 = Base64.getDecoder();
+    List<String> passwords = new ArrayList<>();
+    pods.forEach((client, pod) -> {
+      Map<String, Object> container = list(map(pod, "spec"), "containers").get(0);
+      List<Map<String, Object>> login = list(container, "env").stream()
+          .filter(e -> String.valueOf(e.get("name")).startsWith("BRAIN_ELASTICSEARCH_")).toList();
+      if (elasticsearchClients().contains(client)) {
+        assertThat(login).as(client).extracting(e -> e.get("name"), e -> at(e, "valueFrom.secretKeyRef.name"))
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("BRAIN_ELASTICSEARCH_USERNAME", "brain-es-" + client),
+                org.assertj.core.groups.Tuple.tuple("BRAIN_ELASTICSEARCH_PASSWORD", "brain-es-" + client));
+        assertThat(list(map(pod, "spec"), "volumes")).as(client).anyMatch(v -> "es-ca".equals(v.get("name"))
+            && "brain-es-es-http-certs-public".equals(at(v, "secret.secretName")));
+        assertThat(list(container, "volumeMounts")).as(client).anyMatch(v -> "/etc/brain/es-ca".equals(v.get("mountPath")));
+        Map<String, Object> user = m.one("Secret", "brain-es-" + client);
+        assertThat(user.get("type")).isEqualTo("kubernetes.io/basic-auth");
+        assertThat(new String(b64.decode((String) at(user, "data.username")), StandardCharsets.UTF_8))
+            .isEqualTo("brain-" + client);
+        assertThat(new String(b64.decode((String) at(user, "data.roles")), StandardCharsets.UTF_8))
+            .isEqualTo("brain-" + client);
+        passwords.add(new String(b64.decode((String) at(user, "data.password")), StandardCharsets.UTF_8));
+      } else {
+        assertThat(login).as(client + " reads no Elasticsearch").isEmpty();
+      }
+    });
+    assertThat(passwords).doesNotHaveDuplicates().allSatisfy(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(48));
+
+    // every role: the index template the jobs put at most on the cluster, restricted indices never
+    Map<String, Map<String, Object>> roles = esRoles(m);
+    assertThat(roles.keySet()).containsExactlyInAnyOrderElementsOf(
+        elasticsearchClients().stream().map(c -> "brain-" + c).toList());
+    roles.forEach((role, definition) -> {
+      assertThat((List<Object>) definition.get("cluster")).as(role).isSubsetOf(List.of("manage_index_templates"));
+      assertThat(list(definition, "indices")).as(role).allSatisfy(grant -> {
+        assertThat(grant.get("allow_restricted_indices")).isEqualTo(false);
+        assertThat((List<?>) grant.get("names")).noneMatch(n -> n.equals("*") || n.equals("brain-*"));
+      });
+    });
+    List<String> write = List.of("write", "index", "create", "create_doc", "delete", "manage", "create_index");
+    List<String> read = List.of("read");
+    // the catalogue's records (graded, L3 sealed): the catalog alone
+    assertThat(esMay(m, read, "brain-records-brain.personnel.employee.v1")).containsExactly("catalog");
+    assertThat(esMay(m, write, "brain-records-catalog")).containsExactly("catalog");
+    assertThat(esMay(m, write, "brain-registry")).containsExactly("registry");
+    // each job writes its own results, the service reads them all and writes none
+    Map<String, String> results = Map.of("oee", "oee", "spc", "spc", "energy", "energy", "health", "health",
+        "score", "scores");
+    results.forEach((job, index) -> {
+      assertThat(esMay(m, write, "brain-analytics-" + index)).as(index).containsExactly("analytics-" + job);
+      assertThat(esMay(m, read, "brain-analytics-" + index)).as(index).containsExactly("analytics");
+    });
+    assertThat(esMay(m, write, "brain-analytics-alerts")).containsExactlyInAnyOrder("analytics-spc",
+        "analytics-energy", "analytics-health", "analytics-score");
+    // what analytics-service keeps itself (its classes' INDEX)
+    for (String own : List.of("backfills", "dead-letters", "spc-settings", "energy-settings", "calendars", "routings",
+        "alert-actions")) {
+      assertThat(esMay(m, write, "brain-analytics-" + own)).as(own).containsExactly("analytics");
+    }
+    // the jobs read nothing back
+    Manifests.JOBS.forEach(j -> assertThat(esMay(m, read, "brain-analytics-" + results.get(j))).as(j)
+        .doesNotContain("analytics-" + j));
+  }
+
+  @Test
+  void anElasticsearchWithoutTlsOrWithTheSuperuserIsRefusedUnlessAllowed() {
+    assertThatThrownBy(() -> render(PRODUCTION, Map.of("elasticsearch.url", "http://brain-es-es-http:9200")))
+        .hasMessageContaining("elasticsearch.url http://brain-es-es-http:9200").hasMessageContaining("https://");
+    assertThatThrownBy(() -> render(PRODUCTION, Map.of("elasticsearch.users", "false",
+        "elasticsearch.username", "elastic"))).hasMessageContaining("superuser");
+    // a node nobody else reaches, said so: plain HTTP on both sides, no CA
+    Manifests plaintext = render(PRODUCTION, Map.of("elasticsearch.url", "http://brain-es-es-http:9200",
+        "elasticsearch.tls.allowPlaintext", "true"));
+    assertThat(at(plaintext.one("Elasticsearch", "brain-es"), "spec.http.tls.selfSignedCertificate.disabled"))
+        .isEqualTo(true);
+    assertThat(map(plaintext.one("ConfigMap", "brain-config"), "data")).doesNotContainKey("BRAIN_ELASTICSEARCH_CA");
+    // an external cluster: one login for all, from the plant's Secret
+    Manifests external = render(PRODUCTION, Map.of("elasticsearch.users", "false", "elasticsearch.eck.enabled",
+        "false", "elasticsearch.username", "brain", "elasticsearch.passwordSecret.name", "plant-es",
+        "elasticsearch.passwordSecret.key", "password"));
+    assertThat(external.names("Secret")).noneMatch(n -> n.startsWith("brain-es-"));
+    assertThat(map(external.one("ConfigMap", "brain-config"), "data"))
+        .containsEntry("BRAIN_ELASTICSEARCH_USERNAME", "brain");
+    assertThat(list(Manifests.containers(external.one("Deployment", "brain-catalog")).get(0), "env"))
+        .anyMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name"))
+            && "plant-es".equals(at(e, "valueFrom.secretKeyRef.name")));
+  }
+
   @Test
   void anExistingSecretIsUsedAndNoneRendered() {
     Manifests m = render(PRODUCTION, Map.of("secrets.create", "false", "secrets.name", "plant-vault-brain"));
-    assertThat(m.names("Secret")).isEmpty();
+    // the Elasticsearch roles are configuration ECK reads from a Secret, and hold no secret
+    assertThat(m.names("Secret")).containsExactly("brain-es-roles");
     Map<String, Object> catalog = Manifests.containers(m.one("Deployment", "brain-catalog")).get(0);
     assertThat(list(catalog, "env")).anyMatch(e -> "BRAIN_CATALOG_ENCRYPTION_KEY".equals(e.get("name"))
         && "plant-vault-brain".equals(at(e, "valueFrom.secretKeyRef.name"))

@@ -43,7 +43,9 @@ class KustomizeTest {
     dev.assertEveryServiceDeployable("brain-");
     dev.kind("Deployment").forEach(d -> assertThat(at(d, "spec.replicas")).isEqualTo(1));
     assertNamespaced(dev, "brain-dev");
-    assertThat(dev.names("Secret")).as("no secret from the repository, not even for a pilot").isEmpty();
+    // the Elasticsearch roles are configuration ECK reads from a Secret, and hold no secret
+    assertThat(dev.names("Secret")).as("no secret from the repository, not even for a pilot")
+        .containsExactly("brain-es-roles");
   }
 
   @Test
@@ -59,7 +61,7 @@ class KustomizeTest {
       assertThat(at(p, "spec.minAvailable")).isEqualTo(1);
       assertThat(at(p, "spec.maxUnavailable")).isNull();
     });
-    assertThat(prod.names("Secret")).isEmpty();
+    assertThat(prod.names("Secret")).containsExactly("brain-es-roles");
     assertThat(at(prod.one("Ingress", "brain"), "spec.rules")).asString().contains("host=brain.plant.local");
     assertThat(prod.names("KafkaTopic")).isNotEmpty();
     assertThat(prod.names("FlinkDeployment")).hasSize(Manifests.JOBS.size());

@@ -213,9 +213,8 @@ public final class AnalyticsJobs {
   }
 
   public static Sink<EsDocument> results(AnalyticsSettings s, String job) {
-    return new ElasticsearchSink(s.elasticsearch(), s.elasticsearchUsername(), s.elasticsearchPassword(),
-        s.indexPrefix(), s.sinkBatch(), s.sinkFlush().toMillis(), s.sinkRetries(), s.refreshInterval(),
-        s.deadLetters(job));
+    return new ElasticsearchSink(s.elasticsearch(), s.indexPrefix(), s.sinkBatch(), s.sinkFlush().toMillis(),
+        s.sinkRetries(), s.refreshInterval(), s.deadLetters(job));
   }
 
   public static Sink<Alert> alerts(AnalyticsSettings s, String job) {

@@ -10,19 +10,20 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.TopicContract;
+import org.enterprisebrain.elasticsearch.ElasticsearchConnection;
 
 /**
  * Every setting of the analytics jobs, each {@code BRAIN_X} from the environment (or system property
  * {@code BRAIN_X}), with the defaults documented in the module's README.
  */
-public record AnalyticsSettings(KafkaConnection kafka, String elasticsearch, String indexPrefix, String groupPrefix,
+public record AnalyticsSettings(KafkaConnection kafka, ElasticsearchConnection elasticsearch, String indexPrefix, String groupPrefix,
     String alertsTopic, boolean fromEarliest, Duration outOfOrderness, Duration idleness, Duration lateness,
     Duration checkpointInterval, String checkpointDir, int parallelism, String shifts, String zone, int spcSubgroupSize,
     Duration spcSubgroupTimeout, int spcBaseline, int spcCapabilityWindow, Set<Integer> spcRules,
     Map<String, double[]> spcGiven, String tariff, String emissionFactors, double energyZ, double healthAlpha,
     double healthZ, int healthWarmUp, Map<String, Double> healthLimits, Duration healthWindow, int sinkBatch,
     Duration sinkFlush, int sinkRetries, String refreshInterval, int restPort, String deploymentsTopic,
-    String elasticsearchUsername, String elasticsearchPassword, String deadLetterTopic, String spcSettingsTopic,
+    String deadLetterTopic, String spcSettingsTopic,
     String calendarsTopic, String energySettingsTopic, String routingsTopic, String deploymentKey)
     implements Serializable {
 
@@ -61,7 +62,7 @@ public record AnalyticsSettings(KafkaConnection kafka, String elasticsearch, Str
     Function<String, String> get = name -> values.get(name);
     return new AnalyticsSettings(
         KafkaConnection.from(get),
-        or(get, "BRAIN_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+        ElasticsearchConnection.from(get),
         or(get, "BRAIN_ANALYTICS_INDEX_PREFIX", "brain-analytics-"),
         or(get, "BRAIN_ANALYTICS_GROUP_PREFIX", "brain-analytics-"),
         or(get, "BRAIN_ANALYTICS_ALERTS_TOPIC", "brain.alerts.v1"),
@@ -94,8 +95,6 @@ public record AnalyticsSettings(KafkaConnection kafka, String elasticsearch, Str
         or(get, "BRAIN_ANALYTICS_REFRESH_INTERVAL", "1s"),
         Integer.parseInt(or(get, "BRAIN_ANALYTICS_REST_PORT", "8091")),
         or(get, "BRAIN_REGISTRY_DEPLOYMENTS_TOPIC", "brain.model-deployments.v1"),
-        or(get, "BRAIN_ELASTICSEARCH_USERNAME", ""),
-        or(get, "BRAIN_ELASTICSEARCH_PASSWORD", ""),
         or(get, "BRAIN_ANALYTICS_DEAD_LETTER_TOPIC", TopicContract.topic("analytics-dead-letter.v1")),
         or(get, "BRAIN_ANALYTICS_SPC_SETTINGS_TOPIC", TopicContract.topic("analytics-spc-settings.v1")),
         or(get, "BRAIN_ANALYTICS_CALENDARS_TOPIC", TopicContract.topic("analytics-calendars.v1")),

@@ -54,8 +54,7 @@ public final class LocalRunner implements AutoCloseable {
     this.cluster = cluster;
     this.watch = daemon("taskmanager-watch");
     watch.scheduleWithFixedDelay(this::check, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
-    this.es = ElasticsearchSink.client(settings.elasticsearch(), settings.elasticsearchUsername(),
-        settings.elasticsearchPassword());
+    this.es = settings.elasticsearch().client(0);
     this.queue = new BackfillQueue(es, settings.indexPrefix(), (id, range, jobs) -> backfill(settings, id, range, jobs));
     this.backfills = daemon("backfills");
     backfills.scheduleWithFixedDelay(this::runBackfills, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);

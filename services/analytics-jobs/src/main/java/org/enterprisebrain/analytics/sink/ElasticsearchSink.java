@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
-import org.apache.http.Header;
-import org.apache.http.HttpHost;
 import org.apache.http.entity.ContentType;
-import org.apache.http.message.BasicHeader;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
@@ -25,6 +21,7 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.elasticsearch.ElasticsearchConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,22 +44,18 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
   /** The template of every analytics index (ids and codes keywords, times dates), shared with the service. */
   static final String TEMPLATE = "/elasticsearch/analytics-template.json";
 
-  private final String url;
+  private final ElasticsearchConnection node;
   private final String indexPrefix;
   private final int maxActions;
   private final long flushMillis;
   private final int maxRetries;
   private final String refreshInterval;
-  private final String username;
-  private final String password;
   private final DeadLetters.Target deadLetters;
 
-  /** {@code username} empty: no credentials; else basic authentication (a secured cluster such as ECK's). */
-  public ElasticsearchSink(String url, String username, String password, String indexPrefix, int maxActions,
+  /** Writes to {@code node} as its user (in the chart each job's own, whose role names only its indices). */
+  public ElasticsearchSink(ElasticsearchConnection node, String indexPrefix, int maxActions,
       long flushMillis, int maxRetries, String refreshInterval, DeadLetters.Target deadLetters) {
-    this.url = url;
-    this.username = username;
-    this.password = password;
+    this.node = node;
     this.indexPrefix = indexPrefix;
     this.maxActions = maxActions;
     this.flushMillis = flushMillis;
@@ -74,16 +67,6 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
   @Override
   public SinkWriter<EsDocument> createWriter(WriterInitContext context) throws IOException {
     return new Writer(context);
-  }
-
-  /** A client of the node at {@code url}, sending basic credentials when a user name is given. */
-  public static RestClient client(String url, String username, String password) {
-    var builder = RestClient.builder(HttpHost.create(url));
-    if (username != null && !username.isBlank()) {
-      String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-      builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + basic)});
-    }
-    return builder.build();
   }
 
   /** Puts the index template for the analytics indices (idempotent; also used by tests and the service). */
@@ -107,7 +90,7 @@ public final class ElasticsearchSink implements Sink<EsDocument> {
     private boolean timerSet;
 
     Writer(WriterInitContext context) throws IOException {
-      client = client(url, username, password);
+      client = node.client(0);
       time = context.getProcessingTimeService();
       written = context.metricGroup().counter("documentsWritten");
       retried = context.metricGroup().counter("documentsRetried");

@@ -27,6 +27,7 @@ import org.enterprisebrain.analytics.RealServers;
 import org.enterprisebrain.analytics.alerts.Alert;
 import org.enterprisebrain.analytics.alerts.AlertSink;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.elasticsearch.ElasticsearchConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,8 +130,8 @@ class DeadLettersIT {
         new EsDocument(index, "d3", "{\"plant\":\"it-01\",\"unit\":3}"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
-    env.fromData(documents).sinkTo(new ElasticsearchSink(RealServers.elasticsearch(), "", "", "brain-dlq-", 100, 200, 2,
-        "1s", new DeadLetters.Target(KafkaConnection.plaintext(kafka), deadLetterTopic, "it")));
+    env.fromData(documents).sinkTo(new ElasticsearchSink(ElasticsearchConnection.open(RealServers.elasticsearch()),
+        "brain-dlq-", 100, 200, 2, "1s", new DeadLetters.Target(KafkaConnection.plaintext(kafka), deadLetterTopic, "it")));
     env.execute("refused-documents");
 
     es.performRequest(new Request("POST", "/" + index + "/_refresh"));

@@ -135,3 +135,15 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* The issuer, checked with the key set's URL: both over TLS unless oidc.allowPlaintextJwks says otherwise. */}}
+{{- define "brain.oidcIssuer" -}}
+{{- $o := .Values.oidc -}}
+{{- if not (hasPrefix "https://" (lower $o.issuer)) -}}
+{{- fail (printf "oidc.issuer %s: browsers log in there and the services read the realm's keys from it: it must be https://" $o.issuer) -}}
+{{- end -}}
+{{- if and $o.jwks (not (hasPrefix "https://" (lower $o.jwks))) (not $o.allowPlaintextJwks) -}}
+{{- fail (printf "oidc.jwks %s: keys read in clear can be swapped on the way, and the swapped key signs tokens every service accepts; leave it empty (the issuer's https URL) or set oidc.allowPlaintextJwks=true for a path nobody else can reach" $o.jwks) -}}
+{{- end -}}
+{{- $o.issuer -}}
+{{- end -}}

@@ -74,7 +74,7 @@ class HelmChartTest {
     Map<String, Object> config = map(m.one("ConfigMap", "brain-config"), "data");
     assertThat(config).containsEntry("BRAIN_CATALOG_URL", "http://brain-catalog:8082")
         .containsEntry("BRAIN_ASSESSMENT_URL", "http://brain-assessment:8085")
-        .containsKeys("BRAIN_KAFKA_BOOTSTRAP", "BRAIN_ELASTICSEARCH_URL", "BRAIN_OIDC_ISSUER", "BRAIN_OIDC_JWKS");
+        .containsKeys("BRAIN_KAFKA_BOOTSTRAP", "BRAIN_ELASTICSEARCH_URL", "BRAIN_OIDC_ISSUER");
     // databases from the CloudNativePG secret, client secrets from the platform's Secret, never inline
     Map<String, Object> registry = Manifests.containers(m.one("Deployment", "brain-registry")).get(0);
     assertThat(list(registry, "env")).anyMatch(e -> "BRAIN_REGISTRY_DB_PASSWORD".equals(e.get("name"))
@@ -593,6 +593,24 @@ class HelmChartTest {
     assertThat(list(Manifests.containers(external.one("Deployment", "brain-catalog")).get(0), "env"))
         .anyMatch(e -> "BRAIN_ELASTICSEARCH_PASSWORD".equals(e.get("name"))
             && "plant-es".equals(at(e, "valueFrom.secretKeyRef.name")));
+  }
+
+  @Test
+  void theRealmsKeysAreReadOverTlsOnly() {
+    Map<String, Object> config = map(render(PRODUCTION, Map.of()).one("ConfigMap", "brain-config"), "data");
+    // no key set URL: the services read <issuer>/protocol/openid-connect/certs, over the issuer's https
+    assertThat(config).doesNotContainKey("BRAIN_OIDC_JWKS");
+    assertThat((String) config.get("BRAIN_OIDC_ISSUER")).startsWith("https://");
+    String inCluster = "http://keycloak-service:8080/realms/brain/protocol/openid-connect/certs";
+    assertThatThrownBy(() -> render(PRODUCTION, Map.of("oidc.jwks", inCluster)))
+        .hasMessageContaining("oidc.jwks " + inCluster).hasMessageContaining("swapped");
+    assertThatThrownBy(() -> render(PRODUCTION, Map.of("oidc.issuer", "http://brain.plant.local/realms/brain")))
+        .hasMessageContaining("must be https://");
+    assertThat(map(render(PRODUCTION, Map.of("oidc.jwks", inCluster, "oidc.allowPlaintextJwks", "true"))
+        .one("ConfigMap", "brain-config"), "data")).containsEntry("BRAIN_OIDC_JWKS", inCluster);
+    assertThat(map(render(PRODUCTION, Map.of("oidc.jwks", "https://keycloak.plant.local/realms/brain/certs"))
+        .one("ConfigMap", "brain-config"), "data"))
+        .containsEntry("BRAIN_OIDC_JWKS", "https://keycloak.plant.local/realms/brain/certs");
   }
 
   @Test

@@ -7,16 +7,20 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.enterprisebrain.registry.api.model.NewModelVersion;
+import org.enterprisebrain.standard.FieldError;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +29,8 @@ import org.springframework.stereotype.Component;
  * width that does not match what the version declares are refused here, naming the part at fault. An uploaded
  * graph is code the registry runs: on one thread, and stopped (400 {@code artifact}) when its one row takes longer
  * than {@code brain.registry.check-timeout} — a graph that loops for hours would otherwise hold a request thread
- * and a core for as long.
+ * and a core for as long. At most {@code brain.registry.check-concurrency} checks run at once (each may hold a core
+ * for the timeout): another is answered 429 at once rather than queued behind them.
  */
 @Component
 public class ArtifactCheck {
@@ -37,17 +42,36 @@ public class ArtifactCheck {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArtifactCheck.class);
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final Duration timeout;
+  private final Semaphore slots;
   private final ExecutorService runs = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "model-check");
     t.setDaemon(true);
     return t;
   });
 
-  public ArtifactCheck(@Value("${brain.registry.check-timeout:10s}") Duration timeout) {
+  public ArtifactCheck(@Value("${brain.registry.check-timeout:10s}") Duration timeout,
+      @Value("${brain.registry.check-concurrency:2}") int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("brain.registry.check-concurrency must be at least 1, not " + concurrency);
+    }
     this.timeout = timeout;
+    this.slots = new Semaphore(concurrency);
   }
 
   public Inspected inspect(byte[] onnx, NewModelVersion v) {
+    if (!slots.tryAcquire()) {
+      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "other models are being "
+          + "checked (each for at most " + timeout + "): nothing was registered, send this version again shortly",
+          List.of(new FieldError("artifact", "the model checks are all busy")));
+    }
+    try {
+      return inspectAlone(onnx, v);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private Inspected inspectAlone(byte[] onnx, NewModelVersion v) {
     int features = v.getFeatures().size();
     try (OrtSession.SessionOptions options = single(new OrtSession.SessionOptions());
         OrtSession session = env.createSession(onnx, options)) {

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.enterprisebrain.registry.api.model.Feature;
 import org.enterprisebrain.registry.api.model.ModelOutput;
 import org.enterprisebrain.registry.api.model.NewModelVersion;
@@ -30,7 +31,7 @@ class ArtifactCheckTest {
   @Test
   @Timeout(60)
   void aGraphThatLoopsForHoursIsStoppedAtTheTimeLimit() {
-    ArtifactCheck check = new ArtifactCheck(Duration.ofSeconds(1));
+    ArtifactCheck check = new ArtifactCheck(Duration.ofSeconds(1), 2);
     assertThat(check.inspect(loopingModel(1_000), VERSION).outputWidth()).isEqualTo(1);
     assertThatThrownBy(() -> check.inspect(loopingModel(4_000_000_000L), VERSION))
         .isInstanceOfSatisfying(ProblemException.class, p -> {
@@ -40,6 +41,41 @@ class ArtifactCheckTest {
         });
     // the registry still checks models afterwards: nothing of the stopped run is left holding it
     assertThat(check.inspect(loopingModel(10), VERSION).inputTensor()).isEqualTo("features");
+  }
+
+  @Test
+  @Timeout(60)
+  void checksBeyondTheConcurrencyAreRefusedAtOnceNotQueued() throws Exception {
+    ArtifactCheck check = new ArtifactCheck(Duration.ofSeconds(3), 1);
+    CompletableFuture<Throwable> slow = CompletableFuture.supplyAsync(() -> {
+      try {
+        check.inspect(loopingModel(4_000_000_000L), VERSION);
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+    // the slow check holds the one slot until its time limit: a second one meanwhile is 429, without waiting
+    long refusedWithin = Long.MAX_VALUE;
+    ProblemException busy = null;
+    for (int attempt = 0; attempt < 50 && busy == null; attempt++) {
+      long started = System.nanoTime();
+      try {
+        check.inspect(loopingModel(10), VERSION);
+        Thread.sleep(20);
+      } catch (ProblemException p) {
+        busy = p;
+        refusedWithin = System.nanoTime() - started;
+      }
+    }
+    assertThat(busy).as("a second check while the first runs").isNotNull();
+    assertThat(busy.status().value()).isEqualTo(429);
+    assertThat(busy.errors().get(0).pointer()).isEqualTo("artifact");
+    assertThat(Duration.ofNanos(refusedWithin)).isLessThan(Duration.ofSeconds(1));
+    assertThat(slow.get()).isInstanceOf(ProblemException.class).hasMessageContaining("did not score");
+    // the slot is given back, also by a refused check
+    assertThat(check.inspect(loopingModel(10), VERSION).outputWidth()).isEqualTo(1);
+    assertThatThrownBy(() -> new ArtifactCheck(Duration.ofSeconds(1), 0)).hasMessageContaining("check-concurrency");
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.enterprisebrain.web.OperationRoles;
+import org.enterprisebrain.security.OperationRoles;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -3,6 +3,7 @@ package org.enterprisebrain.web;
 import java.time.Duration;
 import java.util.List;
 import org.enterprisebrain.security.BrainJwtValidation;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.security.KeycloakJwtConverter;
 import org.enterprisebrain.standard.FieldError;
 import jakarta.servlet.http.HttpServletRequest;

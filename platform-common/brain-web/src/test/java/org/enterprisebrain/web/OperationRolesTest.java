@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.enterprisebrain.security.OperationRoles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class OperationRolesTest {
 
-  static final List<String> SPECS = List.of("ingestion", "catalog", "analytics", "registry", "assessment");
+  static final List<String> SPECS = List.of("gateway", "ingestion", "catalog", "analytics", "registry", "assessment");
   static final List<String> ROLES = List.of("integrator", "data-engineer", "manager", "auditor", "admin");
 
   @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.security.KeycloakJwtConverter;
+import org.enterprisebrain.security.OperationRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,16 +28,24 @@ import tools.jackson.databind.json.JsonMapper;
 public class GatewaySecurity {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** api-specs/gateway.yaml */
+  static final OperationRoles OWN = OperationRoles.load("gateway");
 
   @Bean
   SecurityWebFilterChain edge(ServerHttpSecurity http) {
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .authorizeExchange(auth -> auth
-            .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-            // the assessment dashboard's page and login settings; its figures come from the API with a token
-            .pathMatchers(HttpMethod.GET, "/assessment", "/assessment/**").permitAll()
-            .anyExchange().authenticated())
+        .authorizeExchange(auth -> {
+          auth.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll();
+          // the assessment dashboard's page and login settings; its figures come from the API with a token
+          auth.pathMatchers(HttpMethod.GET, "/assessment", "/assessment/**").permitAll();
+          // the gateway's own operations: the roles its spec's x-roles name, nothing else under its path
+          for (OperationRoles.Operation o : OWN.operations()) {
+            auth.pathMatchers(HttpMethod.valueOf(o.method()), o.path()).hasAnyRole(o.roles().toArray(String[]::new));
+          }
+          auth.pathMatchers("/api/v1/gateway/**").denyAll();
+          auth.anyExchange().authenticated();
+        })
         .oauth2ResourceServer(oauth -> oauth
             .jwt(jwt -> jwt.jwtAuthenticationConverter(
                 new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtConverter())))

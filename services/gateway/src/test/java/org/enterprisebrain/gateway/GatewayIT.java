@@ -65,6 +65,9 @@ class GatewayIT {
     registry.add("brain.security.clock-skew", () -> "0s");
     registry.add("brain.gateway.rate-limit.requests-per-second", () -> "0.2");
     registry.add("brain.gateway.rate-limit.burst", () -> "3");
+    registry.add("brain.gateway.defence.token-refused", () -> "8");
+    registry.add("brain.gateway.defence.forbidden", () -> "3");
+    registry.add("brain.gateway.defence.not-found-paths", () -> "5");
   }
 
   @Value("${local.server.port}")
@@ -125,6 +128,85 @@ class GatewayIT {
     JsonNode limited = problem(get(manager), 429);
     assertThat(limited.path("detail").asString()).contains("(manager)");
     assertThat(get(auditor).statusCode()).as("the same client, another user").isEqualTo(200);
+  }
+
+  HttpResponse<String> call(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode securityEvents(String auditor) throws Exception {
+    HttpResponse<String> response = call("/api/v1/gateway/security-events?hours=1&limit=100", auditor);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  static boolean alerted(JsonNode events, String kind, String client) {
+    for (JsonNode alert : events.path("alerts")) {
+      if (alert.path("kind").asString().equals(kind) && alert.path("client").asString().equals(client)
+          && alert.path("address").asString().equals("127.0.0.1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * 5.4.2.3 d 防范网络攻击: what the gateway refuses is counted per source, and a burst past a threshold within a
+   * minute is an alert an auditor reads (thresholds lowered here: 8 refused tokens, 3 refusals, 5 unknown paths).
+   */
+  @Test
+  void refusalsAreCountedPerSourceAndABurstIsAnAlertTheAuditorReads() throws Exception {
+    String auditor = RealKeycloak.userToken("auditor");
+    JsonNode before = securityEvents(auditor);
+    assertThat(before.path("watching").asBoolean()).isTrue();
+    assertThat(before.path("thresholds").path("token-refused").asInt()).isEqualTo(8);
+
+    // a password sprayer without a valid token
+    for (int i = 0; i < 10; i++) {
+      problem(call("/api/v1/standards", "not-a-token-" + i), 401);
+    }
+    // a scanner with a valid token walking paths that do not exist
+    String scanner = RealKeycloak.clientToken("erp-nb");
+    for (String path : java.util.List.of("/api/v1/admin", "/api/v1/.env", "/api/v1/backup.sql", "/api/v2/users",
+        "/api/v1/debug", "/api/v1/config")) {
+      assertThat(call(path, scanner).statusCode()).as(path).isEqualTo(404);
+    }
+    // a manager asking for what only auditors may read: 403, from the spec's x-roles
+    String manager = RealKeycloak.userToken("manager");
+    for (int i = 0; i < 3; i++) {
+      JsonNode refused = problem(call("/api/v1/gateway/security-events", manager), 403);
+      assertThat(refused.path("errors").get(0).path("pointer").asString()).isEqualTo("Authorization");
+    }
+
+    JsonNode after = securityEvents(auditor);
+    assertThat(after.path("totals").path("token-refused").asLong() - before.path("totals").path("token-refused")
+        .asLong()).isEqualTo(10);
+    assertThat(after.path("totals").path("not-found").asLong() - before.path("totals").path("not-found").asLong())
+        .isEqualTo(6);
+    assertThat(after.path("totals").path("forbidden").asLong() - before.path("totals").path("forbidden").asLong())
+        .isEqualTo(3);
+    assertThat(alerted(after, "token-refused", "-")).as(after.toString()).isTrue();
+    assertThat(alerted(after, "not-found", "erp-nb")).as("six distinct unknown paths: a scan").isTrue();
+    assertThat(alerted(after, "forbidden", "brain-console")).isTrue();
+    assertThat(after.path("sources")).anySatisfy(source -> {
+      assertThat(source.path("kind").asString()).isEqualTo("not-found");
+      assertThat(source.path("client").asString()).isEqualTo("erp-nb");
+      assertThat(source.path("count").asLong()).isGreaterThanOrEqualTo(6);
+    });
+    // the alerts are metrics too, for the plant's monitoring
+    String metrics = call("/actuator/prometheus", null).body();
+    assertThat(metrics).containsPattern("brain_gateway_security_alerts_total\\{[^}]*kind=\"not-found\"[^}]*\\} [1-9]");
+
+    // bad parameters are the caller's mistake, named
+    JsonNode hours = problem(call("/api/v1/gateway/security-events?hours=0", auditor), 400);
+    assertThat(hours.path("errors").get(0).path("pointer").asString()).isEqualTo("hours");
+    problem(call("/api/v1/gateway/security-events?hours=abc", auditor), 400);
+    // no token: 401 like every other operation
+    problem(call("/api/v1/gateway/security-events", null), 401);
   }
 
   @Test

@@ -96,6 +96,7 @@ public final class LocalPlatform implements AutoCloseable {
         "BRAIN_OIDC_ISSUER", issuer,
         "BRAIN_INGESTION_PORT", Integer.toString(settings.ingestionPort()),
         "BRAIN_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
+        "BRAIN_GATEWAY_URL", "http://127.0.0.1:" + settings.gatewayPort(),
         "BRAIN_INGESTION_URL", "http://127.0.0.1:" + settings.ingestionPort(),
         "BRAIN_CATALOG_PORT", Integer.toString(settings.catalogPort()),
         "BRAIN_CATALOG_URL", "http://127.0.0.1:" + settings.catalogPort(),

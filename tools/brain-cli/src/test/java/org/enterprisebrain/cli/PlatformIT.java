@@ -603,7 +603,8 @@ class PlatformIT {
         .map(e -> e.path("rule").asString() + ": " + e.path("reason").asString()).distinct().toList())
         .as("rules the live platform left unknown").isEmpty();
     for (String rule : List.of("ingest.standard-api", "ingest.equipment", "analytics.jobs", "analytics.health",
-        "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup")) {
+        "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup",
+        "gateway.attack-defence")) {
       assertThat(ruleValue(after, rule)).as(rule).isEqualTo(1.0);
     }
     assertThat(ruleValue(after, "analytics.spc")).isGreaterThanOrEqualTo(0.5);

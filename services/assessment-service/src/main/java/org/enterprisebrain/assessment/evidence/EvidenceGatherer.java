@@ -35,7 +35,7 @@ public final class EvidenceGatherer {
   /** The checks this gatherer knows, i.e. the values a rule's {@code check} may take. */
   public static final Set<String> CHECKS = Set.of("datasets", "classification", "data-quality", "lineage", "audit",
       "jobs", "oee-coverage", "bottleneck", "spc", "energy", "carbon", "health", "alerts", "model-deployment",
-      "models", "components", "knowledge-graph", "backup");
+      "models", "components", "knowledge-graph", "backup", "attack-defence");
 
   private final PlatformClient platform;
   private final Observations observations;
@@ -94,6 +94,7 @@ public final class EvidenceGatherer {
         case "components" -> components(reads, rule);
         case "knowledge-graph" -> knowledgeGraph(reads, rule);
         case "backup" -> backup(reads, rule);
+        case "attack-defence" -> attackDefence(reads, rule);
         default -> throw new IllegalArgumentException("unknown check " + rule.check());
       };
     } catch (PlatformClient.Unavailable e) {
@@ -448,6 +449,31 @@ public final class EvidenceGatherer {
       }
     }
     return RuleResult.of(rule.id(), value, facts);
+  }
+
+  /**
+   * 防范网络攻击: the gateway counts what it refuses per source and alerts past thresholds. The capability is the
+   * watching of every kind the rule names; the counts and alerts of the last hours are the facts an assessor reads.
+   */
+  private RuleResult attackDefence(Reads r, EvidenceRule rule) {
+    int hours = rule.intParam("withinHours", 24);
+    JsonNode events = r.get("gateway", "/api/v1/gateway/security-events?limit=5&hours=" + hours);
+    List<String> kinds = rule.listParam("kinds");
+    List<String> watched = events.path("watching").asBoolean(false)
+        ? kinds.stream().filter(k -> events.path("thresholds").path(k).asInt(0) > 0).toList() : List.of();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("watching", events.path("watching").asBoolean(false));
+    facts.put("notWatched", kinds.stream().filter(k -> !watched.contains(k)).toList());
+    Map<String, Long> totals = new java.util.TreeMap<>();
+    events.path("totals").properties().forEach(e -> totals.put(e.getKey(), e.getValue().asLong()));
+    facts.put("refusedWithinHours", totals);
+    facts.put("alertsWithinHours", events.path("alertsTotal").asLong(0));
+    List<String> busiest = new ArrayList<>();
+    events.path("sources").forEach(s -> busiest.add(s.path("kind").asString() + " " + s.path("address").asString()
+        + " " + s.path("client").asString() + " ×" + s.path("count").asLong()));
+    facts.put("busiestSources", busiest);
+    facts.put("withinHours", hours);
+    return RuleResult.of(rule.id(), RuleResult.ratio(watched.size(), kinds.size()), facts);
   }
 
   private static String enc(String s) {

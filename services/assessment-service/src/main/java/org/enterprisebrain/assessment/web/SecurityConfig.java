@@ -2,7 +2,7 @@ package org.enterprisebrain.assessment.web;
 
 import org.enterprisebrain.web.BodyLimitConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
-import org.enterprisebrain.web.OperationRoles;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.web.Refusals;
 import org.enterprisebrain.web.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;

@@ -7,7 +7,7 @@ import org.enterprisebrain.catalog.scheme.Grade;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.web.BodyLimitConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
-import org.enterprisebrain.web.OperationRoles;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.web.ResourceServerSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

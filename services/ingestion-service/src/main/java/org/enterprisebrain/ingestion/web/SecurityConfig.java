@@ -3,7 +3,7 @@ package org.enterprisebrain.ingestion.web;
 import org.enterprisebrain.ingestion.ingest.IngestionProperties;
 import org.enterprisebrain.web.BodyLimitFilter;
 import org.enterprisebrain.web.JwtDecoderConfig;
-import org.enterprisebrain.web.OperationRoles;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.web.Refusals;
 import org.enterprisebrain.web.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.enterprisebrain.web;
+package org.enterprisebrain.security;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +69,7 @@ public record OperationRoles(String spec, List<Operation> operations) {
     }
   }
 
-  static OperationRoles parse(String spec, JsonNode openapi) {
+  public static OperationRoles parse(String spec, JsonNode openapi) {
     List<Operation> operations = new ArrayList<>();
     for (var path : openapi.path("paths").properties()) {
       for (var operation : path.getValue().properties()) {

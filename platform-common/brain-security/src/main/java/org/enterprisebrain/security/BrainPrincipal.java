@@ -35,6 +35,14 @@ public record BrainPrincipal(String subject, String name, Set<String> roles, Set
         jwt.getClaimAsString(CLAIM_CLEARANCE));
   }
 
+  /**
+   * A client's service account rather than a person: Keycloak names it {@code service-account-<client>} and
+   * reserves the prefix, so no user can be called so.
+   */
+  public boolean serviceAccount() {
+    return name.startsWith("service-account-");
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
   }

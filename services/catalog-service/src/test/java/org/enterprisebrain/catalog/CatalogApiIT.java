@@ -314,6 +314,9 @@ class CatalogApiIT implements SecuredApi {
         .path("state").asString()).isEqualTo("rejection-proposed");
     problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json", reject),
         409, "decision");
+    // a service account holding data-engineer (analytics-service registers lineage) is no second pair of eyes
+    problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", RealKeycloak.clientToken("analytics-service"),
+        "application/json", reject), 403, "Authorization");
     // a confirm withdraws the proposal; proposed again, a second data engineer rejects it
     assertThat(ok(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
         "{\"decision\":\"confirm\"}")).path("state").asString()).isEqualTo("confirmed");
@@ -665,6 +668,8 @@ class CatalogApiIT implements SecuredApi {
     assertThat(proposed.path("proposal").has("grade")).isFalse();
     assertThat(lineageNode("report:payroll-" + run).path("effectiveGrade").asString()).isEqualTo("IMPORTANT");
     problem(send("POST", "/api/v1/catalog/lineage/nodes", engineer, "application/json", clear), 409, "ownGrade");
+    problem(send("POST", "/api/v1/catalog/lineage/nodes", RealKeycloak.clientToken("registry-service"),
+        "application/json", clear), 403, "Authorization");
     // … and a second one applies it, which withdraws only what it propagated
     JsonNode cleared = ok(send("POST", "/api/v1/catalog/lineage/nodes", admin, "application/json", clear));
     assertThat(cleared.has("ownGrade")).isFalse();
@@ -771,6 +776,8 @@ class CatalogApiIT implements SecuredApi {
     problem(send("POST", "/api/v1/catalog/backups/" + run.path("id").asLong() + "/witness", user("auditor"), null,
         null), 400, "runId");
     problem(send("POST", "/api/v1/catalog/backups/999999999/witness", user("auditor"), null, null), 404, "runId");
+    problem(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", RealKeycloak.clientToken(
+        "assessment-service"), null, null), 403, "Authorization");
     problem(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", user("manager"), null, null), 403,
         "Authorization");
     JsonNode witnessed = ok(send("POST", "/api/v1/catalog/backups/" + drillId + "/witness", user("auditor"), null,

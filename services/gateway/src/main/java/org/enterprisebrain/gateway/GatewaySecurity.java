@@ -52,8 +52,17 @@ public class GatewaySecurity {
             .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "a valid bearer token of the brain realm is required: " + e.getMessage()))
             .accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, "Forbidden",
-                e.getMessage())))
+                "this token lacks the role this operation needs: " + needs(exchange))))
         .build();
+  }
+
+  /** The operation and its roles, from the gateway's spec (as the services say theirs). */
+  static String needs(ServerWebExchange exchange) {
+    String method = exchange.getRequest().getMethod().name();
+    String path = exchange.getRequest().getPath().pathWithinApplication().value();
+    return OWN.match(method, path)
+        .map(o -> method + " " + o.path() + " (" + o.operationId() + ") needs one of " + o.roles())
+        .orElse("the gateway API has no operation " + method + " " + path);
   }
 
   static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {

@@ -180,6 +180,7 @@ class GatewayIT {
     for (int i = 0; i < 3; i++) {
       JsonNode refused = problem(call("/api/v1/gateway/security-events", manager), 403);
       assertThat(refused.path("errors").get(0).path("pointer").asString()).isEqualTo("Authorization");
+      assertThat(refused.path("detail").asString()).contains("getSecurityEvents").contains("auditor");
     }
 
     JsonNode after = securityEvents(auditor);

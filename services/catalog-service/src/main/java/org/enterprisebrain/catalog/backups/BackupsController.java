@@ -84,7 +84,7 @@ public class BackupsController implements BackupsApi {
 
   @Override
   public ResponseEntity<org.enterprisebrain.catalog.api.model.BackupRun> witnessRestoreTest(Long runId) {
-    String by = Callers.current().name();
+    String by = Callers.person("Witnessing a restore test").name();
     BackupRun run = log.find(runId).orElseThrow(() -> ProblemException.notFound("runId", "no backup run " + runId));
     if (!run.restoreTest()) {
       throw ProblemException.badRequest("runId", "run " + runId + " is a backup: only a restore test is witnessed");

@@ -62,6 +62,7 @@ public class LabelDecisions {
             grade, null, decidedBy, request.comment());
       }
       case REJECT -> {
+        org.enterprisebrain.web.Callers.person("Rejecting a suggested label");
         if (label.state() != Label.State.REJECTION_PROPOSED) {
           yield labels.decide(id, Label.State.REJECTION_PROPOSED, label.method(), label.category(), label.grade(),
               null, decidedBy, request.comment());

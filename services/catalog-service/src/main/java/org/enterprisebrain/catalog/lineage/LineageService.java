@@ -111,7 +111,8 @@ public class LineageService {
     if (current == null || (grade != null && !current.above(grade))) {
       repository.label(id, grade, reference);
     } else {
-      // lowering or clearing lifts protection downstream: four eyes
+      // lowering or clearing lifts protection downstream: four eyes, each a person's
+      org.enterprisebrain.web.Callers.person("Lowering or clearing a lineage node's grade");
       LineageRepository.Proposal pending = repository.proposal(id).orElse(null);
       boolean same = pending != null && pending.grade() == grade;
       if (same && pending.by().equals(by)) {

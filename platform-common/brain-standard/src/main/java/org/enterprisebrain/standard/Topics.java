@@ -1,6 +1,6 @@
 package org.enterprisebrain.standard;
 
-/** Kafka naming conventions of the platform. */
+/** Kafka naming conventions of the platform; the platform's own topics named by their schemas (TopicSchemas). */
 public final class Topics {
 
   /** Headers every published record carries, so consumers route and protect it without parsing. */
@@ -19,13 +19,13 @@ public final class Topics {
    * that failed): the catalog's rejection rates and validity scores. Not a standard topic: three dot
    * segments, so consumers of {@code brain.<domain>.<entity>.v<major>} never see it.
    */
-  public static final String INGEST_OUTCOMES = "brain.ingest-outcomes.v1";
+  public static final String INGEST_OUTCOMES = TopicSchemas.topic("ingest-outcomes.v1");
 
   /** Alerts of the analytics jobs (SPC rules, health and energy anomalies), keyed plant|equipment. */
-  public static final String ALERTS = "brain.alerts.v1";
+  public static final String ALERTS = TopicSchemas.topic("alerts.v1");
 
   /** The registry's model deployments (compacted, keyed by deployment id), read by the score job. */
-  public static final String MODEL_DEPLOYMENTS = "brain.model-deployments.v1";
+  public static final String MODEL_DEPLOYMENTS = TopicSchemas.topic("model-deployments.v1");
 
   private Topics() {
   }

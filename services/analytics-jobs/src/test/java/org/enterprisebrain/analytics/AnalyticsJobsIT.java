@@ -616,10 +616,12 @@ class AnalyticsJobsIT {
     p.put("auto.offset.reset", "earliest");
     Map<String, String> alerts = new HashMap<>();
     try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of("brain.alerts.v1"));
+      consumer.subscribe(List.of(org.enterprisebrain.standard.Topics.ALERTS));
       long deadline = System.currentTimeMillis() + 15_000;
       while (!alerts.containsKey(expected) && System.currentTimeMillis() < deadline) {
         for (var r : consumer.poll(Duration.ofMillis(300))) {
+          assertThat(org.enterprisebrain.standard.TopicSchemas.violations("alerts.v1", r.value())).as(r.value())
+              .isEmpty();
           alerts.put(r.value().replaceAll("^\\{\"id\":\"([^\"]+)\".*$", "$1"), r.value());
         }
       }

@@ -15,7 +15,8 @@ import org.enterprisebrain.servers.ManagedProcess;
 /** A real KRaft broker and a real Elasticsearch node, each started once per test JVM. */
 public final class RealServers {
 
-  public static final String DEPLOYMENTS = "brain.model-deployments.v1";
+  public static final String DEPLOYMENTS = org.enterprisebrain.standard.Topics.MODEL_DEPLOYMENTS;
+  public static final String ALERTS = org.enterprisebrain.standard.Topics.ALERTS;
   private static KafkaClusterTestKit kafka;
   private static ElasticsearchServer elasticsearch;
 
@@ -40,7 +41,7 @@ public final class RealServers {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", started.bootstrapServers()))) {
         admin.createTopics(List.of(AnalyticsSettings.EQUIPMENT_STATES, AnalyticsSettings.OPERATION_REPORTS,
                 AnalyticsSettings.EQUIPMENT, AnalyticsSettings.QUALITY_RESULTS, AnalyticsSettings.ENERGY_READINGS,
-                AnalyticsSettings.TELEMETRY, "brain.alerts.v1").stream()
+                AnalyticsSettings.TELEMETRY, ALERTS).stream()
             .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
         admin.createTopics(List.of(new NewTopic(DEPLOYMENTS, 1, (short) 1)
             .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216")))).all().get();

@@ -65,7 +65,7 @@ class SecuredKafkaIT {
     kafka = KafkaServer.startSecured(System.getProperty("java.class.path"), ManagedProcess.freePort(),
         ManagedProcess.freePort(), dir.resolve("data"), dir.resolve("kafka.log"), "384m", tls, adminPassword);
     try (Admin admin = Admin.create(client("admin", adminPassword).client(Map.of()))) {
-      admin.createTopics(List.of(AnalyticsSettings.TELEMETRY, "brain.alerts.v1", DEAD_LETTERS).stream()
+      admin.createTopics(List.of(AnalyticsSettings.TELEMETRY, RealServers.ALERTS, DEAD_LETTERS).stream()
           .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
       admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(USER,
           new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), jobPassword))).all().get(60, TimeUnit.SECONDS);
@@ -73,7 +73,7 @@ class SecuredKafkaIT {
       List<AclBinding> acls = new ArrayList<>();
       acls.addAll(allow(ResourceType.TOPIC, AnalyticsSettings.TELEMETRY, PatternType.LITERAL, AclOperation.READ,
           AclOperation.DESCRIBE));
-      acls.addAll(allow(ResourceType.TOPIC, "brain.alerts.v1", PatternType.LITERAL, AclOperation.WRITE,
+      acls.addAll(allow(ResourceType.TOPIC, RealServers.ALERTS, PatternType.LITERAL, AclOperation.WRITE,
           AclOperation.DESCRIBE));
       acls.addAll(allow(ResourceType.TOPIC, DEAD_LETTERS, PatternType.LITERAL, AclOperation.WRITE,
           AclOperation.DESCRIBE));
@@ -146,7 +146,7 @@ class SecuredKafkaIT {
       List<String> alerts = new ArrayList<>();
       try (var consumer = new KafkaConsumer<>(admin.client(Map.of("auto.offset.reset", "earliest")),
           new StringDeserializer(), new StringDeserializer())) {
-        consumer.assign(List.of(new TopicPartition("brain.alerts.v1", 0)));
+        consumer.assign(List.of(new TopicPartition(RealServers.ALERTS, 0)));
         for (long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             alerts.isEmpty() && System.nanoTime() < until; ) {
           for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
@@ -157,7 +157,7 @@ class SecuredKafkaIT {
       assertThat(alerts).anyMatch(a -> a.contains("health|it-01|M1|spindle.temperature"));
       // the job found its topics by describing them: it may not create one, and made none
       assertThat(watch.listTopics().names().get(30, TimeUnit.SECONDS))
-          .containsExactlyInAnyOrder(AnalyticsSettings.TELEMETRY, "brain.alerts.v1", DEAD_LETTERS);
+          .containsExactlyInAnyOrder(AnalyticsSettings.TELEMETRY, RealServers.ALERTS, DEAD_LETTERS);
     }
   }
 }

@@ -171,6 +171,8 @@ class IngestionApiIT implements SecuredApi {
       while (System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
           JsonNode outcome = JSON.readTree(record.value());
+          assertThat(org.enterprisebrain.standard.TopicSchemas.violations("ingest-outcomes.v1", record.value()))
+              .as(record.value()).isEmpty();
           if (wanted.test(outcome)) {
             return outcome;
           }

@@ -52,7 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
 class RegistryApiIT implements SecuredApi {
 
   static final JsonMapper JSON = ServiceCalls.JSON;
-  static final String DEPLOYMENTS = "brain.model-deployments.v1";
+  static final String DEPLOYMENTS = org.enterprisebrain.standard.Topics.MODEL_DEPLOYMENTS;
   static final String EQUIPMENT = "brain.equipment.equipment.v1";
 
   @DynamicPropertySource
@@ -142,6 +142,10 @@ class RegistryApiIT implements SecuredApi {
                 r.value() == null ? null : r.value().getBytes(StandardCharsets.UTF_8))).as(r.key()).isTrue();
           } catch (Exception e) {
             throw new AssertionError(e);
+          }
+          if (r.value() != null) {
+            assertThat(org.enterprisebrain.standard.TopicSchemas.violations("model-deployments.v1", r.value()))
+                .as("deployment %s as its topic's schema says", r.key()).isEmpty();
           }
           latest.put(r.key(), r.value());
         }

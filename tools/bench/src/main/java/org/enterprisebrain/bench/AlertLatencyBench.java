@@ -83,7 +83,7 @@ public final class AlertLatencyBench {
       System.out.println();
       System.out.printf("%-58s %9s %9s %9s%n", "alert latency after the ingestion API's 2xx (" + alerts + " alerts)",
           "p50 ms", "p99 ms", "max ms");
-      print("on Kafka brain.alerts.v1", kafka);
+      print("on Kafka " + Topics.ALERTS, kafka);
       print("retrievable by id from Elasticsearch", retrievable);
       print("found by a search of the alerts index (refresh included)", searchable);
     }

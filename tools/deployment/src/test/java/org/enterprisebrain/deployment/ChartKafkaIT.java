@@ -60,7 +60,7 @@ class ChartKafkaIT {
 
   static final String TELEMETRY = "brain.equipment.telemetry.v1";
   static final String EMPLOYEES = "brain.personnel.employee.v1";
-  static final String DEPLOYMENTS = "brain.model-deployments.v1";
+  static final String DEPLOYMENTS = org.enterprisebrain.standard.Topics.MODEL_DEPLOYMENTS;
 
   static KafkaServer kafka;
   static BrokerCertificate tls;

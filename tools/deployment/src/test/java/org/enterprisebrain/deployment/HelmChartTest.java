@@ -99,7 +99,7 @@ class HelmChartTest {
     for (EntityStandard e : DataStandard.load().entities()) {
       topics.add(e.topic(e.newestVersion()));
     }
-    topics.addAll(List.of(Topics.INGEST_OUTCOMES, Topics.ALERTS, "brain.model-deployments.v1"));
+    topics.addAll(List.of(Topics.INGEST_OUTCOMES, Topics.ALERTS, Topics.MODEL_DEPLOYMENTS));
     // and every topic with a contract in api-specs/topics (its x-topic)
     try (var files = Files.list(Manifests.ROOT.resolve("api-specs/topics"))) {
       for (Path f : files.toList()) {
@@ -115,7 +115,7 @@ class HelmChartTest {
       assertThat(at(t, "metadata.labels")).asString().contains("strimzi.io/cluster=brain-kafka");
       assertThat((Integer) at(t, "spec.replicas")).isGreaterThanOrEqualTo(3);
     });
-    assertThat(map(map(m.kind("KafkaTopic").filter(t -> "brain.model-deployments.v1".equals(at(t, "spec.topicName")))
+    assertThat(map(map(m.kind("KafkaTopic").filter(t -> Topics.MODEL_DEPLOYMENTS.equals(at(t, "spec.topicName")))
         .findFirst().orElseThrow(), "spec"), "config")).containsEntry("cleanup.policy", "compact");
 
     // Flink Kubernetes Operator: one FlinkDeployment per analytics job, keeping its state across upgrades
@@ -432,8 +432,8 @@ class HelmChartTest {
       assertThat(may(m, "Write", e.topic(e.newestVersion()))).as(e.topic(e.newestVersion())).containsExactly("ingestion");
     }
     // only the registry publishes model deployments (signed), only the score job loads them
-    assertThat(may(m, "Write", "brain.model-deployments.v1")).containsExactly("registry");
-    assertThat(may(m, "Read", "brain.model-deployments.v1")).containsExactly("analytics-score");
+    assertThat(may(m, "Write", Topics.MODEL_DEPLOYMENTS)).containsExactly("registry");
+    assertThat(may(m, "Read", Topics.MODEL_DEPLOYMENTS)).containsExactly("analytics-score");
     // personal data (every field of an employee is L3): the catalog alone, which masks and encrypts it
     assertThat(may(m, "Read", "brain.personnel.employee.v1")).containsExactly("catalog");
     // the settings the jobs follow come from analytics-service alone

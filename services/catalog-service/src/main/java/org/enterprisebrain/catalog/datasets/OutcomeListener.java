@@ -41,7 +41,7 @@ public class OutcomeListener {
 
   // its own group: statistics must not wait behind (or rebalance with) the record stream
   @KafkaListener(id = "catalog-outcomes", groupId = "${spring.kafka.consumer.group-id}-outcomes",
-      topics = Topics.INGEST_OUTCOMES, batch = "true")
+      topics = "${brain.topics.ingest-outcomes.v1}", batch = "true")
   public void consume(List<ConsumerRecord<String, byte[]>> batch) {
     Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : batch) {

@@ -36,7 +36,7 @@ class TopicPatternTest {
         assertThat(pattern.matcher(e.topic(version)).matches()).as(e.topic(version)).isTrue();
       }
     }
-    for (String own : new String[] {Topics.ALERTS, Topics.INGEST_OUTCOMES, "brain.model-deployments.v1",
+    for (String own : new String[] {Topics.ALERTS, Topics.INGEST_OUTCOMES, Topics.MODEL_DEPLOYMENTS,
         "brain.analytics.spc-settings.v1", "brain.analytics.dead-letter.v1", "brain.analytics.calendars.v1"}) {
       assertThat(pattern.matcher(own).matches()).as(own).isFalse();
     }

@@ -71,6 +71,11 @@ public class ArtifactCheck {
     }
   }
 
+  /** Checks that may start now (tests wait on it). */
+  int freeSlots() {
+    return slots.availablePermits();
+  }
+
   private Inspected inspectAlone(byte[] onnx, NewModelVersion v) {
     int features = v.getFeatures().size();
     try (OrtSession.SessionOptions options = single(new OrtSession.SessionOptions());

@@ -212,7 +212,8 @@ public final class AnalyticsBench {
           AnalyticsSettings.EQUIPMENT, AnalyticsSettings.QUALITY_RESULTS, AnalyticsSettings.ENERGY_READINGS,
           AnalyticsSettings.TELEMETRY, "bench.alerts").stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
     }
-    ScoreJob.ensureTopic(KafkaConnection.plaintext(bootstrap), "brain.model-deployments.v1");
+    ScoreJob.ensureTopic(KafkaConnection.plaintext(bootstrap), org.enterprisebrain.analytics.stream.TopicContract.topic(
+        "model-deployments.v1"));
     Random r = new Random(1);
     String[] states = {"running", "running", "running", "idle", "down", "setup"};
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "linger.ms", 20,

@@ -210,6 +210,13 @@ class GatewayIT {
     problem(call("/api/v1/gateway/security-events", null), 401);
   }
 
+  /** The gateway's own operations answer every role as api-specs/gateway.yaml's x-roles say, as the services do. */
+  @Test
+  void theGatewaysOwnOperationsAreAuthorizedAsItsSpecSays() throws Exception {
+    assertThat(org.enterprisebrain.testsupport.AuthorizationMatrix.assertOn("http://127.0.0.1:" + port, "gateway"))
+        .isGreaterThanOrEqualTo(6);
+  }
+
   @Test
   void noTokenOrAForgedOneIsA401Problem() throws Exception {
     problem(get(null), 401);

@@ -28,8 +28,11 @@ public record OperationRoles(String spec, List<Operation> operations) {
   public static final String ANY = "*";
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
-  /** One operation: its method, path template, id and the realm roles that may call it. */
-  public record Operation(String method, String path, String operationId, List<String> roles) {
+  /**
+   * One operation: its method, path template, id, the realm roles that may call it, and what its {@code x-audit}
+   * says ({@code write}: a call that succeeded is an entry of the audit log; empty: not said).
+   */
+  public record Operation(String method, String path, String operationId, List<String> roles, String audit) {
 
     public Operation {
       roles = List.copyOf(roles);
@@ -83,7 +86,7 @@ public record OperationRoles(String spec, List<Operation> operations) {
               + " declares no x-roles: say who may call it");
         }
         operations.add(new Operation(method, path.getKey(), operation.getValue().path("operationId").asString(),
-            roles.valueStream().map(JsonNode::asString).toList()));
+            roles.valueStream().map(JsonNode::asString).toList(), operation.getValue().path("x-audit").asString("")));
       }
     }
     return new OperationRoles(spec, operations);

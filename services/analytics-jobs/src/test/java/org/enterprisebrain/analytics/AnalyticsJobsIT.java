@@ -616,7 +616,7 @@ class AnalyticsJobsIT {
     p.put("auto.offset.reset", "earliest");
     Map<String, String> alerts = new HashMap<>();
     try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(org.enterprisebrain.standard.Topics.ALERTS));
+      consumer.subscribe(List.of(RealServers.ALERTS));
       long deadline = System.currentTimeMillis() + 15_000;
       while (!alerts.containsKey(expected) && System.currentTimeMillis() < deadline) {
         for (var r : consumer.poll(Duration.ofMillis(300))) {

@@ -9,14 +9,15 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
 import org.enterprisebrain.analytics.run.AnalyticsSettings;
+import org.enterprisebrain.analytics.stream.TopicContract;
 import org.enterprisebrain.servers.ElasticsearchServer;
 import org.enterprisebrain.servers.ManagedProcess;
 
 /** A real KRaft broker and a real Elasticsearch node, each started once per test JVM. */
 public final class RealServers {
 
-  public static final String DEPLOYMENTS = org.enterprisebrain.standard.Topics.MODEL_DEPLOYMENTS;
-  public static final String ALERTS = org.enterprisebrain.standard.Topics.ALERTS;
+  public static final String DEPLOYMENTS = TopicContract.topic("model-deployments.v1");
+  public static final String ALERTS = TopicContract.topic("alerts.v1");
   private static KafkaClusterTestKit kafka;
   private static ElasticsearchServer elasticsearch;
 

@@ -328,8 +328,15 @@ class CatalogApiIT implements SecuredApi {
     assertThat(rejected.path("state").asString()).isEqualTo("rejected");
     assertThat(rejected.path("decidedBy").asString()).isEqualTo("engineer-nb");
     assertThat(rejected.path("comment").asString()).isEqualTo("not a tag here");
+    // every change is an entry of the audit chain; a refused one is not a change
+    JsonNode written = newestAudit();
+    assertThat(written.path("decision").asString()).isEqualTo("written");
+    assertThat(written.path("policy").asString()).isEqualTo("write: decideLabel");
+    assertThat(written.path("principal").asString()).isEqualTo("engineer-nb");
+    assertThat(written.path("resource").asString()).isEqualTo("POST /api/v1/catalog/labels/" + tag + "/decision");
     problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
         "{\"decision\":\"confirm\"}"), 409, "labelId");
+    assertThat(newestAudit().path("id").asLong()).isEqualTo(written.path("id").asLong());
   }
 
   @Test

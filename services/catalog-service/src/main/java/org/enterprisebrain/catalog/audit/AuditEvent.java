@@ -12,7 +12,7 @@ import org.enterprisebrain.catalog.scheme.Grade;
 public record AuditEvent(long id, Instant at, String principal, String clientId, String clientAddress,
     String resource, List<String> fields, Grade grade, String policy, Decision decision, String hash) {
 
-  public enum Decision { ALLOWED, MASKED, DENIED }
+  public enum Decision { ALLOWED, MASKED, DENIED, WRITTEN }
 
   public AuditEvent {
     fields = List.copyOf(fields);

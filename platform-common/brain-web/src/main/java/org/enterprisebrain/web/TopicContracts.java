@@ -1,18 +1,16 @@
 package org.enterprisebrain.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.enterprisebrain.standard.TopicSchemas;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The topic names as the contracts in {@code api-specs/topics} give them: each schema's {@code x-topic}, as the
@@ -34,17 +32,10 @@ public final class TopicContracts implements EnvironmentPostProcessor {
   /** Every topic schema on the class path, by {@code brain.topics.<schema>}, to its topic's name. */
   public static Map<String, Object> names() {
     Map<String, Object> names = new TreeMap<>();
-    JsonMapper json = JsonMapper.builder().build();
     try {
       for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:topics/*" + SUFFIX)) {
-        String file = r.getFilename();
-        try (InputStream in = r.getInputStream()) {
-          JsonNode topic = json.readTree(in).path("x-topic");
-          if (!topic.isString()) {
-            throw new IllegalStateException("topic schema " + file + " names no x-topic");
-          }
-          names.put(PREFIX + file.substring(0, file.length() - SUFFIX.length()), topic.asString());
-        }
+        String schema = r.getFilename().substring(0, r.getFilename().length() - SUFFIX.length());
+        names.put(PREFIX + schema, TopicSchemas.topic(schema));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the topic schemas", e);

@@ -65,16 +65,24 @@ public class GatewaySecurity {
         .orElse("the gateway API has no operation " + method + " " + path);
   }
 
-  static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+  /** RFC 9457 problem details of the gateway's own answers; {@code pointer} null: no field named. */
+  public static Map<String, Object> problemBody(ServerWebExchange exchange, HttpStatus status, String title,
+      String detail, String pointer) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", exchange.getRequest().getPath().value());
-    if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
-      body.put("errors", List.of(Map.of("pointer", "Authorization", "message", detail)));
+    if (pointer != null) {
+      body.put("errors", List.of(Map.of("pointer", pointer, "message", detail)));
     }
+    return body;
+  }
+
+  static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+    Map<String, Object> body = problemBody(exchange, status, title, detail,
+        status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN ? "Authorization" : null);
     var response = exchange.getResponse();
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

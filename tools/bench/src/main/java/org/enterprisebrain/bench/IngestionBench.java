@@ -98,17 +98,34 @@ public final class IngestionBench {
         "--partitions", "6", "--replication-factor", "1"), Map.of(), Path.of("."), log)) {
       create.awaitReady(() -> !create.isAlive(), Duration.ofMinutes(1));
     }
-    try (ManagedProcess perf = ManagedProcess.start("producer-performance", List.of(ManagedProcess.javaBinary(),
-        "-Xmx512m", "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
-        "--num-records", Long.toString(records), "--record-size", Integer.toString(RECORD_BYTES),
-        "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
-        "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"), Map.of(), Path.of("."), log)) {
-      perf.awaitReady(() -> !perf.isAlive(), Duration.ofMinutes(10));
+    return producerPerformance(classpath, bootstrap, null, topic, records, log);
+  }
+
+  /**
+   * Kafka's ProducerPerformance with the services' producer settings (acks=all, idempotent, lz4, linger 5 ms) in its
+   * own JVM, {@code config} (a client settings file: TLS and login) when not null; its summary, every record sent.
+   */
+  static LatencyStats producerPerformance(String classpath, String bootstrap, Path config, String topic, long records,
+      Path log) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "-Xmx512m", "-cp", classpath,
+        "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
+        "--record-size", Integer.toString(RECORD_BYTES), "--throughput", "-1"));
+    if (config != null) {
+      command.addAll(List.of("--producer.config", config.toString()));
+    }
+    command.addAll(List.of("--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
+        "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
+    try (ManagedProcess perf = ManagedProcess.start("producer-performance", command, Map.of(), log.getParent(), log)) {
+      perf.awaitReady(() -> !perf.isAlive(), Duration.ofMinutes(15));
     }
     List<String> lines = Files.readAllLines(log);
     for (int i = lines.size() - 1; i >= 0; i--) {
       if (lines.get(i).contains("records sent") && lines.get(i).contains("50th")) {
-        return LatencyStats.ofProducerPerformance(lines.get(i));
+        LatencyStats stats = LatencyStats.ofProducerPerformance(lines.get(i));
+        if (stats.records() != records) {
+          throw new IllegalStateException("sent " + stats.records() + " of " + records + ": " + lines.get(i));
+        }
+        return stats;
       }
     }
     throw new IllegalStateException("ProducerPerformance printed no summary:\n" + String.join("\n", lines));

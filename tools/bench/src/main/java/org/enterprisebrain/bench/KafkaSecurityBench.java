@@ -37,8 +37,6 @@ import org.enterprisebrain.servers.ManagedProcess;
  */
 public final class KafkaSecurityBench {
 
-  static final int RECORD_BYTES = 300;
-
   private KafkaSecurityBench() {
   }
 
@@ -147,26 +145,8 @@ public final class KafkaSecurityBench {
 
   static double produce(String classpath, String bootstrap, Path config, String topic, long records, Path dir)
       throws Exception {
-    Path log = Files.createTempFile(dir, "produce", ".log");
-    try (ManagedProcess perf = ManagedProcess.start("producer-performance", List.of(ManagedProcess.javaBinary(),
-        "-Xmx512m", "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
-        "--num-records", Long.toString(records), "--record-size", Integer.toString(RECORD_BYTES),
-        "--throughput", "-1", "--producer.config", config.toString(), "--producer-props",
-        "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true", "compression.type=lz4",
-        "linger.ms=5"), Map.of(), dir, log)) {
-      perf.awaitReady(() -> !perf.isAlive(), Duration.ofMinutes(15));
-    }
-    List<String> lines = Files.readAllLines(log);
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (lines.get(i).contains("records sent") && lines.get(i).contains("50th")) {
-        LatencyStats stats = LatencyStats.ofProducerPerformance(lines.get(i));
-        if (stats.records() != records) {
-          throw new IllegalStateException("sent " + stats.records() + " of " + records + ": " + lines.get(i));
-        }
-        return stats.recordsPerSecond();
-      }
-    }
-    throw new IllegalStateException("ProducerPerformance printed no summary:\n" + String.join("\n", lines));
+    return IngestionBench.producerPerformance(classpath, bootstrap, config, topic, records,
+        Files.createTempFile(dir, "produce", ".log")).recordsPerSecond();
   }
 
   /** ConsumerPerformance's nMsg.sec, reading all {@code records} from the start in a group of its own. */

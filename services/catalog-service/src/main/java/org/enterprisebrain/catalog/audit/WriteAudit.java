@@ -26,6 +26,7 @@ public class WriteAudit implements WebMvcConfigurer, HandlerInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteAudit.class);
   static final String WRITE = "write";
+  private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
   private final OperationRoles spec = OperationRoles.load("catalog");
   private final AuditLog audit;
 
@@ -41,8 +42,9 @@ public class WriteAudit implements WebMvcConfigurer, HandlerInterceptor {
   @Override
   public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
       Exception failure) {
-    if (failure != null || response.getStatus() < 200 || response.getStatus() >= 300
-        || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken caller)) {
+    // every read passes here too: only a change is looked up in the spec
+    if (READS.contains(request.getMethod()) || failure != null || response.getStatus() < 200
+        || response.getStatus() >= 300 || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken caller)) {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -154,6 +153,7 @@ public class SecurityEventCounter {
         .map(e -> new SecuritySource(e.getKey().kind(), e.getKey().address(), e.getKey().client(), e.getValue()))
         .toList();
     Instant since = Instant.ofEpochMilli(first * MINUTE);
+    // raised newest first (addFirst): the deque is already in the order the answer lists them
     List<SecurityAlert> inRange = new ArrayList<>();
     for (SecurityAlert alert : alerts) {
       if (alert.getAt().toInstant().isBefore(since)) {
@@ -163,7 +163,6 @@ public class SecurityEventCounter {
         inRange.add(alert);
       }
     }
-    inRange.sort(Comparator.comparing(SecurityAlert::getAt).reversed());
     Map<String, Long> totalsByName = new LinkedHashMap<>();
     totals.forEach((k, v) -> totalsByName.put(k.getValue(), v));
     Map<String, Integer> thresholdsByName = new LinkedHashMap<>();

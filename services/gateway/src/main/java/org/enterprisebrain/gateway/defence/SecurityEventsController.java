@@ -1,9 +1,8 @@
 package org.enterprisebrain.gateway.defence;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.gateway.GatewaySecurity;
 import org.enterprisebrain.gateway.api.DefenceApi;
 import org.enterprisebrain.gateway.api.model.SecurityEvents;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,13 +54,7 @@ public class SecurityEventsController implements DefenceApi {
 
   @ExceptionHandler(BadParameter.class)
   ResponseEntity<Map<String, Object>> badParameter(BadParameter e, ServerWebExchange exchange) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "about:blank");
-    body.put("title", "Bad request");
-    body.put("status", 400);
-    body.put("detail", e.getMessage());
-    body.put("instance", exchange.getRequest().getPath().value());
-    body.put("errors", List.of(Map.of("pointer", e.field, "message", e.getMessage())));
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(GatewaySecurity.problemBody(exchange, HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), e.field));
   }
 }

@@ -103,6 +103,31 @@ public record OperationRoles(String spec, List<Operation> operations) {
     return variable < 0 ? path : path.substring(0, variable);
   }
 
+  /**
+   * The path a call of {@code operationId} goes to, its variables filled in order (URL-encoded): a caller names the
+   * operation, the spec gives the path, so a path is typed once.
+   */
+  public String path(String operationId, String... variables) {
+    String template = operations.stream().filter(o -> o.operationId().equals(operationId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(spec + ".yaml has no operation " + operationId)).path();
+    java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\{[^}]+}").matcher(template);
+    StringBuilder path = new StringBuilder();
+    int i = 0;
+    while (variable.find()) {
+      if (i == variables.length) {
+        throw new IllegalArgumentException(operationId + " " + template + " needs more than " + i + " variables");
+      }
+      variable.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(
+          java.net.URLEncoder.encode(variables[i++], java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    variable.appendTail(path);
+    if (i != variables.length) {
+      throw new IllegalArgumentException(operationId + " " + template + " has " + i + " variables, not "
+          + variables.length);
+    }
+    return path.toString();
+  }
+
   /** The operation a request reaches, if the spec has one for its method and path. */
   public Optional<Operation> match(String method, String path) {
     PathContainer container = PathContainer.parsePath(path);

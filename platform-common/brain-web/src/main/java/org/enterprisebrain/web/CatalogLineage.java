@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.enterprisebrain.security.OperationRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -27,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 public final class CatalogLineage {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogLineage.class);
+  /** The catalog's registerLineageEdge, as api-specs/catalog.yaml gives its path. */
+  static final String EDGES = OperationRoles.load("catalog").path("registerLineageEdge");
 
   /** One edge: from-node, to-node (e.g. topic:…, job:…, index:…, model:…) and what the step does. */
   public record Edge(String from, String to, String transform) {
@@ -100,7 +103,7 @@ public final class CatalogLineage {
         .retrieve().body(JsonNode.class);
     String bearer = "Bearer " + token.path("access_token").asString();
     for (Edge edge : edges) {
-      http.post().uri(catalogUrl + "/api/v1/catalog/lineage/edges").header("Authorization", bearer)
+      http.post().uri(catalogUrl + EDGES).header("Authorization", bearer)
           .contentType(MediaType.APPLICATION_JSON)
           .body(Map.of("from", edge.from(), "to", edge.to(), "transform", edge.transform())).retrieve()
           .toBodilessEntity();

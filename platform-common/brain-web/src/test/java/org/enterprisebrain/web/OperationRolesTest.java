@@ -63,6 +63,17 @@ class OperationRolesTest {
         .hasMessage("things.yaml: POST /api/v1/things declares no x-roles: say who may call it");
   }
 
+  /** A caller names the operation; the spec gives its path, variables filled and encoded. */
+  @Test
+  void aCallersPathComesFromTheSpec() {
+    OperationRoles catalog = OperationRoles.load("catalog");
+    assertThat(catalog.path("listDatasets")).isEqualTo("/api/v1/catalog/datasets");
+    assertThat(catalog.path("listFields", "work order")).isEqualTo("/api/v1/catalog/entities/work+order/fields");
+    assertThatThrownBy(() -> catalog.path("listFields")).hasMessageContaining("needs more than 0");
+    assertThatThrownBy(() -> catalog.path("listDatasets", "x")).hasMessageContaining("has 0 variables, not 1");
+    assertThatThrownBy(() -> catalog.path("noSuchOperation")).hasMessageContaining("catalog.yaml has no operation");
+  }
+
   /**
    * AUTHORIZATION.md is the matrix rendered from the specs (regenerate with -Dbrain.docs.write=true); the services
    * enforce the same x-roles and their API tests assert them per role on the running service.

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.enterprisebrain.cli.LocalPlatform;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.KeycloakServer;
 import org.enterprisebrain.standard.Topics;
@@ -110,7 +111,7 @@ public final class AlertLatencyBench {
           .put("lsl", 9.9).put("usl", 10.1).put("subgroup", subgroup).put("sampleIndex", i);
     }
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-            + "/api/v1/ingest/quality-result")).header("Authorization", "Bearer " + token)
+            + OperationRoles.load("ingestion").path("ingestRecords", "quality-result"))).header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     long now = System.nanoTime();

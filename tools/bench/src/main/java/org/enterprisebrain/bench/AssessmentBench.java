@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.enterprisebrain.cli.BrainCommand;
 import org.enterprisebrain.cli.LocalPlatform;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.servers.BrainRealm;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -46,31 +47,34 @@ public final class AssessmentBench {
           BrainRealm.demoPassword("manager"));
       String admin = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "admin",
           BrainRealm.demoPassword("admin"));
-      String base = platform.gatewayUrl() + "/api/v1/assessment";
+      // the paths as the assessment's spec gives them
+      OperationRoles spec = OperationRoles.load("assessment");
+      String profile = platform.gatewayUrl() + spec.path("getProfile");
+      String evaluate = platform.gatewayUrl() + spec.path("evaluate");
 
       // warm-up of both paths (JIT, connection pools), then alternating measurement so both see the same machine
       for (int i = 0; i < 100; i++) {
-        call(base + "/profile", manager);
-        call(base + "/evaluation?plant=hz-01", manager);
+        call(profile, manager);
+        call(evaluate + "?plant=hz-01", manager);
       }
       long[] baseline = new long[requests];
       long[] evaluation = new long[requests];
       long[] server = new long[requests];
       long[] gathering = new long[requests];
       for (int i = 0; i < requests; i++) {
-        baseline[i] = call(base + "/profile", manager).nanos();
-        Call e = call(base + "/evaluation?plant=hz-01", manager);
+        baseline[i] = call(profile, manager).nanos();
+        Call e = call(evaluate + "?plant=hz-01", manager);
         evaluation[i] = e.nanos();
         server[i] = e.body().path("durationMs").asLong();
         gathering[i] = e.body().path("evidenceMs").asLong();
       }
-      int clauses = call(base + "/evaluation?plant=hz-01", manager).body().path("items").size();
+      int clauses = call(evaluate + "?plant=hz-01", manager).body().path("items").size();
 
       long[] first = new long[cold];
       long[] firstGathering = new long[cold];
       for (int i = 0; i < cold; i++) {
         Thread.sleep(11_000); // beyond BRAIN_ASSESSMENT_EVIDENCE_TTL: every service read afresh
-        Call c = call(base + "/evaluation?plant=bench-" + i, admin);
+        Call c = call(evaluate + "?plant=bench-" + i, admin);
         first[i] = c.nanos();
         firstGathering[i] = c.body().path("evidenceMs").asLong();
       }

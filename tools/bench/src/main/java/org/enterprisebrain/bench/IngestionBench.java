@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.enterprisebrain.cli.LocalPlatform;
+import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.KeycloakServer;
 import org.enterprisebrain.servers.ManagedProcess;
@@ -134,7 +135,7 @@ public final class IngestionBench {
   /** {@code clients} threads POST batches for {@code seconds}; every record must come back accepted. */
   static LatencyStats run(String gateway, String token, int batch, int clients, int seconds) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    URI uri = URI.create(gateway + "/api/v1/ingest/operation-report");
+    URI uri = URI.create(gateway + OperationRoles.load("ingestion").path("ingestRecords", "operation-report"));
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     AtomicLong sequence = new AtomicLong();
     String run = UUID.randomUUID().toString().substring(0, 8);

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import org.enterprisebrain.assessment.catalogue.EvidenceRule;
 import org.enterprisebrain.assessment.catalogue.RuleSet;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.enterprisebrain.security.OperationRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -131,7 +132,7 @@ public final class EvidenceGatherer {
 
     List<JsonNode> datasets() {
       List<JsonNode> mine = new ArrayList<>();
-      get("catalog", "/api/v1/catalog/datasets").forEach(d -> {
+      get("catalog", op("catalog", "listDatasets")).forEach(d -> {
         if (plant.equals(d.path("plant").asString())) {
           mine.add(d);
         }
@@ -172,9 +173,9 @@ public final class EvidenceGatherer {
     int fields = 0;
     int classified = 0;
     Map<String, Integer> unclassified = new LinkedHashMap<>();
-    for (JsonNode entity : r.get("catalog", "/api/v1/catalog/entities")) {
+    for (JsonNode entity : r.get("catalog", op("catalog", "listEntities"))) {
       String name = entity.path("entity").asString(entity.path("name").asString());
-      for (JsonNode f : r.get("catalog", "/api/v1/catalog/entities/" + enc(name) + "/fields")) {
+      for (JsonNode f : r.get("catalog", op("catalog", "listFields", name))) {
         fields++;
         // a suggested label is the recogniser's guess: a field counts once the standard or an owner classified it
         boolean done = "standard".equals(f.path("origin").asString())
@@ -220,7 +221,7 @@ public final class EvidenceGatherer {
       if (edges.size() >= minEdges) {
         break;
       }
-      JsonNode view = r.get("catalog", "/api/v1/catalog/lineage?depth=3&node=" + enc("topic:" + topic));
+      JsonNode view = r.get("catalog", op("catalog", "getLineage") + "?depth=3&node=" + enc("topic:" + topic));
       view.path("edges").forEach(e -> edges.add(e.path("from").asString() + "→" + e.path("to").asString()));
       traced++;
     }
@@ -231,7 +232,7 @@ public final class EvidenceGatherer {
   private RuleResult audit(Reads r, EvidenceRule rule) {
     Instant since = r.now.minus(rule.intParam("withinHours", 720), ChronoUnit.HOURS);
     int events = 0;
-    for (JsonNode e : r.get("catalog", "/api/v1/catalog/audit?limit=1000")) {
+    for (JsonNode e : r.get("catalog", op("catalog", "listAuditEvents") + "?limit=1000")) {
       if (Instant.parse(e.path("at").asString()).isAfter(since)) {
         events++;
       }
@@ -242,7 +243,7 @@ public final class EvidenceGatherer {
   private RuleResult jobs(Reads r, EvidenceRule rule) {
     List<String> wanted = rule.listParam("jobs");
     Set<String> running = new TreeSet<>();
-    for (JsonNode job : r.get("analytics", "/api/v1/analytics/jobs")) {
+    for (JsonNode job : r.get("analytics", op("analytics", "listJobs"))) {
       if ("RUNNING".equals(job.path("state").asString())) {
         running.add(job.path("name").asString());
       }
@@ -255,14 +256,14 @@ public final class EvidenceGatherer {
   private RuleResult oeeCoverage(Reads r, EvidenceRule rule) {
     int hours = rule.intParam("withinHours", 24);
     Set<String> withOee = new TreeSet<>();
-    r.analytics("/api/v1/analytics/oee/summary", hours, "").path("machines").forEach(m -> {
+    r.analytics(op("analytics", "summarizeOee"), hours, "").path("machines").forEach(m -> {
       if (m.hasNonNull("oee")) {
         withOee.add(m.path("equipment").asString());
       }
     });
     // the plant's machines as its telemetry shows them, and every machine that reported production
     Set<String> equipment = new TreeSet<>(withOee);
-    r.analytics("/api/v1/analytics/health", hours, "&size=5000").forEach(w -> equipment.add(w.path("equipment").asString()));
+    r.analytics(op("analytics", "listHealth"), hours, "&size=5000").forEach(w -> equipment.add(w.path("equipment").asString()));
     double share = equipment.isEmpty() ? 0 : (double) withOee.size() / equipment.size();
     Set<String> without = new TreeSet<>(equipment);
     without.removeAll(withOee);
@@ -273,7 +274,7 @@ public final class EvidenceGatherer {
   private RuleResult bottleneck(Reads r, EvidenceRule rule) {
     Set<String> lines = new TreeSet<>();
     Set<String> withBottleneck = new TreeSet<>();
-    for (JsonNode o : r.analytics("/api/v1/analytics/oee", rule.intParam("withinHours", 24), "&level=line&size=5000")) {
+    for (JsonNode o : r.analytics(op("analytics", "listOee"), rule.intParam("withinHours", 24), "&level=line&size=5000")) {
       String line = o.path("line").asString();
       lines.add(line);
       if (o.hasNonNull("bottleneck")) {
@@ -287,12 +288,12 @@ public final class EvidenceGatherer {
   private RuleResult spc(Reads r, EvidenceRule rule) {
     Set<String> characteristics = new TreeSet<>();
     int violations = 0;
-    for (JsonNode c : r.analytics("/api/v1/analytics/spc/characteristics", 24 * 7, "")) {
+    for (JsonNode c : r.analytics(op("analytics", "listCharacteristics"), 24 * 7, "")) {
       characteristics.add(c.path("characteristic").asString());
       violations += c.path("violations").asInt();
     }
     int alerted = 0;
-    for (JsonNode a : r.analytics("/api/v1/analytics/alerts", 24 * 7, "&kind=spc-rule&size=5000")) {
+    for (JsonNode a : r.analytics(op("analytics", "listAlerts"), 24 * 7, "&kind=spc-rule&size=5000")) {
       alerted++;
     }
     // violations without a single alert mean the rules are not watched: half credit at most
@@ -305,7 +306,7 @@ public final class EvidenceGatherer {
   }
 
   private RuleResult energy(Reads r, EvidenceRule rule) {
-    JsonNode summary = r.analytics("/api/v1/analytics/energy/summary", rule.intParam("withinHours", 24), "");
+    JsonNode summary = r.analytics(op("analytics", "summarizeEnergy"), rule.intParam("withinHours", 24), "");
     Set<String> media = new TreeSet<>();
     summary.path("media").forEach(m -> {
       if (m.path("consumption").asDouble() > 0) {
@@ -321,7 +322,7 @@ public final class EvidenceGatherer {
   }
 
   private RuleResult carbon(Reads r, EvidenceRule rule) {
-    double co2 = r.analytics("/api/v1/analytics/energy/summary", rule.intParam("withinHours", 24), "")
+    double co2 = r.analytics(op("analytics", "summarizeEnergy"), rule.intParam("withinHours", 24), "")
         .path("co2Kg").asDouble();
     return RuleResult.of(rule.id(), co2 > 0 ? 1 : 0, Map.of("co2Kg", round(co2)));
   }
@@ -329,7 +330,7 @@ public final class EvidenceGatherer {
   private RuleResult health(Reads r, EvidenceRule rule) {
     Set<String> equipment = new TreeSet<>();
     Set<String> signals = new TreeSet<>();
-    r.analytics("/api/v1/analytics/health", rule.intParam("withinHours", 24), "&size=5000").forEach(w -> {
+    r.analytics(op("analytics", "listHealth"), rule.intParam("withinHours", 24), "&size=5000").forEach(w -> {
       equipment.add(w.path("equipment").asString());
       signals.add(w.path("signal").asString());
     });
@@ -339,7 +340,7 @@ public final class EvidenceGatherer {
 
   private RuleResult alerts(Reads r, EvidenceRule rule) {
     Map<String, Integer> byKind = new LinkedHashMap<>();
-    r.analytics("/api/v1/analytics/alerts", rule.intParam("withinHours", 168), "&size=5000")
+    r.analytics(op("analytics", "listAlerts"), rule.intParam("withinHours", 168), "&size=5000")
         .forEach(a -> byKind.merge(a.path("kind").asString(), 1, Integer::sum));
     return RuleResult.of(rule.id(), byKind.isEmpty() ? 0 : 1, Map.of("alertsByKind", byKind));
   }
@@ -347,7 +348,7 @@ public final class EvidenceGatherer {
   private RuleResult modelDeployment(Reads r, EvidenceRule rule) {
     String entity = rule.params().getOrDefault("entity", "telemetry").toString();
     Set<String> active = new TreeSet<>();
-    for (JsonNode d : r.get("registry", "/api/v1/registry/deployments")) {
+    for (JsonNode d : r.get("registry", op("registry", "listDeployments"))) {
       boolean forPlant = !d.path("plants").isArray() || d.path("plants").isEmpty()
           || d.path("plants").valueStream().anyMatch(p -> p.asString().equals(r.plant) || p.asString().equals("*"));
       if ("active".equals(d.path("status").asString()) && entity.equals(d.path("entity").asString()) && forPlant) {
@@ -356,7 +357,7 @@ public final class EvidenceGatherer {
     }
     Set<String> scoring = new TreeSet<>();
     if (!active.isEmpty()) {
-      r.analytics("/api/v1/analytics/scores", rule.intParam("withinHours", 24), "&size=500")
+      r.analytics(op("analytics", "listScores"), rule.intParam("withinHours", 24), "&size=500")
           .forEach(s -> scoring.add(s.path("deployment").asString()));
     }
     scoring.retainAll(active);
@@ -368,7 +369,7 @@ public final class EvidenceGatherer {
   private RuleResult models(Reads r, EvidenceRule rule) {
     Set<String> champions = new TreeSet<>();
     int models = 0;
-    for (JsonNode m : r.get("registry", "/api/v1/registry/models")) {
+    for (JsonNode m : r.get("registry", op("registry", "listModels"))) {
       models++;
       if (m.path("aliases").has("champion")) {
         champions.add(m.path("name").asString());
@@ -379,13 +380,13 @@ public final class EvidenceGatherer {
   }
 
   private RuleResult components(Reads r, EvidenceRule rule) {
-    int n = r.get("registry", "/api/v1/registry/components").size();
+    int n = r.get("registry", op("registry", "listComponents")).size();
     return RuleResult.of(rule.id(), RuleResult.ratio(n, rule.intParam("minComponents", 1)), Map.of("components", n));
   }
 
   private RuleResult knowledgeGraph(Reads r, EvidenceRule rule) {
     Map<String, Integer> byType = new LinkedHashMap<>();
-    r.get("registry", "/api/v1/registry/graph/export").path("nodes")
+    r.get("registry", op("registry", "exportGraph")).path("nodes")
         .forEach(n -> byType.merge(n.path("type").asString(), 1, Integer::sum));
     double value = 1;
     Map<String, Integer> required = rule.mapParam("types");
@@ -404,7 +405,7 @@ public final class EvidenceGatherer {
     Instant since = r.now.truncatedTo(ChronoUnit.MINUTES).minus(within, ChronoUnit.HOURS);
     Map<String, String> lastGood = new java.util.TreeMap<>();
     Map<String, Integer> failed = new java.util.TreeMap<>();
-    for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?kind=backup&limit=1000&since="
+    for (JsonNode run : r.get("catalog", op("catalog", "listBackupRuns") + "?kind=backup&limit=1000&since="
         + enc(since.toString()))) {
       String store = run.path("store").asString();
       if ("succeeded".equals(run.path("status").asString())) {
@@ -427,7 +428,7 @@ public final class EvidenceGatherer {
       Instant testedSince = r.now.truncatedTo(ChronoUnit.MINUTES).minus(days, ChronoUnit.DAYS);
       Map<String, String> lastTest = new java.util.TreeMap<>();
       Map<String, Integer> unwitnessed = new java.util.TreeMap<>();
-      for (JsonNode run : r.get("catalog", "/api/v1/catalog/backups?kind=restore-test&limit=100&since="
+      for (JsonNode run : r.get("catalog", op("catalog", "listBackupRuns") + "?kind=restore-test&limit=100&since="
           + enc(testedSince.toString()))) {
         // four eyes: a drill counts once somebody other than its reporter witnessed it
         if (!"succeeded".equals(run.path("status").asString())) {
@@ -457,7 +458,7 @@ public final class EvidenceGatherer {
    */
   private RuleResult attackDefence(Reads r, EvidenceRule rule) {
     int hours = rule.intParam("withinHours", 24);
-    JsonNode events = r.get("gateway", "/api/v1/gateway/security-events?limit=5&hours=" + hours);
+    JsonNode events = r.get("gateway", op("gateway", "getSecurityEvents") + "?limit=5&hours=" + hours);
     List<String> kinds = rule.listParam("kinds");
     List<String> watched = events.path("watching").asBoolean(false)
         ? kinds.stream().filter(k -> events.path("thresholds").path(k).asInt(0) > 0).toList() : List.of();
@@ -474,6 +475,15 @@ public final class EvidenceGatherer {
     facts.put("busiestSources", busiest);
     facts.put("withinHours", hours);
     return RuleResult.of(rule.id(), RuleResult.ratio(watched.size(), kinds.size()), facts);
+  }
+
+  /** Where evidence is read: each service's spec (api-specs) gives the path of the operation named, never typed here. */
+  private static final Map<String, OperationRoles> SPECS = Map.of("catalog", OperationRoles.load("catalog"),
+      "analytics", OperationRoles.load("analytics"), "registry", OperationRoles.load("registry"),
+      "gateway", OperationRoles.load("gateway"));
+
+  static String op(String service, String operationId, String... variables) {
+    return SPECS.get(service).path(operationId, variables);
   }
 
   private static String enc(String s) {

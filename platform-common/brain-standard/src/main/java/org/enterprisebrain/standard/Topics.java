@@ -27,6 +27,9 @@ public final class Topics {
   /** The registry's model deployments (compacted, keyed by deployment id), read by the score job. */
   public static final String MODEL_DEPLOYMENTS = TopicSchemas.topic("model-deployments.v1");
 
+  /** The other services' audited changes and downloads, keyed by id, which the catalog appends to its chain. */
+  public static final String AUDIT = TopicSchemas.topic("audit.v1");
+
   private Topics() {
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.servers.demo.Multipart;
+import org.enterprisebrain.testsupport.AuditTopic;
 import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.ServiceCalls;
 import org.junit.jupiter.api.MethodOrderer;
@@ -162,6 +163,25 @@ class AssessmentApiIT extends AssessmentServer implements SecuredApi {
     assertThat(status(calls.get("/api/v1/assessment/attestations?clause=" + clause, "auditor"), 200).size()).isEqualTo(1);
     problem(calls.send("POST", "/api/v1/assessment/snapshots", "auditor", null, null), 403, "Authorization");
     problem(calls.get("/api/v1/assessment/snapshots/999999", "auditor"), 404, "snapshotId");
+
+    // the audit chain gets every change and the download, who and from where; the refused review (409) is none
+    String attestation = "/api/v1/assessment/attestations/" + id;
+    List<JsonNode> review = AuditTopic.await(AuditTopic.path(attestation + "/review"), 1);
+    assertThat(review).hasSize(1);
+    assertThat(review.get(0).path("principal").asString()).isEqualTo("admin");
+    assertThat(review.get(0).path("operationId").asString()).isEqualTo("reviewAttestation");
+    assertThat(review.get(0).path("kind").asString()).isEqualTo("write");
+    assertThat(review.get(0).path("service").asString()).isEqualTo("assessment");
+    assertThat(review.get(0).path("clientAddress").asString()).isEqualTo("127.0.0.1");
+    List<JsonNode> download = AuditTopic.await(AuditTopic.path(attestation + "/attachment"), 1);
+    assertThat(download).hasSize(1);
+    assertThat(download.get(0).path("principal").asString()).isEqualTo("auditor");
+    assertThat(download.get(0).path("kind").asString()).isEqualTo("download");
+    assertThat(download.get(0).path("method").asString()).isEqualTo("GET");
+    assertThat(AuditTopic.await(a -> a.path("operationId").asString().equals("takeSnapshot")
+        && a.path("principal").asString().equals("manager"), 1)).isNotEmpty();
+    assertThat(AuditTopic.await(a -> a.path("operationId").asString().equals("submitAttestation")
+        && a.path("principal").asString().equals("manager"), 1)).isNotEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import org.enterprisebrain.assessment.catalogue.Catalogue;
 import org.enterprisebrain.assessment.catalogue.CatalogueLoader;
 import org.enterprisebrain.servers.BrainRealm;
 import org.enterprisebrain.servers.ManagedProcess;
+import org.enterprisebrain.testsupport.RealKafka;
 import org.enterprisebrain.testsupport.RealKeycloak;
 import org.enterprisebrain.testsupport.RealPostgres;
 import org.enterprisebrain.testsupport.ServiceCalls;
@@ -14,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The assessment-service on real PostgreSQL and Keycloak, with the services it reads for evidence down
+ * The assessment-service on real PostgreSQL, Kafka (its audit topic) and Keycloak, with the services it reads for evidence down
  * (nothing listens where they should be). One application context for every test class that extends this.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -27,6 +28,8 @@ abstract class AssessmentServer {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     RealPostgres.datasource(registry, "assessment");
+    // the audit topic: its changes and attachment downloads are handed on there
+    registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
     RealKeycloak.resourceServer(registry);
     registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
     registry.add("brain.assessment.client-secret", () -> BrainRealm.demoSecret("assessment-service"));

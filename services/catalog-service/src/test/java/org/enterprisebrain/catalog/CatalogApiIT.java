@@ -460,6 +460,67 @@ class CatalogApiIT implements SecuredApi {
     assertThat(chain.path("problem").asString()).isEqualTo("link-broken");
   }
 
+  @Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
+  /**
+   * The other services' changes and downloads arrive over the audit topic (api-specs/topics/audit.v1): each is an
+   * entry of the one chain with the time, person, client and address the service saw; delivered twice, appended
+   * once; a message breaking the contract is counted and not appended, and the intake goes on after it.
+   */
+  @Test
+  void theOtherServicesActionsArriveOverTheAuditTopicEachAppendedOnce() throws Exception {
+    String deployment = "/api/v1/registry/deployments/" + UUID.randomUUID();
+    String attachment = "/api/v1/assessment/attestations/" + UUID.randomUUID() + "/attachment";
+    String undeploy = action(UUID.randomUUID(), "registry", "DELETE", deployment, "undeploy", "write");
+    String download = action(UUID.randomUUID(), "assessment", "GET", attachment, "getAttachment", "download");
+    double refusedBefore = counter("brain.audit.refused");
+    double duplicatesBefore = counter("brain.audit.duplicates");
+    String topic = Topics.AUDIT;
+    // one partition's order: the broken message, the action, the same action again, then the download
+    produce(List.of(new ProducerRecord<>(topic, 0, "broken", "{\"id\":\"not-an-action\"}"),
+        new ProducerRecord<>(topic, 0, "a", undeploy), new ProducerRecord<>(topic, 0, "a", undeploy),
+        new ProducerRecord<>(topic, 0, "b", download)));
+
+    JsonNode written = awaitAudit("DELETE " + deployment);
+    JsonNode served = awaitAudit("GET " + attachment);
+    assertThat(counter("brain.audit.duplicates")).isEqualTo(duplicatesBefore + 1);
+    assertThat(counter("brain.audit.refused")).isEqualTo(refusedBefore + 1);
+    assertThat(written).hasSize(1);
+    JsonNode entry = written.get(0);
+    assertThat(entry.path("principal").asString()).isEqualTo("engineer");
+    assertThat(entry.path("clientId").asString()).isEqualTo("brain-console");
+    assertThat(entry.path("clientAddress").asString()).isEqualTo("10.1.2.3");
+    assertThat(Instant.parse(entry.path("at").asString())).isEqualTo(Instant.parse("2026-12-07T01:02:03.456789Z"));
+    assertThat(entry.path("decision").asString()).isEqualTo("written");
+    assertThat(entry.path("policy").asString()).isEqualTo("write: undeploy");
+    assertThat(entry.path("hash").asString()).hasSize(64);
+    assertThat(served).hasSize(1);
+    assertThat(served.get(0).path("decision").asString()).isEqualTo("allowed");
+    assertThat(served.get(0).path("policy").asString()).isEqualTo("download: getAttachment");
+  }
+
+  private static String action(UUID id, String service, String method, String path, String operation, String kind) {
+    return JSON.writeValueAsString(Map.of("id", id.toString(), "at", "2026-12-07T01:02:03.456789Z", "service", service,
+        "principal", "engineer", "clientId", "brain-console", "clientAddress", "10.1.2.3", "method", method,
+        "path", path, "operationId", operation, "kind", kind));
+  }
+
+  private double counter(String name) {
+    var counter = meters.find(name).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private JsonNode awaitAudit(String resource) throws Exception {
+    String query = "/api/v1/catalog/audit?resource=" + java.net.URLEncoder.encode(resource, StandardCharsets.UTF_8);
+    JsonNode entries = ok(send("GET", query, user("auditor"), null, null));
+    for (long until = System.currentTimeMillis() + 30_000; entries.isEmpty() && System.currentTimeMillis() < until;
+        Thread.sleep(200)) {
+      entries = ok(send("GET", query, user("auditor"), null, null));
+    }
+    return entries;
+  }
+
   void aroundTheTrigger(String statement) {
     owner.sql("alter table audit_event disable trigger audit_event_append_only").update();
     try {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.enterprisebrain.registry.deployments.DeploymentSigner;
 import org.enterprisebrain.registry.deployments.DeploymentSignerTest;
+import org.enterprisebrain.testsupport.AuditTopic;
 import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
@@ -299,6 +300,15 @@ class RegistryApiIT implements SecuredApi {
     Map<String, String> latest = topic();
     assertThat(latest).containsKey("spindle-cnc");
     assertThat(latest.get("spindle-cnc")).as("undeployed: a tombstone").isNull();
+
+    // every change above is handed to the audit chain, by whom and which operation; the refused ones are not
+    List<JsonNode> audited = AuditTopic.await(a -> a.path("path").asString().startsWith("/api/v1/registry/")
+        && (a.path("path").asString().contains("spindle-cnc") || a.path("path").asString().endsWith("/decision")
+        || a.path("path").asString().equals("/api/v1/registry/deployments")), 6);
+    assertThat(audited.stream().map(a -> a.path("principal").asString() + " " + a.path("operationId").asString())
+        .toList()).containsExactly("admin decideAliasRequest", "engineer createDeployment",
+        "admin decideAliasRequest", "admin decideAliasRequest", "engineer rollbackDeployment", "engineer undeploy");
+    assertThat(audited).allSatisfy(a -> assertThat(a.path("service").asString()).isEqualTo("registry"));
   }
 
   @Test

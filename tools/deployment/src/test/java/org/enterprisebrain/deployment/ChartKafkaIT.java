@@ -61,6 +61,7 @@ class ChartKafkaIT {
   static final String TELEMETRY = "brain.equipment.telemetry.v1";
   static final String EMPLOYEES = "brain.personnel.employee.v1";
   static final String DEPLOYMENTS = org.enterprisebrain.standard.Topics.MODEL_DEPLOYMENTS;
+  static final String AUDIT = org.enterprisebrain.standard.Topics.AUDIT;
 
   static KafkaServer kafka;
   static BrokerCertificate tls;
@@ -235,6 +236,13 @@ class ChartKafkaIT {
     assertThat(read("analytics-health", TELEMETRY, "brain-analytics-health")).containsExactly("{\"value\":71.5}");
     assertThatThrownBy(() -> read("analytics-score", TELEMETRY, "catalog-service"))
         .isInstanceOf(GroupAuthorizationException.class);
+    // the assessment writes the audit topic and nothing else; only the catalog reads it (into the audit chain)
+    send("assessment", AUDIT, "{\"operationId\":\"putProfile\"}");
+    assertThatThrownBy(() -> send("assessment", TELEMETRY, "{\"value\":0}"))
+        .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(() -> read("assessment", AUDIT, null)).isInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(() -> read("registry", AUDIT, null)).isInstanceOf(TopicAuthorizationException.class);
+    assertThat(read("catalog", AUDIT, "catalog-service-audit")).containsExactly("{\"operationId\":\"putProfile\"}");
     // nobody but the operator makes, changes or deletes topics
     try (Admin admin = Admin.create(client(user("ingestion")))) {
       assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("brain.exfiltrate.v1", 1, (short) 1)))

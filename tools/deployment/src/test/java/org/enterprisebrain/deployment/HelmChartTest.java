@@ -353,7 +353,7 @@ class HelmChartTest {
   }
 
   /** The Kafka clients: the services with {@code kafka: true} and every analytics job. */
-  static final List<String> KAFKA_SERVICES = List.of("ingestion", "catalog", "analytics", "registry");
+  static final List<String> KAFKA_SERVICES = List.of("ingestion", "catalog", "analytics", "registry", "assessment");
 
   static List<String> kafkaClients() {
     List<String> clients = new ArrayList<>(KAFKA_SERVICES);
@@ -441,6 +441,14 @@ class HelmChartTest {
         "brain.analytics.routings.v1", "brain.analytics.energy-settings.v1")) {
       assertThat(may(m, "Write", settings)).as(settings).containsExactly("analytics");
     }
+    // the audit topic: written by the services that audit over it, read by the catalog alone (into the chain); the
+    // assessment holds nothing else
+    assertThat(may(m, "Write", Topics.AUDIT)).containsExactlyInAnyOrder("registry", "analytics", "assessment");
+    assertThat(may(m, "Read", Topics.AUDIT)).containsExactly("catalog");
+    assertThat(acls(m, "assessment")).containsOnlyKeys(Topics.AUDIT);
+    // kept a year (the chain's source until the catalog appended it), the other topics a week
+    assertThat(at(m.one("KafkaTopic", Topics.AUDIT), "spec.config")).asString().contains("retention.ms=31536000000");
+    assertThat(at(m.one("KafkaTopic", Topics.ALERTS), "spec.config")).asString().contains("retention.ms=604800000");
     // each job commits offsets in its own groups only
     Manifests.JOBS.forEach(j -> assertThat(acls(m, "analytics-" + j).keySet().stream().filter(k -> k.startsWith("group:")))
         .containsExactly("group:brain-analytics-" + j + "*"));

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import org.enterprisebrain.testsupport.AuditTopic;
 import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.RealElasticsearch;
 import org.enterprisebrain.testsupport.RealKafka;
@@ -313,6 +314,15 @@ class AnalyticsApiIT implements SecuredApi {
     assertThat(v3.path("subgroupSize").asInt()).isEqualTo(12);
     assertAsTheTopicSchemaSays("analytics-spc-settings.v1",
         List.of(sentOn("brain.analytics.spc-settings.v1", 3).get("hz-01|CNC-1|P1|D-12.00|3")));
+    // the three versions are changes in the audit chain, by whom they were made; the refused ones are none
+    List<JsonNode> audited = AuditTopic.await(a -> a.path("operationId").asString().equals("changeChartSettings"), 3);
+    assertThat(audited.stream().map(a -> a.path("principal").asString()).toList())
+        .containsExactly("engineer", "admin", "engineer");
+    assertThat(audited).allSatisfy(a -> {
+      assertThat(a.path("service").asString()).isEqualTo("analytics");
+      assertThat(a.path("method").asString() + " " + a.path("path").asString())
+          .isEqualTo("PUT /api/v1/analytics/spc/settings");
+    });
   }
 
   /** The topic's messages by key, read until {@code expected} keys are there (or 20 s passed). */

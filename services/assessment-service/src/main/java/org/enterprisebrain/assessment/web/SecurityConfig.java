@@ -1,6 +1,7 @@
 package org.enterprisebrain.assessment.web;
 
 import org.enterprisebrain.web.BodyLimitConfig;
+import org.enterprisebrain.web.audit.KafkaAuditConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -18,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The dashboard page itself is public: its data is not.
  */
 @Configuration
-@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class, KafkaAuditConfig.class})
 public class SecurityConfig {
 
   @Bean

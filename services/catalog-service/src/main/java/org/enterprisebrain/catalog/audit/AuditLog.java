@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.enterprisebrain.catalog.scheme.Grade;
+import org.enterprisebrain.web.audit.AuditedAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -46,22 +48,44 @@ public class AuditLog {
   public void record(String principal, String clientId, String clientAddress, String resource, List<String> fields,
       Grade grade, String policy, AuditEvent.Decision decision) {
     lockTheChain();
+    append(clock.instant(), principal, clientId, clientAddress, resource, fields, grade, policy, decision, null);
+  }
+
+  /**
+   * An action a service audited (its own or, over the audit topic, another's): a change is decision written, an
+   * attachment served allowed. Appended once: the action's id is kept, a second delivery finds it.
+   *
+   * @return false when the action was appended before
+   */
+  @Transactional
+  public boolean record(AuditedAction action) {
+    lockTheChain();
+    if (jdbc.sql("select exists (select 1 from audit_event where entry_id = ?)").param(action.id())
+        .query(Boolean.class).single()) {
+      return false;
+    }
+    append(action.at(), action.principal(), action.clientId(), action.clientAddress(), action.resource(), List.of(),
+        Grade.L1, action.policy(), AuditedAction.WRITE.equals(action.kind()) ? AuditEvent.Decision.WRITTEN
+            : AuditEvent.Decision.ALLOWED, action.id());
+    return true;
+  }
+
+  /** The chain's next entry; the caller holds the chain's lock. */
+  private void append(Instant at, String principal, String clientId, String clientAddress, String resource,
+      List<String> fields, Grade grade, String policy, AuditEvent.Decision decision, UUID entryId) {
     byte[] previous = jdbc.sql("select hash from audit_event where hash is not null order by id desc limit 1")
         .query(byte[].class).optional().orElse(AuditChain.GENESIS);
     long id = jdbc.sql("select nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
-    AuditEvent event = new AuditEvent(id, clock.instant().truncatedTo(ChronoUnit.MICROS), principal, clientId,
-        clientAddress, resource, fields, grade, policy, decision, null);
-    insert(event, previous, AuditChain.hash(previous, event));
-  }
-
-  private void insert(AuditEvent e, byte[] previous, byte[] hash) {
+    AuditEvent e = new AuditEvent(id, at.truncatedTo(ChronoUnit.MICROS), principal, clientId, clientAddress,
+        resource, fields, grade, policy, decision, null);
+    byte[] hash = AuditChain.hash(previous, e);
     jdbc.sql("""
         insert into audit_event (id, at, principal, client_id, client_address, resource, fields, grade, policy,
-                                 decision, prev_hash, hash)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                 decision, prev_hash, hash, entry_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(e.id(), OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.principal(), e.clientId(),
             e.clientAddress(), e.resource(), e.fields().toArray(String[]::new), e.grade().name(), e.policy(),
-            e.decision().name().toLowerCase(Locale.ROOT), previous, hash)
+            e.decision().name().toLowerCase(Locale.ROOT), previous, hash, entryId)
         .update();
   }
 

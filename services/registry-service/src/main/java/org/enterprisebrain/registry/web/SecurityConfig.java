@@ -1,6 +1,7 @@
 package org.enterprisebrain.registry.web;
 
 import org.enterprisebrain.web.BodyLimitConfig;
+import org.enterprisebrain.web.audit.KafkaAuditConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -16,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * the alias policy's business (AliasService).
  */
 @Configuration
-@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class, KafkaAuditConfig.class})
 public class SecurityConfig {
 
   @Bean

@@ -1,6 +1,7 @@
 package org.enterprisebrain.analytics.service.web;
 
 import org.enterprisebrain.web.BodyLimitConfig;
+import org.enterprisebrain.web.audit.KafkaAuditConfig;
 import org.enterprisebrain.web.JwtDecoderConfig;
 import org.enterprisebrain.security.OperationRoles;
 import org.enterprisebrain.web.Refusals;
@@ -13,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Who calls which operation: the x-roles of api-specs/analytics.yaml. */
 @Configuration
-@Import({JwtDecoderConfig.class, BodyLimitConfig.class})
+@Import({JwtDecoderConfig.class, BodyLimitConfig.class, KafkaAuditConfig.class})
 public class SecurityConfig {
 
   @Bean

@@ -500,6 +500,66 @@ class CatalogApiIT implements SecuredApi {
     assertThat(served.get(0).path("policy").asString()).isEqualTo("download: getAttachment");
   }
 
+  /**
+   * The auditor takes a period away: NDJSON whose every hash is recomputed here from the spec's description alone
+   * (SHA-256 over the previous hash and the entry's JSON array) and whose links join; CSV with a BOM whose cells a
+   * spreadsheet would run are defused; the export is itself in the log; a bad period or format is a 400.
+   */
+  @Test
+  void theAuditorExportsAPeriodThatChecksOfflineAndOpensSafelyInASpreadsheet() throws Exception {
+    Instant from = Instant.now().minus(Duration.ofMinutes(5));
+    String formula = "=HYPERLINK(\"http://evil\")";
+    String path = "/api/v1/registry/models/" + UUID.randomUUID();
+    String action = JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "at", Instant.now().toString(),
+        "service", "registry", "principal", formula, "clientAddress", "10.1.2.3", "method", "POST", "path", path,
+        "operationId", "createModel", "kind", "write"));
+    produce(List.of(new ProducerRecord<>(Topics.AUDIT, "c", action)));
+    awaitAudit("POST " + path);
+
+    String query = "/api/v1/catalog/audit/export?from=" + from;
+    HttpResponse<String> ndjson = send("GET", query, user("auditor"), null, null);
+    assertThat(ndjson.statusCode()).as(ndjson.body()).isEqualTo(200);
+    assertThat(ndjson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+    List<JsonNode> lines = ndjson.body().lines().map(JSON::readTree).toList();
+    assertThat(lines).isNotEmpty().anyMatch(l -> l.path("resource").asString().equals("POST " + path)
+        && l.path("principal").asString().equals(formula));
+    JsonNode before = null;
+    for (JsonNode line : lines) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(java.util.HexFormat.of().parseHex(line.path("prevHash").asString()));
+      Instant at = Instant.parse(line.path("at").asString());
+      sha.update(JSON.writeValueAsBytes(java.util.Arrays.asList(line.path("id").asLong(),
+          java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, at), line.path("principal").asString(null),
+          line.path("clientId").asString(null), line.path("clientAddress").asString(null),
+          line.path("resource").asString(), line.path("fields").valueStream().map(JsonNode::asString).toList(),
+          line.path("grade").asString(), line.path("policy").asString(), line.path("decision").asString())));
+      assertThat(java.util.HexFormat.of().formatHex(sha.digest())).as(line.toString()).isEqualTo(line.path("hash").asString());
+      if (before != null && line.path("id").asLong() == before.path("id").asLong() + 1) {
+        assertThat(line.path("prevHash").asString()).isEqualTo(before.path("hash").asString());
+      }
+      before = line;
+    }
+
+    HttpResponse<String> csv = send("GET", query + "&format=csv", user("auditor"), null, null);
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("\uFEFFid,at,principal,clientId,clientAddress,resource,fields,grade,policy,decision,prevHash,hash");
+    List<List<String>> rows = org.enterprisebrain.standard.Csv.parse(csv.body());
+    assertThat(rows).as("the header, the entries, and the NDJSON export's own entry").hasSize(lines.size() + 2);
+    assertThat(rows).anyMatch(r -> r.get(2).equals("'" + formula) && r.get(5).equals("POST " + path));
+    assertThat(rows.stream().skip(1).map(r -> r.get(2))).noneMatch(p -> p.startsWith("="));
+
+    // the export is in the log itself, the auditor's download
+    JsonNode exported = ok(send("GET", "/api/v1/catalog/audit?user=auditor&limit=1", user("auditor"), null, null)).get(0);
+    assertThat(exported.path("policy").asString()).isEqualTo("download: exportAuditLog");
+    assertThat(exported.path("decision").asString()).isEqualTo("allowed");
+    assertThat(exported.path("resource").asString()).isEqualTo("GET /api/v1/catalog/audit/export");
+
+    problem(send("GET", query + "&format=xml", user("auditor"), null, null), 400, "format");
+    problem(send("GET", query + "&to=" + from.minusSeconds(1), user("auditor"), null, null), 400, "to");
+    problem(send("GET", "/api/v1/catalog/audit/export", user("auditor"), null, null), 400, "from");
+    problem(send("GET", query, user("manager"), null, null), 403, "Authorization");
+  }
+
   private static String action(UUID id, String service, String method, String path, String operation, String kind) {
     return JSON.writeValueAsString(Map.of("id", id.toString(), "at", "2026-12-07T01:02:03.456789Z", "service", service,
         "principal", "engineer", "clientId", "brain-console", "clientAddress", "10.1.2.3", "method", method,

@@ -5,17 +5,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.security.OperationRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Audits what a service's spec says to: every call that succeeded of an operation marked {@code x-audit: write}
@@ -27,14 +31,16 @@ public final class ActionAudit implements WebMvcConfigurer, HandlerInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActionAudit.class);
   private static final Set<String> KINDS = Set.of(AuditedAction.WRITE, AuditedAction.DOWNLOAD);
-  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final OperationRoles spec;
   private final AuditTrail trail;
   private final Clock clock;
   private final Counter unrecorded;
-  /** Whether any read is audited (a download): when none is, a read is never looked up in the spec. */
-  private final boolean auditsReads;
+  /** The audited operations, parsed once: most requests match none and are never looked up further. */
+  private final List<Audited> audited;
+
+  private record Audited(String method, PathPattern pattern) {
+  }
 
   public ActionAudit(OperationRoles spec, AuditTrail trail, Clock clock, MeterRegistry meters) {
     this.spec = spec;
@@ -42,8 +48,8 @@ public final class ActionAudit implements WebMvcConfigurer, HandlerInterceptor {
     this.clock = clock;
     this.unrecorded = Counter.builder("brain.audit.unrecorded")
         .description("calls that succeeded but could not be handed to the audit trail").register(meters);
-    this.auditsReads = spec.operations().stream()
-        .anyMatch(o -> KINDS.contains(o.audit()) && READS.contains(o.method()));
+    this.audited = spec.operations().stream().filter(o -> KINDS.contains(o.audit()))
+        .map(o -> new Audited(o.method(), PathPatternParser.defaultInstance.parse(o.path()))).toList();
   }
 
   @Override
@@ -54,13 +60,17 @@ public final class ActionAudit implements WebMvcConfigurer, HandlerInterceptor {
   @Override
   public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
       Exception failure) {
-    String method = request.getMethod();
-    if ((!auditsReads && READS.contains(method)) || failure != null || response.getStatus() < 200
-        || response.getStatus() >= 300
+    if (failure != null || response.getStatus() < 200 || response.getStatus() >= 300
         || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken caller)) {
       return;
     }
+    String method = request.getMethod();
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    PathContainer container = PathContainer.parsePath(path);
+    if (audited.stream().noneMatch(a -> a.method().equalsIgnoreCase(method) && a.pattern().matches(container))) {
+      return;
+    }
+    // the operation the request reached (a more specific one than an audited pattern may have taken it)
     spec.match(method, path).filter(o -> KINDS.contains(o.audit())).ifPresent(o -> {
       AuditedAction action = new AuditedAction(UUID.randomUUID(), clock.instant(), spec.spec(),
           BrainPrincipal.of(caller.getToken()).name(), caller.getToken().getClaimAsString("azp"),

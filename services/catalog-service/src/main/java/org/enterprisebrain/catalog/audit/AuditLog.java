@@ -137,7 +137,17 @@ public class AuditLog {
     return verifier.report();
   }
 
-  private record Stored(AuditEvent event, byte[] previous, byte[] hash) {
+  /** An entry with its link in the chain: the previous entry's hash and its own. */
+  record Stored(AuditEvent event, byte[] previous, byte[] hash) {
+  }
+
+  /** The entries appended with a time in [from, to), in chain order, at most {@code max}. */
+  @Transactional(readOnly = true)
+  public List<Stored> period(Instant from, Instant to, int max) {
+    return jdbc.sql("select " + COLUMNS + " from audit_event where at >= ? and at < ? order by id limit ?")
+        .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC), max)
+        .query((rs, i) -> new Stored(event(rs), rs.getBytes(11), rs.getBytes(12)))
+        .list();
   }
 
   private List<Stored> page(long after) {

@@ -17,6 +17,6 @@ public class CatalogDatabase {
 
   @Bean
   DatabaseGrants databaseGrants(@Value("${spring.datasource.username}") String runtimeRole) {
-    return new DatabaseGrants(runtimeRole, Map.of("audit_event", List.of("prev_hash", "hash")));
+    return new DatabaseGrants(runtimeRole, Map.of("audit_event", List.of("prev_hash", "hash"), "audit_anchor", List.of()));
   }
 }

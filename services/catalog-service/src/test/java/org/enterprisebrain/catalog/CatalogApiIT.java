@@ -164,16 +164,23 @@ class CatalogApiIT implements SecuredApi {
 
   /** Another catalog on the same servers with another key ring; it indexes nothing (its listeners stay off). */
   static ConfigurableApplicationContext catalogWith(String keyId, String key, String oldKeys) {
-    return new SpringApplicationBuilder(org.enterprisebrain.catalog.CatalogApplication.class).run(
+    return secondCatalog("--brain.catalog.encryption-key=" + key, "--brain.catalog.encryption-key-id=" + keyId,
+        "--brain.catalog.encryption-old-keys=" + oldKeys);
+  }
+
+  /** Another catalog on the same servers, its listeners stopped, with the settings given after the common ones. */
+  static ConfigurableApplicationContext secondCatalog(String... settings) {
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=0", "--server.address=127.0.0.1", "--spring.kafka.listener.auto-startup=false",
         "--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
         "--spring.datasource.url=" + RealPostgres.jdbcUrl(), "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres", "--brain.elasticsearch.url=" + RealElasticsearch.url(),
         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + RealKeycloak.issuer(),
         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + RealKeycloak.issuer()
-            + "/protocol/openid-connect/certs",
-        "--brain.catalog.encryption-key=" + key, "--brain.catalog.encryption-key-id=" + keyId,
-        "--brain.catalog.encryption-old-keys=" + oldKeys);
+            + "/protocol/openid-connect/certs"));
+    args.addAll(List.of(settings));
+    return new SpringApplicationBuilder(org.enterprisebrain.catalog.CatalogApplication.class)
+        .run(args.toArray(String[]::new));
   }
 
   /**
@@ -558,6 +565,62 @@ class CatalogApiIT implements SecuredApi {
     problem(send("GET", query + "&to=" + from.minusSeconds(1), user("auditor"), null, null), 400, "to");
     problem(send("GET", "/api/v1/catalog/audit/export", user("auditor"), null, null), 400, "from");
     problem(send("GET", query, user("manager"), null, null), 403, "Authorization");
+  }
+
+  /**
+   * Retention: entries older than it leave the chain as a prefix with an anchor, and the chain still verifies from
+   * there; an entry appended late stays behind a younger one (never a hole in the middle); a prefix cut without an
+   * anchor shows; nothing younger than 180 days can go, neither by the setting nor by calling the database.
+   */
+  @Test
+  void retentionRemovesTheOldestEntriesAsAnAnchoredPrefixNeverYoungerThan180Days() throws Exception {
+    Instant now = Instant.now();
+    try (ConfigurableApplicationContext catalog = catalogIn("audit_retention", "400d")) {
+      var log = catalog.getBean(org.enterprisebrain.catalog.audit.AuditLog.class);
+      for (int i = 0; i < 3; i++) {
+        log.record(auditedAt(now.minus(Duration.ofDays(500 - i)), "old-" + i));
+      }
+      log.record(auditedAt(now.minus(Duration.ofDays(10)), "recent"));
+      log.record(auditedAt(now.minus(Duration.ofDays(450)), "late"));
+      var retention = catalog.getBean(org.enterprisebrain.catalog.audit.AuditRetention.class);
+      assertThat(retention.expire()).isEqualTo(3);
+      var report = log.verify();
+      assertThat(report.intact()).as(report.toString()).isTrue();
+      assertThat(report.entries()).isEqualTo(2);
+      assertThat(report.expiredEntries()).isEqualTo(3);
+      assertThat(report.expiredThroughId()).isEqualTo(3L);
+      assertThat(retention.expire()).as("the late entry stays behind the recent one").isZero();
+
+      JdbcClient schemaOwner = JdbcClient.create(RealPostgres.dataSource());
+      assertThatThrownBy(() -> schemaOwner.sql("select audit_retention.audit_event_expire(now() - interval '179 days')")
+          .query(Long.class).single()).rootCause().hasMessageContaining("kept at least 180 days");
+      assertThatThrownBy(() -> schemaOwner.sql("delete from audit_retention.audit_anchor").update())
+          .rootCause().hasMessageContaining("audit_anchor is append-only");
+      // a prefix cut around the trigger, without an anchor: the chain breaks where it now starts
+      schemaOwner.sql("alter table audit_retention.audit_event disable trigger audit_event_append_only").update();
+      try {
+        schemaOwner.sql("delete from audit_retention.audit_event where id = 4").update();
+      } finally {
+        schemaOwner.sql("alter table audit_retention.audit_event enable trigger audit_event_append_only").update();
+      }
+      report = log.verify();
+      assertThat(report.intact()).isFalse();
+      assertThat(report.firstBrokenId()).isEqualTo(5L);
+      assertThat(report.problem()).isEqualTo("link-broken");
+    }
+    assertThatThrownBy(() -> catalogIn("audit_retention_short", "30d").close())
+        .rootCause().hasMessageContaining("kept at least 180 days");
+  }
+
+  static ConfigurableApplicationContext catalogIn(String schema, String retention) {
+    return secondCatalog("--spring.datasource.hikari.schema=" + schema, "--spring.flyway.schemas=" + schema,
+        "--brain.catalog.encryption-key=" + K1, "--brain.catalog.encryption-key-id=k1",
+        "--brain.catalog.audit.retention=" + retention, "--brain.catalog.audit.retention-check=1h");
+  }
+
+  private static org.enterprisebrain.web.audit.AuditedAction auditedAt(Instant at, String name) {
+    return new org.enterprisebrain.web.audit.AuditedAction(UUID.randomUUID(), at, "registry", "engineer",
+        "brain-console", "10.1.2.3", "POST", "/api/v1/registry/models/" + name, "createModel", "write");
   }
 
   private static String action(UUID id, String service, String method, String path, String operation, String kind) {

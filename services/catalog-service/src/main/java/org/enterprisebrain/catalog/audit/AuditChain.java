@@ -46,18 +46,29 @@ public final class AuditChain {
    *                removed or inserted), unsealed (written around the service, without a hash)
    */
   public record Report(long entries, boolean intact, Long firstBrokenId, String problem, Long headId,
-      String headHash) {
+      String headHash, Long expiredThroughId, long expiredEntries) {
+  }
+
+  /** Where the kept chain starts after retention removed its prefix: the last removed entry and its hash. */
+  record Anchor(long throughId, byte[] throughHash, long expiredEntries) {
   }
 
   /** Folds the entries in id order; stops judging at the first break but keeps counting. */
   static final class Verifier {
 
-    private byte[] expectedPrevious = GENESIS;
+    private final Anchor anchor;
+    private byte[] expectedPrevious;
     private long entries;
     private Long firstBrokenId;
     private String problem;
     private Long headId;
     private byte[] headHash;
+
+    /** @param anchor where retention left the chain to start; null: at its first entry, after 32 zero bytes */
+    Verifier(Anchor anchor) {
+      this.anchor = anchor;
+      this.expectedPrevious = anchor == null ? GENESIS : anchor.throughHash();
+    }
 
     void accept(AuditEvent e, byte[] previous, byte[] hash) {
       entries++;
@@ -82,7 +93,8 @@ public final class AuditChain {
     }
 
     Report report() {
-      return new Report(entries, firstBrokenId == null, firstBrokenId, problem, headId, hex(headHash));
+      return new Report(entries, firstBrokenId == null, firstBrokenId, problem, headId, hex(headHash),
+          anchor == null ? null : anchor.throughId(), anchor == null ? 0 : anchor.expiredEntries());
     }
   }
 }

@@ -71,6 +71,7 @@ public class AuditController implements AuditApi {
   public ResponseEntity<AuditChainReport> verifyAuditChain() {
     AuditChain.Report r = log.verify();
     return ResponseEntity.ok(new AuditChainReport(r.entries(), r.intact(), ApiMapping.time(Instant.now()))
-        .firstBrokenId(r.firstBrokenId()).problem(r.problem()).headId(r.headId()).headHash(r.headHash()));
+        .firstBrokenId(r.firstBrokenId()).problem(r.problem()).headId(r.headId()).headHash(r.headHash())
+        .expiredThroughId(r.expiredThroughId()).expiredEntries(r.expiredEntries()));
   }
 }

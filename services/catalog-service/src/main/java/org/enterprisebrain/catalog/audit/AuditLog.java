@@ -126,7 +126,10 @@ public class AuditLog {
   /** Walks the whole chain, oldest first, a page at a time. */
   @Transactional(readOnly = true)
   public AuditChain.Report verify() {
-    AuditChain.Verifier verifier = new AuditChain.Verifier();
+    AuditChain.Verifier verifier = new AuditChain.Verifier(jdbc.sql("""
+        select through_id, through_hash, (select sum(entries) from audit_anchor)
+          from audit_anchor order by through_id desc limit 1""")
+        .query((rs, i) -> new AuditChain.Anchor(rs.getLong(1), rs.getBytes(2), rs.getLong(3))).optional().orElse(null));
     long after = 0;
     for (List<Stored> page = page(after); !page.isEmpty(); page = page(after)) {
       for (Stored s : page) {

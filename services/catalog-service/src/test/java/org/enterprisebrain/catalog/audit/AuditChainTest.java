@@ -32,7 +32,7 @@ class AuditChainTest {
   }
 
   static AuditChain.Report verify(List<Link> links) {
-    AuditChain.Verifier v = new AuditChain.Verifier();
+    AuditChain.Verifier v = new AuditChain.Verifier(null);
     links.forEach(l -> v.accept(l.event(), l.previous(), l.hash()));
     return v.report();
   }

@@ -29,10 +29,12 @@ public record OperationRoles(String spec, List<Operation> operations) {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
   /**
-   * One operation: its method, path template, id, the realm roles that may call it, and what its {@code x-audit}
-   * says ({@code write}: a call that succeeded is an entry of the audit log; empty: not said).
+   * One operation: its method, path template, id, the realm roles that may call it, what its {@code x-audit}
+   * says ({@code write}: a change, {@code download}: a file served, each an entry of the audit log once it
+   * succeeded; empty: neither), and whether it names a plant in its query (the caller's plants only).
    */
-  public record Operation(String method, String path, String operationId, List<String> roles, String audit) {
+  public record Operation(String method, String path, String operationId, List<String> roles, String audit,
+      boolean plantScoped) {
 
     public Operation {
       roles = List.copyOf(roles);
@@ -86,10 +88,19 @@ public record OperationRoles(String spec, List<Operation> operations) {
               + " declares no x-roles: say who may call it");
         }
         operations.add(new Operation(method, path.getKey(), operation.getValue().path("operationId").asString(),
-            roles.valueStream().map(JsonNode::asString).toList(), operation.getValue().path("x-audit").asString("")));
+            roles.valueStream().map(JsonNode::asString).toList(), operation.getValue().path("x-audit").asString(""),
+            namesAPlant(openapi, operation.getValue())));
       }
     }
     return new OperationRoles(spec, operations);
+  }
+
+  /** Whether the operation takes a {@code plant} in its query (its own or a component's parameter). */
+  private static boolean namesAPlant(JsonNode openapi, JsonNode operation) {
+    return operation.path("parameters").valueStream()
+        .map(p -> p.has("$ref") ? openapi.path("components").path("parameters")
+            .path(p.path("$ref").asString().replaceAll(".*/", "")) : p)
+        .anyMatch(p -> p.path("in").asString().equals("query") && p.path("name").asString().equals("plant"));
   }
 
   /**

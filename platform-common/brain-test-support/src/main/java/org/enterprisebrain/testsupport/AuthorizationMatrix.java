@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.enterprisebrain.security.OperationRoles;
@@ -71,7 +72,77 @@ public final class AuthorizationMatrix {
         }
       }
     }
+    calls += plantScope(baseUrl, spec, roles, mismatches);
     assertThat(mismatches).as("operations of " + spec + ".yaml whose answers differ from their x-roles").isEmpty();
+    return calls;
+  }
+
+  /** Callers bound to plants (their token's {@code plants} claim), and one for every plant, by role. */
+  record PlantCaller(String role, String name, String plant, Supplier<String> token) {
+
+    boolean everyPlant() {
+      return plant.equals("*");
+    }
+  }
+
+  static List<PlantCaller> plantCallers() {
+    return List.of(new PlantCaller("manager", "manager", "hz-01", () -> RealKeycloak.userToken("manager")),
+        new PlantCaller("data-engineer", "engineer-nb", "nb-02", () -> RealKeycloak.userToken("engineer-nb")),
+        new PlantCaller("integrator", "integrator", "hz-01", () -> RealKeycloak.userToken("integrator")),
+        new PlantCaller("auditor", "auditor", "*", () -> RealKeycloak.userToken("auditor")));
+  }
+
+  /**
+   * The plant dimension: every operation that names a plant in its query, called by an admitted caller bound to
+   * plants for its own plant (past the plant check, no 5xx) and for another (403 naming {@code plant}); a caller of
+   * every plant is refused neither. The other required query parameters get values of their schema's type; an
+   * operation with a request body is left to its service's own tests (the matrix's empty body would be refused
+   * before any plant is read).
+   */
+  private static int plantScope(String baseUrl, String spec, OperationRoles roles, List<String> mismatches)
+      throws Exception {
+    JsonNode openapi = SpecDocument.load(spec);
+    int calls = 0;
+    for (OperationRoles.Operation operation : roles.operations()) {
+      JsonNode op = openapi.path("paths").path(operation.path()).path(operation.method().toLowerCase(Locale.ROOT));
+      if (!operation.plantScoped() || op.has("requestBody")) {
+        continue;
+      }
+      List<JsonNode> query = SpecDocument.parameters(openapi, op, "query");
+      // path variables as the spec exemplifies them: a resource that exists, so the plant is what is judged
+      String path = operation.path();
+      for (JsonNode p : SpecDocument.parameters(openapi, op, "path")) {
+        path = path.replace("{" + p.path("name").asString() + "}",
+            java.net.URLEncoder.encode(SpecDocument.value(p), StandardCharsets.UTF_8));
+      }
+      StringBuilder others = new StringBuilder();
+      for (JsonNode p : query) {
+        if (p.path("required").asBoolean(false) && !p.path("name").asString().equals("plant")) {
+          others.append('&').append(p.path("name").asString()).append('=')
+              .append(java.net.URLEncoder.encode(SpecDocument.value(p), StandardCharsets.UTF_8));
+        }
+      }
+      for (PlantCaller caller : plantCallers()) {
+        if (!operation.admits(List.of(caller.role()))) {
+          continue;
+        }
+        String token = caller.token().get();
+        String own = caller.everyPlant() ? "hz-01" : caller.plant();
+        String other = own.equals("hz-01") ? "nb-02" : "hz-01";
+        HttpResponse<String> mine = send(baseUrl, operation.method(), path + "?plant=" + own + others, token);
+        HttpResponse<String> theirs = send(baseUrl, operation.method(), path + "?plant=" + other + others, token);
+        calls += 2;
+        if (refusedFor(mine, "plant") || failed(mine)) {
+          mismatches.add(row(operation, caller.name() + " for its plant " + own, "past the plant check, no 5xx",
+              mine));
+        }
+        boolean refused = theirs.statusCode() == 403 && refusedFor(theirs, "plant");
+        if (caller.everyPlant() ? refused || failed(theirs) : !refused) {
+          mismatches.add(row(operation, caller.name() + " (plants " + caller.plant() + ") for " + other,
+              caller.everyPlant() ? "past the plant check, no 5xx" : "403 naming plant", theirs));
+        }
+      }
+    }
     return calls;
   }
 
@@ -102,9 +173,14 @@ public final class AuthorizationMatrix {
   }
 
   private static boolean namesAuthorization(HttpResponse<String> answer) {
+    return refusedFor(answer, "Authorization");
+  }
+
+  /** A problem naming {@code pointer} among its errors. */
+  private static boolean refusedFor(HttpResponse<String> answer, String pointer) {
     try {
       JsonNode problem = ServiceCalls.JSON.readTree(answer.body());
-      return problem.path("errors").valueStream().anyMatch(e -> e.path("pointer").asString().equals("Authorization"));
+      return problem.path("errors").valueStream().anyMatch(e -> e.path("pointer").asString().equals(pointer));
     } catch (RuntimeException notJson) {
       return false;
     }

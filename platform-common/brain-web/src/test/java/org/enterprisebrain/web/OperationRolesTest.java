@@ -92,18 +92,23 @@ class OperationRolesTest {
         Beyond the role, every operation applies the caller's scope: the token's `plants` (a plant outside them:
         403 naming `plant`, or not listed), its `source_systems` for ingestion, and its `clearance` for graded
         fields (masked as `***` above it, and the read audited). ✓ admitted, · refused (403); no token: 401.
-        `*`: any valid token of the realm.
+        `*`: any valid token of the realm. **plant**: `own` — the operation names a plant in its query, and a
+        caller bound to plants gets 403 naming `plant` for any other (the matrix test asserts it for every such
+        operation without a request body, own plant and other, on the running service). **audit**: `write` — a
+        change, `download` — a file served; each call that succeeded is an entry of the audit chain.
         """);
     for (String spec : SPECS) {
       md.append("\n## ").append(spec).append("\n\n| operation | method and path |");
       ROLES.forEach(r -> md.append(' ').append(r).append(" |"));
-      md.append("\n|---|---|").append("---|".repeat(ROLES.size())).append('\n');
+      md.append(" plant | audit |");
+      md.append("\n|---|---|").append("---|".repeat(ROLES.size() + 2)).append('\n');
       for (OperationRoles.Operation o : OperationRoles.load(spec).operations().stream()
           .sorted(java.util.Comparator.comparing(OperationRoles.Operation::path)
               .thenComparing(OperationRoles.Operation::method)).toList()) {
         md.append("| `").append(o.operationId()).append("` | `").append(o.method()).append(' ').append(o.path())
             .append("` |");
         ROLES.forEach(r -> md.append(o.anyToken() ? " * |" : o.admits(List.of(r)) ? " ✓ |" : " · |"));
+        md.append(o.plantScoped() ? " own |" : " |").append(o.audit().isEmpty() ? " |" : " " + o.audit() + " |");
         md.append('\n');
       }
     }

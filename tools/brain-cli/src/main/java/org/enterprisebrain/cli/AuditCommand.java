@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code brain audit verify}: the catalog's audit log checked link by link, as an auditor (安全审计). */
 @Command(name = "audit", mixinStandardHelpOptions = true, subcommands = AuditCommand.Verify.class,
-    description = "The catalog's audit log of graded reads")
+    description = "The catalog's audit log: graded reads, refusals, every service's changes and downloads")
 public final class AuditCommand implements Runnable {
 
   @Spec
@@ -38,6 +38,10 @@ public final class AuditCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       connection.actAsAuditor();
       AuditChainReport r = new AuditApi(connection.apiClient()).verifyAuditChain();
+      if (r.getExpiredEntries() != null && r.getExpiredEntries() > 0) {
+        out.printf("retention removed %d entries through %d; the chain is checked from the entry after it%n",
+            r.getExpiredEntries(), r.getExpiredThroughId());
+      }
       if (Boolean.TRUE.equals(r.getIntact())) {
         out.printf("audit log intact: %d entries, head %s %s (checked %s)%n", r.getEntries(), r.getHeadId(),
             r.getHeadHash(), r.getCheckedAt());

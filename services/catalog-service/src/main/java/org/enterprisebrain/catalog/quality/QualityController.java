@@ -35,6 +35,10 @@ public class QualityController implements QualityApi {
       throw ProblemException.badRequest("hours", "hours must be between 1 and 2160");
     }
     BrainPrincipal caller = Callers.current();
+    // a plant named outside the token's scope is refused, as every plant-scoped read is, not answered empty
+    if (plant != null && !caller.mayActForPlant(plant)) {
+      throw ProblemException.forbidden("plant", "you may not see plant '" + plant + "'");
+    }
     Instant since = Instant.now().minus(Duration.ofHours(span));
     return ResponseEntity.ok(quality.windows(entity, plant, source, since).stream()
         .filter(w -> caller.mayActForPlant(w.key().plant()))

@@ -1,0 +1,70 @@
+package org.enterprisebrain.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** A spec of api-specs as a document: an operation's parameters, and a value of a parameter's schema. */
+final class SpecDocument {
+
+  private SpecDocument() {
+  }
+
+  static JsonNode load(String spec) {
+    String resource = "openapi/" + spec + ".yaml";
+    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is not on the classpath (api-specs)");
+      }
+      return YAMLMapper.builder().build().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The operation's parameters in {@code where} (query, path …), references to components resolved. */
+  static List<JsonNode> parameters(JsonNode openapi, JsonNode operation, String where) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode p : operation.path("parameters")) {
+      JsonNode resolved = p.has("$ref")
+          ? openapi.path("components").path("parameters").path(p.path("$ref").asString().replaceAll(".*/", ""))
+          : p;
+      if (resolved.path("in").asString().equals(where)) {
+        found.add(resolved);
+      }
+    }
+    return found;
+  }
+
+  /** A value of the parameter: the spec's example of it, else {@link #example(JsonNode)} of its schema. */
+  static String value(JsonNode parameter) {
+    if (parameter.has("example")) {
+      return parameter.path("example").asString();
+    }
+    return parameter.path("schema").has("example") ? parameter.path("schema").path("example").asString()
+        : example(parameter.path("schema"));
+  }
+
+  /** A valid-looking value of {@code schema}: its first enum value, now for a time, 1 for a number. */
+  static String example(JsonNode schema) {
+    if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
+      return schema.path("enum").get(0).asString();
+    }
+    return switch (schema.path("type").asString("string")) {
+      case "integer", "number" -> schema.has("minimum") ? schema.path("minimum").asString() : "1";
+      case "boolean" -> "true";
+      default -> switch (schema.path("format").asString("")) {
+        case "date-time" -> Instant.now().minusSeconds(3600).toString();
+        case "date" -> LocalDate.now(ZoneOffset.UTC).toString();
+        default -> AuthorizationMatrix.PROBE;
+      };
+    };
+  }
+}

@@ -344,6 +344,31 @@ class CatalogApiIT implements SecuredApi {
     problem(send("POST", "/api/v1/catalog/labels/" + tag + "/decision", engineer, "application/json",
         "{\"decision\":\"confirm\"}"), 409, "labelId");
     assertThat(newestAudit().path("id").asLong()).isEqualTo(written.path("id").asLong());
+
+    // four eyes for a lower grade too: one data engineer's confirm at L1 only proposes it, the field protected at
+    // its grade meanwhile; the proposer cannot complete it, nor can a service account; a second engineer does
+    long driver = label(report, "/extensions/driver").path("id").asLong();
+    String held = label(report, "/extensions/driver").path("grade").asString();
+    assertThat(held).isIn("L2", "L3");
+    String lower = "{\"decision\":\"confirm\",\"grade\":\"L1\",\"comment\":\"只是司机姓名\"}";
+    JsonNode downgrade = ok(send("POST", "/api/v1/catalog/labels/" + driver + "/decision", engineer,
+        "application/json", lower));
+    assertThat(downgrade.path("state").asString()).isEqualTo("downgrade-proposed");
+    assertThat(downgrade.path("grade").asString()).isEqualTo(held);
+    assertThat(downgrade.path("proposedGrade").asString()).isEqualTo("L1");
+    assertThat(ok(send("GET", "/api/v1/catalog/entities/inventory-movement/fields", engineer, null, null))
+        .valueStream().filter(f -> driver == f.path("labelId").asLong()).findFirst().orElseThrow()
+        .path("grade").asString()).as("still protected at its grade").isEqualTo(held);
+    problem(send("POST", "/api/v1/catalog/labels/" + driver + "/decision", engineer, "application/json", lower),
+        409, "decision");
+    problem(send("POST", "/api/v1/catalog/labels/" + driver + "/decision",
+        RealKeycloak.clientToken("analytics-service"), "application/json", lower), 403, "Authorization");
+    JsonNode lowered = ok(send("POST", "/api/v1/catalog/labels/" + driver + "/decision", user("engineer-nb"),
+        "application/json", "{\"decision\":\"confirm\",\"grade\":\"L1\"}"));
+    assertThat(lowered.path("state").asString()).isEqualTo("confirmed");
+    assertThat(lowered.path("grade").asString()).isEqualTo("L1");
+    assertThat(lowered.path("decidedBy").asString()).isEqualTo("engineer-nb");
+    assertThat(lowered.path("proposedGrade").isMissingNode() || lowered.path("proposedGrade").isNull()).isTrue();
   }
 
   @Test

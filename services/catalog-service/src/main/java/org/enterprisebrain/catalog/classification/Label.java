@@ -7,18 +7,19 @@ import org.enterprisebrain.catalog.scheme.Grade;
  * A classification label on one field of an entity (optionally of one source system's data), with the
  * evidence for it and who decided it. Automated labels start {@code SUGGESTED}; a data engineer confirms
  * them, or proposes to reject them ({@code REJECTION_PROPOSED}, still protecting) and a second data engineer
- * rejects them; 重要/核心 only ever come from the authority ({@code RECOGNIZED}, reference recorded).
+ * rejects them; a confirm at a lower grade is likewise proposed ({@code DOWNGRADE_PROPOSED}, protecting at the
+ * label's grade until a second data engineer confirms the proposed one); 重要/核心 only ever come from the authority ({@code RECOGNIZED}, reference recorded).
  */
 public record Label(long id, String entity, String source, String pointer, String category, Grade grade,
     boolean personal, boolean sensitive, Method method, State state, String recognizer, Integer sampled,
     Integer matched, Double matchedShare, Double confidence, String reason, String reviewFlag,
     String authorityReference, Instant createdAt, String createdBy, Instant decidedAt, String decidedBy,
-    String comment) {
+    String comment, Grade proposedGrade, String proposedCategory) {
 
   public enum Method { AUTOMATED, MANUAL }
 
   public enum State {
-    SUGGESTED, CONFIRMED, REJECTION_PROPOSED, REJECTED, RECOGNIZED;
+    SUGGESTED, CONFIRMED, DOWNGRADE_PROPOSED, REJECTION_PROPOSED, REJECTED, RECOGNIZED;
 
     /** The one code of the state, in the database and the API ({@code rejection-proposed}). */
     public String code() {

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A data engineer's decision on a label. The company confirms or rejects; 重要 and 核心 are recorded only
  * as the authority's recognition, with its reference, never as a company's own grading. A rejection lifts a
  * field's protection (its values are no longer masked or encrypted as the label said), so it takes two data
- * engineers: the first proposes it (the label keeps protecting), another one rejects; a confirm withdraws it.
+ * engineers: the first proposes it (the label keeps protecting), another one rejects; a confirm withdraws it. A
+ * confirm at a lower grade is the same: proposed by one (the label protecting at its grade), applied by another.
  */
 @Service
 public class LabelDecisions {
@@ -58,6 +59,20 @@ public class LabelDecisions {
               + " the company: use decision 'recognize' with the authority's reference");
         }
         boolean corrected = !category.equals(label.category()) || grade != label.grade();
+        if (label.grade().above(grade)) {
+          // a lower grade lifts protection as a rejection does: two people, the label protecting meanwhile
+          org.enterprisebrain.web.Callers.person("Lowering a label's grade");
+          boolean proposedSo = label.state() == Label.State.DOWNGRADE_PROPOSED && grade == label.proposedGrade()
+              && category.equals(label.proposedCategory());
+          if (!proposedSo) {
+            yield labels.proposeDowngrade(id, grade, category, decidedBy, request.comment());
+          }
+          if (decidedBy.equals(label.decidedBy())) {
+            throw ProblemException.conflict("decision", "label " + id + ": you proposed lowering it to " + grade
+                + "; another data engineer confirms that (four eyes), or confirm its grade to withdraw the proposal");
+          }
+          yield labels.confirmDowngrade(id, Label.Method.MANUAL, decidedBy, request.comment());
+        }
         yield labels.decide(id, Label.State.CONFIRMED, corrected ? Label.Method.MANUAL : label.method(), category,
             grade, null, decidedBy, request.comment());
       }

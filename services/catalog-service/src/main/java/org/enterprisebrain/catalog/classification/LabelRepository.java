@@ -15,7 +15,8 @@ public class LabelRepository {
 
   private static final String COLUMNS = "id, entity, source_system, pointer, category, grade, personal, sensitive,"
       + " method, state, recognizer, sampled, matched, matched_share, confidence, reason, review_flag,"
-      + " authority_reference, created_at, created_by, decided_at, decided_by, comment";
+      + " authority_reference, created_at, created_by, decided_at, decided_by, comment, proposed_grade,"
+      + " proposed_category";
 
   private final JdbcClient jdbc;
 
@@ -68,11 +69,40 @@ public class LabelRepository {
   public Optional<Label> decide(long id, Label.State state, Label.Method method, String category, Grade grade,
       String authorityReference, String decidedBy, String comment) {
     return jdbc.sql("update field_label set state = :state, method = :method, category = :category, grade = :grade,"
-            + " authority_reference = :reference, decided_at = now(), decided_by = :by, comment = :comment"
+            + " authority_reference = :reference, decided_at = now(), decided_by = :by, comment = :comment,"
+            + " proposed_grade = null, proposed_category = null"
             + " where id = :id and state not in ('rejected', 'recognized') returning " + COLUMNS)
         .param("state", state.code()).param("method", method.name().toLowerCase(Locale.ROOT))
         .param("category", category).param("grade", grade.name()).param("reference", authorityReference)
         .param("by", decidedBy).param("comment", comment).param("id", id)
+        .query(LabelRepository::label).optional();
+  }
+
+  /**
+   * The first data engineer's confirm at a lower grade: the label keeps its grade and category (and protects by
+   * them), the proposal waits beside them. Empty if the label reached a final state meanwhile.
+   */
+  public Optional<Label> proposeDowngrade(long id, Grade grade, String category, String proposedBy,
+      String comment) {
+    return jdbc.sql("update field_label set state = 'downgrade-proposed', proposed_grade = :grade,"
+            + " proposed_category = :category, decided_at = now(), decided_by = :by, comment = :comment"
+            + " where id = :id and state not in ('rejected', 'recognized') returning " + COLUMNS)
+        .param("grade", grade.name()).param("category", category).param("by", proposedBy)
+        .param("comment", comment).param("id", id)
+        .query(LabelRepository::label).optional();
+  }
+
+  /**
+   * The second data engineer's confirm of the proposed lower grade: only of a proposal somebody else made, checked
+   * in the update itself. Empty if the label is no longer so.
+   */
+  public Optional<Label> confirmDowngrade(long id, Label.Method method, String decidedBy, String comment) {
+    return jdbc.sql("update field_label set state = 'confirmed', grade = proposed_grade,"
+            + " category = proposed_category, method = :method, proposed_grade = null, proposed_category = null,"
+            + " decided_at = now(), decided_by = :by, comment = coalesce(:comment, comment)"
+            + " where id = :id and state = 'downgrade-proposed' and decided_by <> :by returning " + COLUMNS)
+        .param("method", method.name().toLowerCase(Locale.ROOT)).param("by", decidedBy)
+        .param("comment", comment).param("id", id)
         .query(LabelRepository::label).optional();
   }
 
@@ -96,7 +126,9 @@ public class LabelRepository {
         (Integer) rs.getObject("sampled"), (Integer) rs.getObject("matched"), (Double) rs.getObject("matched_share"),
         (Double) rs.getObject("confidence"), rs.getString("reason"), rs.getString("review_flag"),
         rs.getString("authority_reference"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-        instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"), rs.getString("comment"));
+        instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"), rs.getString("comment"),
+        rs.getString("proposed_grade") == null ? null : Grade.valueOf(rs.getString("proposed_grade")),
+        rs.getString("proposed_category"));
   }
 
   private static java.time.Instant instant(Timestamp timestamp) {

@@ -17,7 +17,7 @@ public final class ApiMapping {
   }
 
   public static org.enterprisebrain.catalog.api.model.Grade grade(Grade grade) {
-    return org.enterprisebrain.catalog.api.model.Grade.fromValue(grade.name());
+    return grade == null ? null : org.enterprisebrain.catalog.api.model.Grade.fromValue(grade.name());
   }
 
   public static Grade grade(org.enterprisebrain.catalog.api.model.Grade grade) {
@@ -57,6 +57,8 @@ public final class ApiMapping {
         .reason(l.reason())
         .reviewFlag(l.reviewFlag())
         .authorityReference(l.authorityReference())
+        .proposedGrade(grade(l.proposedGrade()))
+        .proposedCategory(l.proposedCategory())
         .decidedAt(time(l.decidedAt()))
         .decidedBy(l.decidedBy())
         .comment(l.comment());

@@ -68,6 +68,56 @@ class GatewayIT {
     registry.add("brain.gateway.defence.token-refused", () -> "8");
     registry.add("brain.gateway.defence.forbidden", () -> "3");
     registry.add("brain.gateway.defence.not-found-paths", () -> "5");
+    registry.add("brain.gateway.defence.login-failed", () -> "4");
+    // the realm's failed logins: read when the test says (its interval is longer than the test)
+    registry.add("brain.gateway.logins.client-secret",
+        () -> org.enterprisebrain.servers.BrainRealm.demoSecret("brain-gateway"));
+    registry.add("brain.gateway.logins.every", () -> "1h");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.enterprisebrain.gateway.defence.FailedLogins failedLogins;
+
+  /**
+   * Failed logins happen at the realm, where the gateway never sees them: read from its events as client
+   * brain-gateway, each counted once as login-failed per address and client, and a burst is an alert (threshold
+   * lowered here to 4 within a minute).
+   */
+  @Test
+  void failedLoginsAtTheRealmCountWithTheRefusalsAndABurstIsAnAlert() throws Exception {
+    String auditor = RealKeycloak.userToken("auditor");
+    JsonNode before = securityEvents(auditor);
+    String tokenUrl = RealKeycloak.issuer() + "/protocol/openid-connect/token";
+    for (int i = 0; i < 4; i++) { // a password guesser at the console client
+      assertThat(form(tokenUrl, "grant_type=password&client_id=brain-console&username=manager&password=guess-" + i)
+          .statusCode()).isEqualTo(401);
+    }
+    // a client guessing another's secret
+    assertThat(form(tokenUrl, "grant_type=client_credentials&client_id=erp-nb&client_secret=guess").statusCode())
+        .isEqualTo(401);
+    int counted = 0;
+    for (long until = System.currentTimeMillis() + 20_000; counted < 5 && System.currentTimeMillis() < until;
+        Thread.sleep(300)) {
+      counted += failedLogins.read();
+    }
+    assertThat(counted).isEqualTo(5);
+    assertThat(failedLogins.read()).as("each event counted once").isZero();
+    JsonNode after = securityEvents(auditor);
+    assertThat(after.path("totals").path("login-failed").asLong() - before.path("totals").path("login-failed")
+        .asLong()).isEqualTo(5);
+    assertThat(after.path("thresholds").path("login-failed").asInt()).isEqualTo(4);
+    assertThat(alerted(after, "login-failed", "brain-console")).as(after.toString()).isTrue();
+    assertThat(after.path("sources")).anySatisfy(source -> {
+      assertThat(source.path("kind").asString()).isEqualTo("login-failed");
+      assertThat(source.path("client").asString()).isEqualTo("erp-nb");
+      assertThat(source.path("address").asString()).isEqualTo("127.0.0.1");
+    });
+  }
+
+  static HttpResponse<String> form(String url, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Value("${local.server.port}")

@@ -126,6 +126,8 @@ public final class LocalPlatform implements AutoCloseable {
       env.put("BRAIN_" + service.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET",
           BrainRealm.demoSecret(service + "-service"));
     }
+    // the gateway reads the realm's failed logins as its own client (view-events only)
+    env.put("BRAIN_GATEWAY_CLIENT_SECRET", BrainRealm.demoSecret("brain-gateway"));
     // the registry signs every model deployment, the score job loads only what verifies: one key pair per data dir
     ModelSigningKeys signing = ModelSigningKeys.in(data.resolve("keys"));
     env.put("BRAIN_REGISTRY_SIGNING_KEY", signing.privatePem());

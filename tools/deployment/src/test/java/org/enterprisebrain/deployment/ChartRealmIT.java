@@ -179,6 +179,36 @@ class ChartRealmIT {
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
+  /**
+   * The gateway's client reads the realm's events (its failed logins, counted with the gateway's refusals) and
+   * nothing else: no role or plant of the platform, no other admin resource; no other client reads the events.
+   */
+  @Test
+  void theGatewaysClientReadsTheRealmsEventsAndNothingElse() throws Exception {
+    assertThat(token(Map.of("grant_type", "client_credentials", "client_id", "brain-gateway",
+        "client_secret", "brain-gateway-secret")).statusCode()).as("the demo secret").isEqualTo(401);
+    HttpResponse<String> own = token(Map.of("grant_type", "client_credentials", "client_id", "brain-gateway",
+        "client_secret", secrets.get("gatewayClientSecret")));
+    assertThat(own.statusCode()).isEqualTo(200);
+    String gateway = JSON.readTree(own.body()).path("access_token").asString();
+    JsonNode claims = claims(gateway);
+    assertThat(claims.path("realm_access").path("roles").valueStream().map(JsonNode::asString).toList())
+        .doesNotContainAnyElementsOf(List.of("admin", "manager", "data-engineer", "auditor", "integrator"));
+    assertThat(claims.path("plants").isEmpty()).isTrue();
+    assertThat(asClient(gateway, "/events?type=LOGIN_ERROR").statusCode()).isEqualTo(200);
+    assertThat(asClient(gateway, "/users").statusCode()).isEqualTo(403);
+    assertThat(asClient(gateway, "/clients").statusCode()).isEqualTo(403);
+    String assessment = JSON.readTree(token(Map.of("grant_type", "client_credentials", "client_id",
+        "assessment-service", "client_secret", secrets.get("assessmentClientSecret"))).body())
+        .path("access_token").asString();
+    assertThat(asClient(assessment, "/events").statusCode()).isEqualTo(403);
+  }
+
+  static HttpResponse<String> asClient(String token, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/" + REALM + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> token(Map<String, String> form) throws Exception {
     String body = form.entrySet().stream().map(e -> e.getKey() + "="
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

@@ -138,7 +138,8 @@ class HelmChartTest {
     assertThat(realm.get("realm")).isEqualTo("brain");
     List<Map<String, Object>> clients = list(realm, "clients");
     assertThat(clients).extracting(c -> c.get("clientId"))
-        .containsExactlyInAnyOrder("brain-console", "analytics-service", "registry-service", "assessment-service");
+        .containsExactlyInAnyOrder("brain-console", "analytics-service", "registry-service", "assessment-service",
+            "brain-gateway");
     clients.stream().filter(c -> c.containsKey("secret"))
         .forEach(c -> assertThat((String) c.get("secret")).startsWith("${").endsWith("_CLIENT_SECRET}"));
     assertThat(clients.stream().filter(c -> "brain-console".equals(c.get("clientId"))).findFirst().orElseThrow()
@@ -164,7 +165,8 @@ class HelmChartTest {
   }
 
   static final List<String> SECRET_KEYS =
-      List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret", "catalogEncryptionKey");
+      List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret", "gatewayClientSecret",
+          "catalogEncryptionKey");
 
   static Map<String, String> secret(Manifests m) {
     return decoded(m.one("Secret", "brain-secrets"));
@@ -226,7 +228,8 @@ class HelmChartTest {
   void theLocalDemoRealmsSecretsAndShortOnesAreRefused() {
     assertThat(demoSecrets()).contains("analytics-service-secret", "plant-admin-secret");
     for (String demo : demoSecrets()) {
-      for (String key : List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret")) {
+      for (String key : List.of("analyticsClientSecret", "registryClientSecret", "assessmentClientSecret",
+          "gatewayClientSecret")) {
         assertThatThrownBy(() -> render(PRODUCTION, Map.of("secrets." + key, demo))).as(key + "=" + demo)
             .hasMessageContaining("secrets." + key + " is shorter than 32 characters");
       }

@@ -15,14 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("brain.gateway.defence")
 public record DefenceSettings(@DefaultValue("true") boolean enabled, @DefaultValue("24h") Duration retention,
     @DefaultValue("20") int tokenRefused, @DefaultValue("30") int forbidden, @DefaultValue("100") int rateLimited,
-    @DefaultValue("20") int notFoundPaths, @DefaultValue("5000") int maxSourcesPerMinute) {
+    @DefaultValue("20") int notFoundPaths, @DefaultValue("10") int loginFailed,
+    @DefaultValue("5000") int maxSourcesPerMinute) {
 
   public DefenceSettings {
     if (retention.compareTo(Duration.ofMinutes(1)) < 0 || retention.compareTo(Duration.ofDays(30)) > 0) {
       throw new IllegalArgumentException("brain.gateway.defence.retention must be between 1 minute and 30 days, not "
           + retention);
     }
-    for (int threshold : new int[] {tokenRefused, forbidden, rateLimited, notFoundPaths, maxSourcesPerMinute}) {
+    for (int threshold : new int[] {tokenRefused, forbidden, rateLimited, notFoundPaths, loginFailed, maxSourcesPerMinute}) {
       if (threshold < 1) {
         throw new IllegalArgumentException("brain.gateway.defence thresholds must be at least 1, not " + threshold);
       }
@@ -36,6 +37,7 @@ public record DefenceSettings(@DefaultValue("true") boolean enabled, @DefaultVal
     t.put(SecurityEventKind.FORBIDDEN, forbidden);
     t.put(SecurityEventKind.RATE_LIMITED, rateLimited);
     t.put(SecurityEventKind.NOT_FOUND, notFoundPaths);
+    t.put(SecurityEventKind.LOGIN_FAILED, loginFailed);
     return t;
   }
 }

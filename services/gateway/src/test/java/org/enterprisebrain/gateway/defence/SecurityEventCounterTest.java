@@ -18,7 +18,7 @@ class SecurityEventCounterTest {
   static final Instant T0 = Instant.parse("2026-12-06T08:00:05Z");
 
   static SecurityEventCounter counter(int maxSources) {
-    return new SecurityEventCounter(new DefenceSettings(true, Duration.ofHours(2), 5, 3, 10, 4, maxSources),
+    return new SecurityEventCounter(new DefenceSettings(true, Duration.ofHours(2), 5, 3, 10, 4, 6, maxSources),
         new SimpleMeterRegistry());
   }
 
@@ -109,9 +109,9 @@ class SecurityEventCounterTest {
 
   @Test
   void settingsOutOfRangeStopTheGatewayAtStart() {
-    assertThatThrownBy(() -> new DefenceSettings(true, Duration.ofDays(60), 1, 1, 1, 1, 1))
+    assertThatThrownBy(() -> new DefenceSettings(true, Duration.ofDays(60), 1, 1, 1, 1, 1, 1))
         .hasMessageContaining("retention");
-    assertThatThrownBy(() -> new DefenceSettings(true, Duration.ofHours(1), 0, 1, 1, 1, 1))
+    assertThatThrownBy(() -> new DefenceSettings(true, Duration.ofHours(1), 0, 1, 1, 1, 1, 1))
         .hasMessageContaining("at least 1");
   }
 }

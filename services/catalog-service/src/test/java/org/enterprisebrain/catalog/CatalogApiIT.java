@@ -158,7 +158,7 @@ class CatalogApiIT implements SecuredApi {
 
   String storedIdNumber(String run) throws Exception {
     return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
-            + "/brain-records-employee/_doc/hz-01:HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString())
+            + "/brain-records-employee/_doc/hz-01:HR-" + run + ":HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString())
         .body()).path("_source").path("payload").path("idNumber").asString();
   }
 
@@ -417,6 +417,48 @@ class CatalogApiIT implements SecuredApi {
     assertThat(checked).as("entities with records × callers").isGreaterThanOrEqualTo(4);
   }
 
+  @Autowired
+  org.enterprisebrain.catalog.datasets.RecordStore recordStore;
+
+  /**
+   * A record's identity is its plant, source system and id: two source systems sending the same id keep two
+   * records (one integrator cannot overwrite another's), and a record an older catalog keyed by plant and id alone
+   * moves to the key with its source system.
+   */
+  @Test
+  void recordsOfTwoSourceSystemsWithOneIdStayTwoAndOldKeysMove() throws Exception {
+    String id = "SAME-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant now = Instant.now();
+    produce(List.of(operationReport("MES-A", id, now.minusSeconds(30), now, 10),
+        operationReport("MES-B", id, now.minusSeconds(20), now, 99)));
+    String query = "/api/v1/catalog/datasets/operation-report/records?plant=hz-01&limit=200";
+    List<String> sources = List.of();
+    for (long until = System.currentTimeMillis() + 30_000; sources.size() < 2 && System.currentTimeMillis() < until;
+        Thread.sleep(300)) {
+      sources = ok(send("GET", query, user("admin"), null, null)).path("records").valueStream()
+          .filter(r -> r.path("id").asString().equals(id)).map(r -> r.path("sourceSystem").asString()).sorted()
+          .toList();
+    }
+    assertThat(sources).containsExactly("MES-A", "MES-B");
+
+    String index = RealElasticsearch.url() + "/" + recordStore.index("operation-report");
+    String legacy = "OLD-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:" + legacy
+            + "?refresh=true")).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", legacy, "entity",
+            "operation-report", "plant", "hz-01", "sourceSystem", "MES-A", "payload", Map.of("good", 1))))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+    assertThat(recordStore.rekeyLegacy("operation-report")).isGreaterThanOrEqualTo(1);
+    assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:" + legacy)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:MES-A:" + legacy))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(moved.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(moved.body()).path("_source").path("payload").path("good").asInt()).isEqualTo(1);
+    assertThat(recordStore.rekeyLegacy("operation-report")).as("nothing left to move").isZero();
+  }
+
   @Test
   void recordsAreMaskedAboveClearanceAndEveryGradedReadIsAudited() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -448,7 +490,7 @@ class CatalogApiIT implements SecuredApi {
 
     // at rest, the L3 fields are encrypted (policy encrypt_at_rest); L2 and L1 fields are searchable as sent
     HttpResponse<String> raw = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
-        + "/brain-records-employee/_doc/hz-01:HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString());
+        + "/brain-records-employee/_doc/hz-01:HR-" + run + ":HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString());
     JsonNode stored = JSON.readTree(raw.body()).path("_source").path("payload");
     assertThat(stored.path("idNumber").asString()).startsWith("enc:v2:k1:");
     assertThat(stored.path("phone").asString()).startsWith("enc:v2:k1:");
@@ -751,7 +793,7 @@ class CatalogApiIT implements SecuredApi {
     produceEmployees(late, 5, "\"extensions\":{\"备用电话\":\"1370000{i}\"}");
     awaitRecords(user("admin"), late, 5);
     String rawBefore = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
-        + "/brain-records-employee/_doc/hz-01:HR-" + late + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        + "/brain-records-employee/_doc/hz-01:HR-" + late + ":HR-" + late + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(rawBefore).contains("13700000000");
     ok(send("POST", "/api/v1/catalog/classifications/csv?entity=employee&source=HR-" + late, user("engineer"),
         "text/csv", "备用电话\n13700000000\n13700000001\n13700000002\n13700000003\n13700000004\n"));
@@ -759,7 +801,7 @@ class CatalogApiIT implements SecuredApi {
     for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until
         && rawAfter.contains("13700000000"); Thread.sleep(300)) {
       rawAfter = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
-          + "/brain-records-employee/_doc/hz-01:HR-" + late + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+          + "/brain-records-employee/_doc/hz-01:HR-" + late + ":HR-" + late + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
     assertThat(JSON.readTree(rawAfter).path("_source").path("payload").path("extensions").path("备用电话").asString())
         .startsWith("enc:v2:k1:");
@@ -768,7 +810,7 @@ class CatalogApiIT implements SecuredApi {
     String rawFirst = null;
     for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until; Thread.sleep(300)) {
       rawFirst = HTTP.send(HttpRequest.newBuilder(URI.create(RealElasticsearch.url()
-          + "/brain-records-employee/_doc/hz-01:HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+          + "/brain-records-employee/_doc/hz-01:HR-" + run + ":HR-" + run + "-0")).build(), HttpResponse.BodyHandlers.ofString()).body();
       if (JSON.readTree(rawFirst).path("_source").path("payload").path("extensions").path("紧急联系人电话")
           .asString().startsWith("enc:v2:k1:")) {
         break;

@@ -117,7 +117,7 @@ public class RecordIndexer {
       doc.put("occurredAt", occurredAt);
       doc.put("receivedAt", receivedText);
       doc.put("payload", payload);
-      documents.add(new RecordStore.Document(entity, plant, id, doc));
+      documents.add(new RecordStore.Document(entity, plant, system, id, doc));
       extensions.observe(entity, system, payload);
       String key = system + "\u0000" + entity + "\u0000" + plant;
       Dataset.Increment start = increments.getOrDefault(key,

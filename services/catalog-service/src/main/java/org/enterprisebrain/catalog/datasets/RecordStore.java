@@ -1,6 +1,7 @@
 package org.enterprisebrain.catalog.datasets;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -24,17 +25,22 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Records in Elasticsearch, one index per entity. Document ids are {@code <plant>:<record id>}, the
- * standard's idempotency scope, so a redelivered or resent record overwrites itself instead of doubling.
+ * Records in Elasticsearch, one index per entity. Document ids are {@code <plant>:<source system>:<record id>},
+ * the standard's idempotency scope, so a redelivered or resent record overwrites itself instead of doubling, and
+ * no source system's record overwrites another's (each integrator sends as its own source systems only).
  */
 @Component
 public class RecordStore {
 
   /** A record as indexed: envelope fields searchable, the payload kept as sent (not indexed). */
-  public record Document(String entity, String plant, String id, Map<String, Object> source) {
+  public record Document(String entity, String plant, String sourceSystem, String id, Map<String, Object> source) {
     String documentId() {
-      return plant + ":" + id;
+      return RecordStore.documentId(plant, sourceSystem, id);
     }
+  }
+
+  static String documentId(Object plant, Object sourceSystem, Object id) {
+    return plant + ":" + sourceSystem + ":" + id;
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
@@ -105,18 +111,30 @@ public class RecordStore {
    */
   public int rewritePayloads(String entity, UnaryOperator<Map<String, Object>> transform) {
     String name = index(entity);
+    return eachPage(name, true, hits -> rewrite(name, hits, transform));
+  }
+
+  /** What is done with one page of an index's documents; answers how many it changed. */
+  @FunctionalInterface
+  private interface PageAction {
+    @SuppressWarnings("rawtypes")
+    int apply(List<Hit<Map>> hits) throws IOException;
+  }
+
+  /** Every document of an index (none if it does not exist), a scrolled page of 500 at a time. */
+  @SuppressWarnings("rawtypes")
+  private int eachPage(String name, boolean versions, PageAction action) {
     try {
       if (!es.indices().exists(e -> e.index(name)).value()) {
         return 0;
       }
-      int rewritten = 0;
-      @SuppressWarnings("rawtypes")
+      int done = 0;
       ResponseBody<Map> page = es.search(s -> s.index(name).scroll(t -> t.time("2m")).size(500)
-          .seqNoPrimaryTerm(true).query(q -> q.matchAll(m -> m)), Map.class);
+          .seqNoPrimaryTerm(versions).query(q -> q.matchAll(m -> m)), Map.class);
       String scroll = page.scrollId();
       try {
         while (!page.hits().hits().isEmpty()) {
-          rewritten += rewrite(name, page.hits().hits(), transform);
+          done += action.apply(page.hits().hits());
           String id = scroll;
           page = es.scroll(r -> r.scrollId(id).scroll(t -> t.time("2m")), Map.class);
           scroll = page.scrollId();
@@ -125,7 +143,7 @@ public class RecordStore {
         String id = scroll;
         es.clearScroll(c -> c.scrollId(id));
       }
-      return rewritten;
+      return done;
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch unreachable", e);
     }
@@ -160,6 +178,43 @@ public class RecordStore {
       }
     }
     return done;
+  }
+
+  /**
+   * Moves every record an older catalog stored as {@code <plant>:<id>} to its id with the source system, each
+   * written under the new id unless a newer delivery is there already, then removed under the old one.
+   *
+   * @return records moved
+   */
+  public int rekeyLegacy(String entity) {
+    String name = index(entity);
+    return eachPage(name, false, hits -> rekey(name, hits));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private int rekey(String name, List<Hit<Map>> hits) throws IOException {
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    int operations = 0;
+    for (Hit<Map> hit : hits) {
+      Map<String, Object> doc = hit.source();
+      if (!hit.id().equals(doc.get("plant") + ":" + doc.get("id"))) {
+        continue; // keyed with its source system already
+      }
+      String to = documentId(doc.get("plant"), doc.get("sourceSystem"), doc.get("id"));
+      bulk.operations(op -> op.create(c -> c.index(name).id(to).document(doc)));
+      bulk.operations(op -> op.delete(d -> d.index(name).id(hit.id())));
+      operations++;
+    }
+    if (operations == 0) {
+      return 0;
+    }
+    for (BulkResponseItem item : es.bulk(bulk.refresh(Refresh.True).build()).items()) {
+      // 409: a newer delivery is under the new id already; the old one goes all the same
+      if (item.error() != null && item.status() != 409) {
+        throw new IllegalStateException("Elasticsearch refused moving " + item.id() + ": " + item.error().reason());
+      }
+    }
+    return operations;
   }
 
   /** Newest records first; an entity never seen has no index yet and simply no records. */

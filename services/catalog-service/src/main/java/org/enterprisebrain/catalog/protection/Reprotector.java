@@ -67,11 +67,32 @@ public class Reprotector implements DisposableBean {
     this.rotatedRecords = meters.counter("brain.catalog.keys.rotated.records");
   }
 
-  /** While the ring holds an old key, what it sealed is re-encrypted under the current key, in the background. */
+  /**
+   * In the background after start: records an older catalog keyed without their source system get the key with
+   * it; then, while the ring holds an old key, what it sealed is re-encrypted under the current key.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void rotateKeys() {
+    worker.execute(this::rekeyRecords);
     if (protection.rotating()) {
       worker.execute(this::rotate);
+    }
+  }
+
+  /** Each entity's records stored as {@code <plant>:<id>} moved to {@code <plant>:<source system>:<id>}. */
+  void rekeyRecords() {
+    int moved = 0;
+    try {
+      for (EntityStandard entity : standard.entities()) {
+        moved += store.rekeyLegacy(entity.entity());
+      }
+      if (moved > 0) {
+        LOG.info("records: {} keyed by plant and id moved to plant, source system and id", moved);
+      }
+    } catch (RuntimeException e) {
+      // the records stay readable where they are; the next start moves the rest
+      failures.increment();
+      LOG.error("moving records to ids with their source system stopped after {}", moved, e);
     }
   }
 

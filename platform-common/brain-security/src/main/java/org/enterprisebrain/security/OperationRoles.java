@@ -1,8 +1,5 @@
 package org.enterprisebrain.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.enterprisebrain.standard.ApiSpec;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Who may call what, as the service's OpenAPI spec says it ({@code x-roles} on every operation): the one place
@@ -63,15 +60,7 @@ public record OperationRoles(String spec, List<Operation> operations) {
 
   /** The spec packaged by api-specs, e.g. {@code catalog} for {@code openapi/catalog.yaml}. */
   public static OperationRoles load(String spec) {
-    String resource = "openapi/" + spec + ".yaml";
-    try (InputStream in = OperationRoles.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath (api-specs)");
-      }
-      return parse(spec, YAMLMapper.builder().build().readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(spec, ApiSpec.document(spec));
   }
 
   public static OperationRoles parse(String spec, JsonNode openapi) {
@@ -121,22 +110,7 @@ public record OperationRoles(String spec, List<Operation> operations) {
   public String path(String operationId, String... variables) {
     String template = operations.stream().filter(o -> o.operationId().equals(operationId)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(spec + ".yaml has no operation " + operationId)).path();
-    java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\{[^}]+}").matcher(template);
-    StringBuilder path = new StringBuilder();
-    int i = 0;
-    while (variable.find()) {
-      if (i == variables.length) {
-        throw new IllegalArgumentException(operationId + " " + template + " needs more than " + i + " variables");
-      }
-      variable.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(
-          java.net.URLEncoder.encode(variables[i++], java.nio.charset.StandardCharsets.UTF_8)));
-    }
-    variable.appendTail(path);
-    if (i != variables.length) {
-      throw new IllegalArgumentException(operationId + " " + template + " has " + i + " variables, not "
-          + variables.length);
-    }
-    return path.toString();
+    return ApiSpec.fill(operationId, template, variables);
   }
 
   /** The operation a request reaches, if the spec has one for its method and path. */

@@ -1,15 +1,11 @@
 package org.enterprisebrain.testsupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** A spec of api-specs as a document: an operation's parameters, and a value of a parameter's schema. */
 final class SpecDocument {
@@ -18,15 +14,7 @@ final class SpecDocument {
   }
 
   static JsonNode load(String spec) {
-    String resource = "openapi/" + spec + ".yaml";
-    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath (api-specs)");
-      }
-      return YAMLMapper.builder().build().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return org.enterprisebrain.standard.ApiSpec.document(spec);
   }
 
   /** The operation's parameters in {@code where} (query, path …), references to components resolved. */

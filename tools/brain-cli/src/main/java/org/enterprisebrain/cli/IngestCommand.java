@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.enterprisebrain.client.ApiException;
 import org.enterprisebrain.client.api.IngestionApi;
+import org.enterprisebrain.standard.ApiSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class IngestCommand implements Callable<Integer> {
           problems.add("HTTP " + e.getCode() + ": " + result.path("detail").asString());
         }
       } else {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(connection.uri("/api/v1/ingest/" + entity))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(connection.uri(ApiSpec.load("ingestion").path("ingestRecords", entity)))
             .timeout(Duration.ofSeconds(120))
             .header("Authorization", "Bearer " + connection.token())
             .header("Content-Type", "application/x-ndjson")

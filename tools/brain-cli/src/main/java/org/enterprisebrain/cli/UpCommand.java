@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.enterprisebrain.cli.demo.DemoSettings;
 import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.BrainRealm;
+import org.enterprisebrain.standard.ApiSpec;
 import org.enterprisebrain.servers.ManagedProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +43,11 @@ public final class UpCommand implements Callable<Integer> {
       stopped.countDown();
     }, "brain-down"));
     System.out.printf("%nEnterprise Brain is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
-    System.out.println("  API (gateway)      " + platform.gatewayUrl() + "/api/v1/standards");
+    System.out.println("  API (gateway)      " + platform.gatewayUrl() + ApiSpec.load("ingestion").path("listStandards"));
     System.out.println("  Keycloak           " + platform.keycloakUrl() + "/admin  (realm " + BrainRealm.NAME + ")");
-    System.out.println("  catalog (gateway)  " + platform.gatewayUrl() + "/api/v1/catalog/datasets");
-    System.out.println("  assessment         " + platform.gatewayUrl() + "/api/v1/assessment/evaluation  (manager)");
+    System.out.println("  catalog (gateway)  " + platform.gatewayUrl() + ApiSpec.load("catalog").path("listDatasets"));
+    System.out.println("  assessment         " + platform.gatewayUrl() + ApiSpec.load("assessment").path("evaluate")
+        + "  (manager)");
     System.out.println("  dashboard          " + platform.gatewayUrl() + "/assessment/  (log in as manager / manager-pw)");
     System.out.println("  Kafka              " + platform.kafkaBootstrap());
     System.out.println("  Elasticsearch      " + platform.elasticsearchUrl());

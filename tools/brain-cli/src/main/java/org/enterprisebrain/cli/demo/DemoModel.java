@@ -21,6 +21,7 @@ import org.enterprisebrain.client.registry.model.NewDeployment;
 import org.enterprisebrain.client.registry.model.NewModel;
 import org.enterprisebrain.servers.demo.Multipart;
 import org.enterprisebrain.servers.demo.TrainedModels;
+import org.enterprisebrain.standard.ApiSpec;
 
 /**
  * The demo plant's predictive model (guideline 5.4.2.3 c: 设备故障预测), put into the live stream the way a
@@ -95,8 +96,9 @@ public final class DemoModel {
       throws IOException, InterruptedException, ApiException {
     Multipart body = Multipart.modelVersion(trained.versionMetadata().getBytes(StandardCharsets.UTF_8),
         trained.onnx());
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + "/api/v1/registry/models/"
-            + NAME + "/versions")).timeout(Duration.ofSeconds(60)).header("Content-Type", body.contentType())
+    URI versions = URI.create(client.getBaseUri() + ApiSpec.load("registry").path("createVersion", NAME));
+    HttpRequest.Builder request = HttpRequest.newBuilder(versions).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", body.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()));
     client.getRequestInterceptor().accept(request);
     HttpResponse<String> registered = client.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -295,6 +295,11 @@ class PlatformIT {
    * and when it broke down (it is never switched to a planned stop for a break). Sent through the ingestion API
    * as a machine's history of twelve hours ago, computed by the live OEE job (within its lateness).
    */
+  static String freshToken(String user) {
+    return platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, user,
+        BrainRealm.demoPassword(user));
+  }
+
   void assertTheOeeShiftExampleThroughTheIngestionApi(String manager) throws Exception {
     java.time.Instant t = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
         .minus(Duration.ofHours(12));
@@ -351,7 +356,8 @@ class PlatformIT {
     long deadline = System.currentTimeMillis() + 600_000;
     boolean complete = false;
     while (!complete && System.currentTimeMillis() < deadline) {
-      HttpResponse<String> summary = getAnyStatus(path, manager);
+      // a fresh token each time: the wait outlasts an access token's five minutes
+      HttpResponse<String> summary = getAnyStatus(path, freshToken("manager"));
       if (summary.statusCode() == 200) {
         total = JSON.readTree(summary.body()).path("total");
         complete = total.path("hours").asInt() == 8 && total.path("good").asLong() == 18848
@@ -362,8 +368,8 @@ class PlatformIT {
       }
     }
     assertThat(complete).as("the shift's eight hours in time; last summary %s; jobs %s; dead letters %s", total,
-        getAnyStatus("/api/v1/analytics/jobs", manager).body(),
-        getAnyStatus("/api/v1/analytics/dead-letters", manager).body()).isTrue();
+        getAnyStatus("/api/v1/analytics/jobs", freshToken("manager")).body(),
+        getAnyStatus("/api/v1/analytics/dead-letters", freshToken("manager")).body()).isTrue();
     // as published (four digits), and exactly the ratios they round
     var published = org.assertj.core.api.Assertions.within(0.0001);
     var exact = org.assertj.core.api.Assertions.within(1e-6);

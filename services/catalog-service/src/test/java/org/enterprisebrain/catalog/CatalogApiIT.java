@@ -441,22 +441,40 @@ class CatalogApiIT implements SecuredApi {
     }
     assertThat(sources).containsExactly("MES-A", "MES-B");
 
-    String index = RealElasticsearch.url() + "/" + recordStore.index("operation-report");
+    // an index this catalog created is marked keyed with the source system: a start does not read it through
+    String current = RealElasticsearch.url() + "/" + recordStore.index("operation-report");
+    String planted = "OLD-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(putLegacyRecord(current, planted).statusCode()).isEqualTo(201);
+    assertThat(recordStore.rekeyLegacy("operation-report")).as("a marked index is not scanned").isZero();
+    assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(current + "/_doc/hz-01:" + planted + "?refresh=true"))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+    // an older catalog's index (no mark): each record moves once, and the index is marked
+    String entity = "legacy-" + UUID.randomUUID().toString().substring(0, 8);
+    String index = RealElasticsearch.url() + "/" + recordStore.index(entity);
     String legacy = "OLD-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:" + legacy
-            + "?refresh=true")).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", legacy, "entity",
-            "operation-report", "plant", "hz-01", "sourceSystem", "MES-A", "payload", Map.of("good", 1))))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put = putLegacyRecord(index, legacy);
     assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
-    assertThat(recordStore.rekeyLegacy("operation-report")).isGreaterThanOrEqualTo(1);
+    assertThat(recordStore.rekeyLegacy(entity)).isEqualTo(1);
     assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:" + legacy)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:MES-A:" + legacy))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(moved.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(moved.body()).path("_source").path("payload").path("good").asInt()).isEqualTo(1);
-    assertThat(recordStore.rekeyLegacy("operation-report")).as("nothing left to move").isZero();
+    JsonNode mapping = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_mapping")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(mapping.findPath("_meta").path("recordKey").asString()).isEqualTo("plant:sourceSystem:id");
+    assertThat(putLegacyRecord(index, "OLD-late").statusCode()).isEqualTo(201);
+    assertThat(recordStore.rekeyLegacy(entity)).as("a marked index is not scanned again").isZero();
+  }
+
+  private static HttpResponse<String> putLegacyRecord(String index, String id) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(index + "/_doc/hz-01:" + id + "?refresh=true"))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", id, "entity",
+            "operation-report", "plant", "hz-01", "sourceSystem", "MES-A", "payload", Map.of("good", 1))))).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

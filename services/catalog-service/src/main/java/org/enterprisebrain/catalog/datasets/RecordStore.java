@@ -3,12 +3,14 @@ package org.enterprisebrain.catalog.datasets;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
+import co.elastic.clients.json.JsonData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -42,6 +44,13 @@ public class RecordStore {
   static String documentId(Object plant, Object sourceSystem, Object id) {
     return plant + ":" + sourceSystem + ":" + id;
   }
+
+  /**
+   * An index's mapping {@code _meta} entry naming how its documents are keyed: set when this catalog creates an
+   * index or has moved an older one's records, so a start does not read every record again to find none to move.
+   */
+  static final String RECORD_KEY_META = "recordKey";
+  static final String RECORD_KEY = "plant:sourceSystem:id";
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
   private final ElasticsearchClient es;
@@ -188,7 +197,22 @@ public class RecordStore {
    */
   public int rekeyLegacy(String entity) {
     String name = index(entity);
-    return eachPage(name, false, hits -> rekey(name, hits));
+    try {
+      if (!es.indices().exists(e -> e.index(name)).value() || keyedWithSourceSystem(name)) {
+        return 0;
+      }
+      int moved = eachPage(name, false, hits -> rekey(name, hits));
+      es.indices().putMapping(m -> m.index(name).meta(RECORD_KEY_META, JsonData.of(RECORD_KEY)));
+      return moved;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch unreachable", e);
+    }
+  }
+
+  private boolean keyedWithSourceSystem(String name) throws IOException {
+    TypeMapping mapping = es.indices().getMapping(g -> g.index(name)).result().get(name).mappings();
+    JsonData key = mapping.meta().get(RECORD_KEY_META);
+    return key != null && RECORD_KEY.equals(key.to(String.class));
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -248,6 +272,7 @@ public class RecordStore {
     }
     try {
       Indices.ensure(es, name, m -> m
+          .meta(RECORD_KEY_META, JsonData.of(RECORD_KEY))
           .properties("id", p -> p.keyword(k -> k))
           .properties("entity", p -> p.keyword(k -> k))
           .properties("plant", p -> p.keyword(k -> k))

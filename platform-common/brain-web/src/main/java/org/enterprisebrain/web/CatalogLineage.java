@@ -9,15 +9,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.enterprisebrain.security.ClientCredentials;
 import org.enterprisebrain.security.OperationRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Registers a service's lineage edges in the catalog as its own Keycloak client (client credentials): how
@@ -37,9 +36,7 @@ public final class CatalogLineage {
 
   private final String what;
   private final String catalogUrl;
-  private final String tokenUrl;
-  private final String clientId;
-  private final String clientSecret;
+  private final ClientCredentials credentials;
   private final Duration retry;
   private final Supplier<List<Edge>> edges;
   private final RestClient http;
@@ -54,9 +51,7 @@ public final class CatalogLineage {
       Duration retry, Supplier<List<Edge>> edges) {
     this.what = what;
     this.catalogUrl = catalogUrl;
-    this.tokenUrl = issuer + "/protocol/openid-connect/token";
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
+    this.credentials = new ClientCredentials(issuer, clientId, clientSecret, Duration.ofSeconds(10));
     this.retry = retry;
     this.edges = edges;
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
@@ -95,13 +90,7 @@ public final class CatalogLineage {
 
   /** @throws RestClientException when Keycloak or the catalog does not answer or refuses */
   void register(List<Edge> edges) {
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("grant_type", "client_credentials");
-    form.add("client_id", clientId);
-    form.add("client_secret", clientSecret);
-    JsonNode token = http.post().uri(tokenUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-        .retrieve().body(JsonNode.class);
-    String bearer = "Bearer " + token.path("access_token").asString();
+    String bearer = credentials.bearer();
     for (Edge edge : edges) {
       http.post().uri(catalogUrl + EDGES).header("Authorization", bearer)
           .contentType(MediaType.APPLICATION_JSON)

@@ -6,14 +6,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.enterprisebrain.security.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
@@ -37,14 +35,10 @@ public final class PlatformClient {
   }
 
   private final Map<String, String> baseUrls;
-  private final String tokenUrl;
-  private final String clientId;
-  private final String clientSecret;
+  private final ClientCredentials credentials;
   private final RestClient http;
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
   private final CircuitBreakerConfig breakerConfig;
-  private volatile String token;
-  private volatile Instant tokenExpires = Instant.EPOCH;
 
   /**
    * @param baseUrls service name (catalog, analytics, registry) → base URL
@@ -53,9 +47,7 @@ public final class PlatformClient {
   public PlatformClient(Map<String, String> baseUrls, String issuer, String clientId, String clientSecret,
       Duration timeout, Duration open) {
     this.baseUrls = Map.copyOf(baseUrls);
-    this.tokenUrl = issuer + "/protocol/openid-connect/token";
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
+    this.credentials = new ClientCredentials(issuer, clientId, clientSecret, timeout);
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
     factory.setReadTimeout(timeout);
@@ -78,7 +70,7 @@ public final class PlatformClient {
     try {
       // the path is encoded already (EvidenceGatherer encodes its parameters): not a template to encode again
       return breaker.executeSupplier(() -> http.get().uri(URI.create(base + path))
-          .header("Authorization", "Bearer " + token()).retrieve().body(JsonNode.class));
+          .header("Authorization", credentials.bearer()).retrieve().body(JsonNode.class));
     } catch (HttpClientErrorException.NotFound e) {
       return MissingNode.getInstance();
     } catch (CallNotPermittedException e) {
@@ -100,23 +92,4 @@ public final class PlatformClient {
     return b == null ? CircuitBreaker.State.CLOSED : b.getState();
   }
 
-  private String token() {
-    if (token != null && Instant.now().isBefore(tokenExpires)) {
-      return token;
-    }
-    synchronized (this) {
-      if (token == null || !Instant.now().isBefore(tokenExpires)) {
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", clientId);
-        form.add("client_secret", clientSecret);
-        JsonNode answer = http.post().uri(tokenUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-            .retrieve().body(JsonNode.class);
-        token = answer.path("access_token").asString();
-        // renewed a little early: a token that expires in flight would make a live service look down
-        tokenExpires = Instant.now().plusSeconds(Math.max(1, answer.path("expires_in").asLong(60) - 15));
-      }
-      return token;
-    }
-  }
 }

@@ -4,11 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.enterprisebrain.gateway.api.model.SecurityEventKind;
+import org.enterprisebrain.security.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,16 +42,13 @@ public class FailedLogins implements AutoCloseable {
   private final SecurityEventCounter counter;
   private final String keycloak;
   private final String realm;
-  private final String clientId;
-  private final String secret;
+  private final ClientCredentials credentials;
   private final Clock clock = Clock.systemUTC();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Counter unread;
   private final ScheduledExecutorService timer;
   private long since;
   private Set<String> countedAtSince = new HashSet<>();
-  private String token;
-  private Instant tokenUntil = Instant.MIN;
 
   public FailedLogins(SecurityEventCounter counter, MeterRegistry meters,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
@@ -66,8 +63,8 @@ public class FailedLogins implements AutoCloseable {
     this.counter = counter;
     this.keycloak = (keycloakUrl.isBlank() ? issuer.substring(0, realmAt) : keycloakUrl).replaceAll("/+$", "");
     this.realm = issuer.substring(realmAt + "/realms/".length()).replaceAll("/.*", "");
-    this.clientId = clientId;
-    this.secret = secret;
+    // the realm as the gateway reaches Keycloak (the issuer may be an address only browsers reach)
+    this.credentials = new ClientCredentials(keycloak + "/realms/" + realm, clientId, secret, Duration.ofSeconds(10));
     this.unread = Counter.builder("brain.gateway.logins.unread")
         .description("reads of the realm's failed logins that failed (retried at the next interval)").register(meters);
     this.since = clock.millis();
@@ -89,7 +86,7 @@ public class FailedLogins implements AutoCloseable {
   public synchronized int read() throws IOException, InterruptedException {
     HttpResponse<String> answer = events();
     if (answer.statusCode() == 401) {
-      tokenUntil = Instant.MIN;
+      credentials.forget();
       answer = events();
     }
     if (answer.statusCode() != 200) {
@@ -122,33 +119,14 @@ public class FailedLogins implements AutoCloseable {
   private HttpResponse<String> events() throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + realm + "/events?" + TYPES
             + "&dateFrom=" + since + "&direction=asc&max=1000"))
-        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token()).GET().build(),
+        .timeout(Duration.ofSeconds(10)).header("Authorization", credentials.bearer()).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String token() throws IOException, InterruptedException {
-    if (Instant.now().isBefore(tokenUntil)) {
-      return token;
-    }
-    String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-        + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm
-            + "/protocol/openid-connect/token")).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      throw new IOException("client " + clientId + " got no token (" + answer.statusCode() + ")");
-    }
-    JsonNode body = JSON.readTree(answer.body());
-    token = body.path("access_token").asString();
-    tokenUntil = Instant.now().plusSeconds(Math.max(10, body.path("expires_in").asLong(60) - 30));
-    return token;
   }
 
   private void readQuietly() {
     try {
       read();
-    } catch (IOException e) {
+    } catch (IOException | RestClientException e) {
       // read again at the next interval from where the last read ended: nothing is skipped
       unread.increment();
       LOG.warn("the realm's failed logins not read now: {}", e.getMessage());

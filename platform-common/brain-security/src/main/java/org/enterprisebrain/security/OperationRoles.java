@@ -86,10 +86,8 @@ public record OperationRoles(String spec, List<Operation> operations) {
 
   /** Whether the operation takes a {@code plant} in its query (its own or a component's parameter). */
   private static boolean namesAPlant(JsonNode openapi, JsonNode operation) {
-    return operation.path("parameters").valueStream()
-        .map(p -> p.has("$ref") ? openapi.path("components").path("parameters")
-            .path(p.path("$ref").asString().replaceAll(".*/", "")) : p)
-        .anyMatch(p -> p.path("in").asString().equals("query") && p.path("name").asString().equals("plant"));
+    return ApiSpec.parameters(openapi, operation, "query").stream()
+        .anyMatch(p -> p.path("name").asString().equals("plant"));
   }
 
   /**

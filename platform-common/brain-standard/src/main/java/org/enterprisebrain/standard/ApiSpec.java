@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +61,23 @@ public final class ApiSpec {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /**
+   * An operation's parameters that go in {@code where} ({@code query}, {@code path}, {@code header}), each a
+   * reference to the document's components resolved.
+   */
+  public static List<JsonNode> parameters(JsonNode openapi, JsonNode operation, String where) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode p : operation.path("parameters")) {
+      JsonNode resolved = p.has("$ref")
+          ? openapi.path("components").path("parameters").path(p.path("$ref").asString().replaceAll(".*/", ""))
+          : p;
+      if (resolved.path("in").asString().equals(where)) {
+        found.add(resolved);
+      }
+    }
+    return found;
   }
 
   /**

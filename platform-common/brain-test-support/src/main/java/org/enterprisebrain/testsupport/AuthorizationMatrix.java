@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.enterprisebrain.security.OperationRoles;
+import org.enterprisebrain.standard.ApiSpec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,10 +109,10 @@ public final class AuthorizationMatrix {
       if (!operation.plantScoped() || op.has("requestBody")) {
         continue;
       }
-      List<JsonNode> query = SpecDocument.parameters(openapi, op, "query");
+      List<JsonNode> query = ApiSpec.parameters(openapi, op, "query");
       // path variables as the spec exemplifies them: a resource that exists, so the plant is what is judged
       String path = operation.path();
-      for (JsonNode p : SpecDocument.parameters(openapi, op, "path")) {
+      for (JsonNode p : ApiSpec.parameters(openapi, op, "path")) {
         path = path.replace("{" + p.path("name").asString() + "}",
             java.net.URLEncoder.encode(SpecDocument.value(p), StandardCharsets.UTF_8));
       }

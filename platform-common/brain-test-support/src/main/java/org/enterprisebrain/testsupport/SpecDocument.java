@@ -3,32 +3,17 @@ package org.enterprisebrain.testsupport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import org.enterprisebrain.standard.ApiSpec;
 import tools.jackson.databind.JsonNode;
 
-/** A spec of api-specs as a document: an operation's parameters, and a value of a parameter's schema. */
+/** A spec of api-specs as a document, and a value of a parameter's schema. */
 final class SpecDocument {
 
   private SpecDocument() {
   }
 
   static JsonNode load(String spec) {
-    return org.enterprisebrain.standard.ApiSpec.document(spec);
-  }
-
-  /** The operation's parameters in {@code where} (query, path …), references to components resolved. */
-  static List<JsonNode> parameters(JsonNode openapi, JsonNode operation, String where) {
-    List<JsonNode> found = new ArrayList<>();
-    for (JsonNode p : operation.path("parameters")) {
-      JsonNode resolved = p.has("$ref")
-          ? openapi.path("components").path("parameters").path(p.path("$ref").asString().replaceAll(".*/", ""))
-          : p;
-      if (resolved.path("in").asString().equals(where)) {
-        found.add(resolved);
-      }
-    }
-    return found;
+    return ApiSpec.document(spec);
   }
 
   /** A value of the parameter: the spec's example of it, else {@link #example(JsonNode)} of its schema. */

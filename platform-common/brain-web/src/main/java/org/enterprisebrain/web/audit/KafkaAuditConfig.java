@@ -7,7 +7,7 @@ import org.enterprisebrain.security.OperationRoles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * A service without the audit log audits over Kafka: what its spec ({@code brain.audit.spec}, the name of its
@@ -18,10 +18,10 @@ import org.springframework.kafka.core.ProducerFactory;
 public class KafkaAuditConfig {
 
   @Bean
-  KafkaAuditTrail kafkaAuditTrail(ProducerFactory<?, ?> producers,
+  KafkaAuditTrail kafkaAuditTrail(KafkaTemplate<?, ?> kafka,
       @Value("${brain.audit.topic:${brain.topics.audit.v1}}") String topic,
       @Value("${brain.audit.timeout:10s}") Duration timeout) {
-    return new KafkaAuditTrail(producers, topic, timeout);
+    return new KafkaAuditTrail(kafka, topic, timeout);
   }
 
   @Bean

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.enterprisebrain.catalog.classification.FieldClassifier;
 import org.enterprisebrain.catalog.classification.FieldSample;
 import org.enterprisebrain.catalog.classification.Suggestion;
@@ -13,16 +12,8 @@ import org.enterprisebrain.catalog.classification.Thresholds;
 import org.enterprisebrain.cli.demo.DemoFactory;
 import org.enterprisebrain.standard.Csv;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -30,13 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * reading the same CSV into columns without classifying. Ratio = classify / read; records/s = ops/s × rows,
  * fields/s = ops/s × 10. Run with tools/bench/classification.sh.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ClassificationBench {
+public class ClassificationBench extends JmhBench {
 
   static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"};
   static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "勇", "桂英"};

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.enterprisebrain.messages.AuditedAction;
 import org.enterprisebrain.standard.Topics;
 import org.enterprisebrain.testsupport.SecuredApi;
 import org.enterprisebrain.testsupport.RealElasticsearch;
@@ -749,9 +750,10 @@ class CatalogApiIT implements SecuredApi {
         "--brain.catalog.audit.retention=" + retention, "--brain.catalog.audit.retention-check=1h");
   }
 
-  private static org.enterprisebrain.web.audit.AuditedAction auditedAt(Instant at, String name) {
-    return new org.enterprisebrain.web.audit.AuditedAction(UUID.randomUUID(), at, "registry", "engineer",
-        "brain-console", "10.1.2.3", "POST", "/api/v1/registry/models/" + name, "createModel", "write");
+  private static AuditedAction auditedAt(Instant at, String name) {
+    return new AuditedAction(UUID.randomUUID(), at, "registry", "engineer", "brain-console", "10.1.2.3",
+        AuditedAction.MethodEnum.POST, "/api/v1/registry/models/" + name, "createModel",
+        AuditedAction.KindEnum.WRITE);
   }
 
   private static String action(UUID id, String service, String method, String path, String operation, String kind) {

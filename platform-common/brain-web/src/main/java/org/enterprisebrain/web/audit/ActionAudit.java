@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.UUID;
+import org.enterprisebrain.messages.AuditedAction;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.security.OperationRoles;
 import org.slf4j.Logger;
@@ -23,14 +24,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Audits what a service's spec says to: every call that succeeded of an operation marked {@code x-audit: write}
- * (a change) or {@code x-audit: download} (an attachment served) becomes an {@link AuditedAction} on the
+ * (a change) or {@code x-audit: download} (an attachment served) becomes an {@link AuditedAction} (the message
+ * of api-specs/topics/audit.v1) on the
  * service's {@link AuditTrail}. Which operations those are is said once, in api-specs; a refused or failed call
  * changed nothing and served nothing.
  */
 public final class ActionAudit implements WebMvcConfigurer, HandlerInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActionAudit.class);
-  private static final Set<String> KINDS = Set.of(AuditedAction.WRITE, AuditedAction.DOWNLOAD);
 
   private final OperationRoles spec;
   private final AuditTrail trail;
@@ -48,7 +49,7 @@ public final class ActionAudit implements WebMvcConfigurer, HandlerInterceptor {
     this.clock = clock;
     this.unrecorded = Counter.builder("brain.audit.unrecorded")
         .description("calls that succeeded but could not be handed to the audit trail").register(meters);
-    this.audited = spec.operations().stream().filter(o -> KINDS.contains(o.audit()))
+    this.audited = spec.operations().stream().filter(o -> AuditedActions.kind(o.audit()).isPresent())
         .map(o -> new Audited(o.method(), PathPatternParser.defaultInstance.parse(o.path()))).toList();
   }
 
@@ -71,18 +72,19 @@ public final class ActionAudit implements WebMvcConfigurer, HandlerInterceptor {
       return;
     }
     // the operation the request reached (a more specific one than an audited pattern may have taken it)
-    spec.match(method, path).filter(o -> KINDS.contains(o.audit())).ifPresent(o -> {
+    spec.match(method, path).ifPresent(o -> AuditedActions.kind(o.audit()).ifPresent(kind -> {
       AuditedAction action = new AuditedAction(UUID.randomUUID(), clock.instant(), spec.spec(),
           BrainPrincipal.of(caller.getToken()).name(), caller.getToken().getClaimAsString("azp"),
-          request.getRemoteAddr(), method, path, o.operationId(), o.audit());
+          request.getRemoteAddr(), AuditedAction.MethodEnum.valueOf(method.toUpperCase(Locale.ROOT)), path,
+          o.operationId(), kind);
       try {
         trail.append(action);
       } catch (RuntimeException e) {
         // the change is made and answered; an audit trail that cannot take it is an operator's alarm (the log
         // and brain_audit_unrecorded), not the caller's error
-        LOG.error("{} by {} not audited: {}", action.resource(), action.principal(), e.toString());
+        LOG.error("{} by {} not audited: {}", AuditedActions.resource(action), action.principal(), e.toString());
         unrecorded.increment();
       }
-    });
+    }));
   }
 }

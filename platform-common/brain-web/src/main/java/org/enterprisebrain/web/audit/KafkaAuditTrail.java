@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.enterprisebrain.messages.AuditedAction;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,9 +63,9 @@ public final class KafkaAuditTrail implements AuditTrail {
       kafka.send(topic, action.id().toString(), value.apply(action)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while auditing " + action.resource(), e);
+      throw new IllegalStateException("interrupted while auditing " + AuditedActions.resource(action), e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("the audit topic " + topic + " did not take " + action.resource(), e);
+      throw new IllegalStateException("the audit topic " + topic + " did not take " + AuditedActions.resource(action), e);
     }
   }
 }

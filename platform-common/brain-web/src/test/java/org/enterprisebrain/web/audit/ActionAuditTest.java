@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.enterprisebrain.messages.AuditedAction;
 import org.enterprisebrain.security.OperationRoles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +57,8 @@ class ActionAuditTest {
       assertThat(a.clientId()).isEqualTo("brain-console");
       assertThat(a.clientAddress()).isEqualTo("10.0.0.7");
       assertThat(a.at()).isEqualTo(NOW);
-      assertThat(a.resource()).isEqualTo("PUT /api/v1/assessment/profile");
-      assertThat(a.policy()).isEqualTo("write: putProfile");
+      assertThat(AuditedActions.resource(a)).isEqualTo("PUT /api/v1/assessment/profile");
+      assertThat(AuditedActions.policy(a)).isEqualTo("write: putProfile");
       assertThat(a.id()).isNotNull();
     });
   }
@@ -67,7 +68,7 @@ class ActionAuditTest {
     call("GET", "/api/v1/assessment/attestations/7/attachment", 200);
     call("GET", "/api/v1/assessment/profile", 200);
     assertThat(trail).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo(AuditedAction.DOWNLOAD);
+      assertThat(a.kind()).isEqualTo(AuditedAction.KindEnum.DOWNLOAD);
       assertThat(a.operationId()).isEqualTo("getAttachment");
       assertThat(a.path()).isEqualTo("/api/v1/assessment/attestations/7/attachment");
     });

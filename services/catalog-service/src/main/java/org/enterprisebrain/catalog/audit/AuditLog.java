@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.enterprisebrain.catalog.scheme.Grade;
-import org.enterprisebrain.web.audit.AuditedAction;
+import org.enterprisebrain.messages.AuditedAction;
+import org.enterprisebrain.web.audit.AuditedActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -64,9 +65,10 @@ public class AuditLog {
         .query(Boolean.class).single()) {
       return false;
     }
-    append(action.at(), action.principal(), action.clientId(), action.clientAddress(), action.resource(), List.of(),
-        Grade.L1, action.policy(), AuditedAction.WRITE.equals(action.kind()) ? AuditEvent.Decision.WRITTEN
-            : AuditEvent.Decision.ALLOWED, action.id());
+    append(action.at(), action.principal(), action.clientId(), action.clientAddress(),
+        AuditedActions.resource(action), List.of(), Grade.L1, AuditedActions.policy(action),
+        action.kind() == AuditedAction.KindEnum.WRITE ? AuditEvent.Decision.WRITTEN : AuditEvent.Decision.ALLOWED,
+        action.id());
     return true;
   }
 

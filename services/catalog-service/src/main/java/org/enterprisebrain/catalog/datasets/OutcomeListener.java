@@ -1,8 +1,5 @@
 package org.enterprisebrain.catalog.datasets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enterprisebrain.catalog.quality.QualityCounters;
 import org.enterprisebrain.catalog.quality.QualityRepository;
+import org.enterprisebrain.messages.IngestOutcome;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.Topics;
@@ -17,17 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Rejection rates and validity scores from what ingestion accepted and rejected ({@link Topics#INGEST_OUTCOMES}). */
 @Component
 public class OutcomeListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeListener.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The part of an outcome the catalog uses. */
-  record Outcome(String entity, String plant, String sourceSystem, long accepted, long rejected, Instant at) {
-  }
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final DatasetRepository datasets;
   private final QualityRepository quality;
@@ -45,7 +40,7 @@ public class OutcomeListener {
   public void consume(List<ConsumerRecord<String, byte[]>> batch) {
     Map<QualityRepository.WindowKey, QualityCounters> windows = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : batch) {
-      Outcome outcome = read(record);
+      IngestOutcome outcome = read(record);
       EntityStandard entity = outcome == null ? null : standard.entity(outcome.entity()).orElse(null);
       if (entity == null) {
         continue;
@@ -59,13 +54,15 @@ public class OutcomeListener {
     quality.add(windows);
   }
 
-  private static Outcome read(ConsumerRecord<String, byte[]> record) {
+  private static IngestOutcome read(ConsumerRecord<String, byte[]> record) {
     try {
-      Map<?, ?> o = JSON.readValue(record.value(), Map.class);
-      return new Outcome((String) o.get("entity"), (String) o.get("plant"), (String) o.get("sourceSystem"),
-          ((Number) o.get("accepted")).longValue(), ((Number) o.get("rejected")).longValue(),
-          Instant.parse((String) o.get("at")));
-    } catch (IOException | RuntimeException e) {
+      IngestOutcome outcome = JSON.readValue(record.value(), IngestOutcome.class);
+      if (outcome.entity() == null || outcome.plant() == null || outcome.sourceSystem() == null
+          || outcome.accepted() == null || outcome.rejected() == null || outcome.at() == null) {
+        throw new IllegalArgumentException("an outcome lacks one of entity, plant, sourceSystem, accepted, rejected, at");
+      }
+      return outcome;
+    } catch (RuntimeException e) {
       LOG.warn("skipping unreadable ingest outcome {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
           e.toString());
       return null;

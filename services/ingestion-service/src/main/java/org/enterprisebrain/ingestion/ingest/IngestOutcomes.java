@@ -7,24 +7,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.enterprisebrain.ingestion.api.model.FieldError;
 import org.enterprisebrain.ingestion.api.model.RecordResult;
+import org.enterprisebrain.messages.IngestOutcome;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A batch's accepted and rejected counts per plant and source system, with how often each pointer failed:
- * the catalog turns them into rejection rates and validity scores. Failed records are left out: they are
- * resent and counted then.
+ * A batch's accepted and rejected counts per plant and source system, with how often each pointer failed, as
+ * messages of api-specs/topics/ingest-outcomes.v1: the catalog turns them into rejection rates and validity scores.
+ * Failed records are left out: they are resent and counted then.
  */
-public record IngestOutcomes(String entity, String plant, String sourceSystem, int accepted, int rejected,
-    Map<String, Integer> errors, Instant at) {
+final class IngestOutcomes {
 
   /** A rejected record may lack a readable plant or source: it still counts, under this name. */
   static final String UNKNOWN = "?";
 
-  public IngestOutcomes {
-    errors = Map.copyOf(errors);
+  private IngestOutcomes() {
   }
 
-  static List<IngestOutcomes> of(String entity, List<JsonNode> records, RecordResult[] results, Instant at) {
+  static List<IngestOutcome> of(String entity, List<JsonNode> records, RecordResult[] results, Instant at) {
     Map<List<String>, int[]> counts = new LinkedHashMap<>();
     Map<List<String>, Map<String, Integer>> errors = new LinkedHashMap<>();
     for (int i = 0; i < results.length; i++) {
@@ -45,8 +44,8 @@ public record IngestOutcomes(String entity, String plant, String sourceSystem, i
       }
     }
     return counts.entrySet().stream()
-        .map(e -> new IngestOutcomes(entity, e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1],
-            errors.getOrDefault(e.getKey(), Map.of()), at))
+        .map(e -> new IngestOutcome(entity, e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1],
+            Map.copyOf(errors.getOrDefault(e.getKey(), Map.of())), at))
         .toList();
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.enterprisebrain.ingestion.api.model.IngestResult;
 import org.enterprisebrain.ingestion.api.model.RecordResult;
+import org.enterprisebrain.messages.IngestOutcome;
 import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
@@ -119,7 +120,7 @@ public class IngestionService {
     }
     List<RecordResult> all = List.of(results);
     metrics.batch(entityName, records, all);
-    for (IngestOutcomes outcome : IngestOutcomes.of(entityName, records, results, Instant.now())) {
+    for (IngestOutcome outcome : IngestOutcomes.of(entityName, records, results, Instant.now())) {
       publisher.publishStatistics(Topics.INGEST_OUTCOMES, outcome.plant() + "|" + entityName,
           JSON.writeValueAsBytes(outcome), metrics::statisticsLost);
     }

@@ -1,14 +1,14 @@
 package org.enterprisebrain.analytics.score;
 
 import com.google.re2j.Pattern;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.enterprisebrain.analytics.stream.Envelope;
+import org.enterprisebrain.messages.ModelDeployment;
+import org.enterprisebrain.messages.ModelDeploymentFeaturesInner;
+import org.enterprisebrain.messages.ModelDeploymentLinear;
 
 /**
  * A deployment as the job uses it: which samples it applies to, how its features come from signals
@@ -32,63 +32,58 @@ public final class ScoringModel implements AutoCloseable {
   private final Pattern equipment;
   private final Scorer scorer;
 
-  private ScoringModel(JsonNode m, Scorer scorer) {
-    this.id = m.path("id").asText();
-    this.model = m.path("model").asText();
-    this.version = m.path("version").asInt();
-    this.alias = m.hasNonNull("alias") ? m.get("alias").asText() : null;
-    this.bucketMs = m.path("bucketMs").asLong(60_000);
-    this.threshold = m.hasNonNull("threshold") ? m.get("threshold").asDouble() : Double.NaN;
-    JsonNode f = m.path("features");
+  private ScoringModel(ModelDeployment m, Scorer scorer) {
+    this.id = m.id();
+    this.model = m.model();
+    this.version = m.version();
+    this.alias = m.alias();
+    this.bucketMs = m.bucketMs() == null ? 60_000 : m.bucketMs();
+    this.threshold = m.threshold() == null ? Double.NaN : m.threshold();
+    List<ModelDeploymentFeaturesInner> f = m.features() == null ? List.of() : m.features();
     names = new String[f.size()];
     signals = new String[f.size()];
     centers = new double[f.size()];
     scales = new double[f.size()];
     for (int i = 0; i < f.size(); i++) {
-      names[i] = f.get(i).path("name").asText();
-      signals[i] = f.get(i).path("signal").asText();
-      centers[i] = f.get(i).path("center").asDouble(0);
-      scales[i] = f.get(i).path("scale").asDouble(1);
+      names[i] = f.get(i).name();
+      signals[i] = f.get(i).signal();
+      centers[i] = f.get(i).center() == null ? 0 : f.get(i).center();
+      scales[i] = f.get(i).scale() == null ? 1 : f.get(i).scale();
     }
-    plants = new HashSet<>();
-    m.path("plants").forEach(p -> plants.add(p.asText()));
-    equipment = m.hasNonNull("equipment") ? Pattern.compile(m.get("equipment").asText()) : null;
+    plants = m.plants() == null ? Set.of() : Set.copyOf(m.plants());
+    equipment = m.equipment() == null ? null : Pattern.compile(m.equipment());
     this.scorer = scorer;
   }
 
+  /** The registry's message (api-specs/topics/model-deployments.v1, its generated type) with the model loaded. */
   public static ScoringModel parse(String json) throws Exception {
-    JsonNode m = Envelope.JSON.readTree(json);
-    Scorer scorer;
-    if ("onnx".equals(m.path("kind").asText())) {
-      byte[] artifact = Base64.getDecoder().decode(m.path("artifact").asText());
-      // the registry names the artifact by its SHA-256: bytes that are not those are not the model it checked
-      if (m.hasNonNull("sha256") && !java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(artifact)).equals(m.get("sha256").asText())) {
-        throw new IllegalArgumentException("the artifact is not the one whose SHA-256 the deployment names");
-      }
-      scorer = new OnnxScorer(artifact,
-          m.hasNonNull("inputTensor") ? m.get("inputTensor").asText() : null, m.path("outputTensor").asText(),
-          m.path("outputIndex").asInt(0));
-    } else if ("linear".equals(m.path("kind").asText())) {
-      JsonNode l = m.path("linear");
-      scorer = new LinearScorer(doubles(l.path("weights")), l.path("bias").asDouble(),
-          "logistic".equals(l.path("link").asText()));
-    } else if ("threshold".equals(m.path("kind").asText())) {
-      scorer = new ThresholdScorer(doubles(m.path("upper")));
-    } else if ("ewma".equals(m.path("kind").asText())) {
-      scorer = new EwmaRowScorer(m.path("features").size(), m.path("ewma").path("alpha").asDouble(),
-          m.path("ewma").path("warmUp").asInt(30),
-          m.hasNonNull("threshold") ? m.get("threshold").asDouble() : Double.POSITIVE_INFINITY);
-    } else {
-      throw new IOException("deployment " + m.path("id").asText() + ": unknown model kind '" + m.path("kind").asText() + "'");
+    ModelDeployment m = Envelope.JSON.readValue(json, ModelDeployment.class);
+    if (m.kind() == null) {
+      throw new IOException("deployment " + m.id() + " names no model kind");
     }
+    Scorer scorer = switch (m.kind()) {
+      case ONNX -> {
+        byte[] artifact = Base64.getDecoder().decode(m.artifact());
+        // the registry names the artifact by its SHA-256: bytes that are not those are not the model it checked
+        if (m.sha256() != null && !java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(artifact)).equals(m.sha256())) {
+          throw new IllegalArgumentException("the artifact is not the one whose SHA-256 the deployment names");
+        }
+        yield new OnnxScorer(artifact, m.inputTensor(), m.outputTensor(),
+            m.outputIndex() == null ? 0 : m.outputIndex());
+      }
+      case LINEAR -> new LinearScorer(doubles(m.linear().weights()), m.linear().bias(),
+          m.linear().link() == ModelDeploymentLinear.LinkEnum.LOGISTIC);
+      case THRESHOLD -> new ThresholdScorer(doubles(m.upper()));
+      case EWMA -> new EwmaRowScorer(m.features().size(), m.ewma().alpha(),
+          m.ewma().warmUp() == null ? 30 : m.ewma().warmUp(),
+          m.threshold() == null ? Double.POSITIVE_INFINITY : m.threshold());
+    };
     return new ScoringModel(m, scorer);
   }
 
-  private static double[] doubles(JsonNode array) {
-    List<Double> values = new ArrayList<>();
-    array.forEach(x -> values.add(x.asDouble()));
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  private static double[] doubles(List<Double> values) {
+    return values == null ? new double[0] : values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Whether a sample of this signal on this machine feeds the deployment. */

@@ -11,12 +11,17 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.enterprisebrain.standard.FieldError;
+import org.enterprisebrain.messages.ModelDeployment;
+import org.enterprisebrain.messages.ModelDeploymentEwma;
+import org.enterprisebrain.messages.ModelDeploymentFeaturesInner;
+import org.enterprisebrain.messages.ModelDeploymentLinear;
 import org.enterprisebrain.registry.RegistryProperties;
 import org.enterprisebrain.registry.api.model.Deployment;
 import org.enterprisebrain.registry.api.model.FeatureBinding;
+import org.enterprisebrain.registry.api.model.LinearSpec;
 import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.models.ModelStore;
+import org.enterprisebrain.standard.FieldError;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tells the scoring job about a deployment: one record per deployment id on a compacted topic, carrying
@@ -64,39 +67,28 @@ public class DeploymentPublisher {
 
   byte[] message(Deployment d) {
     ModelVersion v = models.requireVersion(d.getModel(), d.getVersion());
-    ObjectNode m = json.createObjectNode().put("id", d.getId()).put("model", d.getModel()).put("version", v.getVersion())
-        .put("alias", d.getAlias()).put("kind", v.getKind()).put("entity", d.getEntity())
-        .put("equipment", d.getEquipment())
-        .put("bucketMs", java.time.Duration.parse(d.getBucket()).toMillis());
-    if (d.getThreshold() != null) {
-      m.put("threshold", d.getThreshold());
-    }
-    m.putPOJO("plants", d.getPlants());
     Map<String, FeatureBinding> bindings = d.getBindings().stream()
         .collect(Collectors.toMap(FeatureBinding::getFeature, Function.identity()));
-    ArrayNode features = m.putArray("features"); // in the model's tensor order, whatever order the deployment gave
-    v.getFeatures().forEach(f -> {
+    // in the model's tensor order, whatever order the deployment gave
+    List<ModelDeploymentFeaturesInner> features = v.getFeatures().stream().map(f -> {
       FeatureBinding b = bindings.get(f.getName());
-      features.addObject().put("name", f.getName()).put("signal", b.getSignal())
-          .put("center", b.getCenter() == null ? 0 : b.getCenter()).put("scale", b.getScale() == null ? 1 : b.getScale());
-    });
+      return new ModelDeploymentFeaturesInner(f.getName(), b.getSignal(), b.getCenter() == null ? 0 : b.getCenter(),
+          b.getScale() == null ? 1 : b.getScale());
+    }).toList();
     List<String> labels = v.getOutput().getLabels() == null ? List.of() : v.getOutput().getLabels();
-    m.put("outputTensor", v.getOutput().getTensor())
-        .put("outputIndex", labels.isEmpty() ? 0 : labels.indexOf(v.getOutput().getPositive()));
-    if (v.getLinear() != null) {
-      m.putPOJO("linear", v.getLinear());
-    }
-    if (v.getThreshold() != null) {
-      m.putPOJO("upper", v.getThreshold().getUpper());
-    }
-    if (v.getEwma() != null) {
-      m.putObject("ewma").put("alpha", v.getEwma().getAlpha())
-          .put("warmUp", v.getEwma().getWarmUp() == null ? 30 : v.getEwma().getWarmUp());
-    }
-    if (v.getArtifactSha256() != null) {
-      m.put("sha256", v.getArtifactSha256()).put("inputTensor", v.getInputTensor())
-          .put("artifact", Base64.getEncoder().encodeToString(models.artifact(v.getArtifactSha256())));
-    }
+    LinearSpec linear = v.getLinear();
+    boolean onnx = v.getArtifactSha256() != null;
+    ModelDeployment m = new ModelDeployment(d.getId(), d.getModel(), v.getVersion(), d.getAlias(),
+        ModelDeployment.KindEnum.fromValue(v.getKind()), d.getEntity(), d.getEquipment(),
+        java.time.Duration.parse(d.getBucket()).toMillis(), d.getThreshold(), d.getPlants(), features,
+        v.getOutput().getTensor(), labels.isEmpty() ? 0 : labels.indexOf(v.getOutput().getPositive()),
+        linear == null ? null : new ModelDeploymentLinear(linear.getWeights(), linear.getBias(),
+            linear.getLink() == null ? null : ModelDeploymentLinear.LinkEnum.fromValue(linear.getLink().getValue())),
+        v.getThreshold() == null ? null : v.getThreshold().getUpper(),
+        v.getEwma() == null ? null : new ModelDeploymentEwma(v.getEwma().getAlpha(),
+            v.getEwma().getWarmUp() == null ? 30 : v.getEwma().getWarmUp()),
+        onnx ? v.getArtifactSha256() : null, onnx ? v.getInputTensor() : null,
+        onnx ? Base64.getEncoder().encodeToString(models.artifact(v.getArtifactSha256())) : null);
     return json.writeValueAsBytes(m);
   }
 

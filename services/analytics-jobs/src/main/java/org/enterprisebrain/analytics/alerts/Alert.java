@@ -1,6 +1,6 @@
 package org.enterprisebrain.analytics.alerts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
@@ -17,20 +17,17 @@ import org.enterprisebrain.analytics.stream.Envelope;
 public record Alert(String id, String kind, String severity, String plant, String equipment, String subject,
     String rule, String message, String messageEn, long at, double value, double limit) {
 
+  /** The message of api-specs/topics/alerts.v1 (its generated record); an SPC alert on a lab's results names no machine. */
   public String json() {
-    ObjectNode n = Envelope.JSON.createObjectNode().put("id", id).put("kind", kind).put("severity", severity)
-        .put("plant", plant).put("equipment", equipment).put("subject", subject).put("rule", rule)
-        .put("message", message).put("messageEn", messageEn).put("at", Instant.ofEpochMilli(at).toString());
-    if (equipment == null) {
-      n.remove("equipment"); // an SPC alert on a lab's results names no machine
+    try {
+      return Envelope.JSON.writeValueAsString(new org.enterprisebrain.messages.Alert(id,
+          org.enterprisebrain.messages.Alert.KindEnum.fromValue(kind),
+          org.enterprisebrain.messages.Alert.SeverityEnum.fromValue(severity), plant, equipment, subject, rule, message,
+          messageEn, Instant.ofEpochMilli(at), Double.isFinite(value) ? value : null,
+          Double.isFinite(limit) ? limit : null));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an alert that cannot be written as JSON: " + id, e);
     }
-    if (Double.isFinite(value)) {
-      n.put("value", value);
-    }
-    if (Double.isFinite(limit)) {
-      n.put("limit", limit);
-    }
-    return n.toString();
   }
 
   public EsDocument document(String index) {

@@ -1,7 +1,6 @@
 package org.enterprisebrain.analytics.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.Topics;
+import org.enterprisebrain.messages.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +84,8 @@ public final class DeadLetters implements AutoCloseable {
   public void send(String target, String id, String record, String reason) throws IOException {
     String plant = plantOf(record);
     boolean truncated = record.length() > KEPT_CHARS;
-    ObjectNode letter = Envelope.JSON.createObjectNode().put("job", this.target.job()).put("target", target)
-        .put("id", id).put("plant", plant).put("reason", reason).put("refusedAt", Instant.now().toString())
-        .put("record", truncated ? record.substring(0, KEPT_CHARS) : record).put("truncated", truncated);
+    DeadLetter letter = new DeadLetter(this.target.job(), target, id, plant, reason, Instant.now(),
+        truncated ? record.substring(0, KEPT_CHARS) : record, truncated);
     byte[] key = (plant + '|' + id).getBytes(StandardCharsets.UTF_8);
     try {
       producer.send(new ProducerRecord<>(this.target.topic(), key, Envelope.JSON.writeValueAsBytes(letter)))

@@ -2,6 +2,9 @@ package org.enterprisebrain.analytics.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 
@@ -12,7 +15,9 @@ import java.time.OffsetDateTime;
  */
 public final class Envelope {
 
-  public static final ObjectMapper JSON = new ObjectMapper();
+  /** Also writes the topic messages' records: their times as RFC 3339 text, as the schemas say. */
+  public static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
   private Envelope() {
   }

@@ -21,7 +21,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,21 +59,22 @@ public class DeadLettersController implements DeadLettersApi {
 
   @KafkaListener(id = "analytics-dead-letters", topics = "${brain.analytics.dead-letter-topic}")
   public void take(ConsumerRecord<String, String> record) {
-    JsonNode letter;
+    org.enterprisebrain.messages.DeadLetter letter;
     try {
-      letter = ResultStore.JSON.readTree(record.value());
+      letter = ResultStore.JSON.readValue(record.value(), org.enterprisebrain.messages.DeadLetter.class);
     } catch (RuntimeException e) {
       LOG.warn("skipping an unreadable dead letter at {}-{}@{}: {}", record.topic(), record.partition(),
           record.offset(), e.toString());
       return;
     }
-    if (!(letter instanceof ObjectNode o) || !o.path("id").isString() || !o.path("refusedAt").isString()) {
+    if (letter == null || letter.id() == null || letter.refusedAt() == null) {
       LOG.warn("skipping a dead letter without id or refusedAt at {}-{}@{}", record.topic(), record.partition(),
           record.offset());
       return;
     }
-    store.put(INDEX, o.path("plant").asString("") + '|' + o.path("target").asString("") + '|' + o.path("id").asString(),
-        o, MAPPINGS);
+    store.put(INDEX, (letter.plant() == null ? "" : letter.plant()) + '|'
+        + (letter.target() == null ? "" : letter.target()) + '|' + letter.id(),
+        (ObjectNode) ResultStore.JSON.valueToTree(letter), MAPPINGS);
   }
 
   @Override

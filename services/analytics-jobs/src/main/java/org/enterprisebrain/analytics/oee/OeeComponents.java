@@ -3,10 +3,11 @@ package org.enterprisebrain.analytics.oee;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
+import org.enterprisebrain.analytics.model.Iso22400;
 import org.enterprisebrain.analytics.stream.Numbers;
 
 /**
- * The ISO 22400-2 elements of one equipment over one period, as sums: adding the components of two
+ * The ISO 22400-2 elements of one equipment over one period, as sums (the indicators from them: {@link Iso22400}): adding the components of two
  * periods (or two machines) gives exactly the components of the whole, so hours add up to shifts and
  * machines to lines without averaging ratios. Times in milliseconds.
  *
@@ -35,31 +36,31 @@ public record OeeComponents(long observedMs, long plannedStopMs, long runMs, lon
 
   /** Availability = APT / PBT. */
   public double availability() {
-    return ratio(runMs, plannedBusyMs());
+    return Iso22400.availability(runMs, plannedBusyMs());
   }
 
   /** Effectiveness (performance) = PRI × PQ / APT. */
   public double performance() {
-    return ratio(idealMs, runMs);
+    return Iso22400.effectiveness(idealMs, runMs);
   }
 
   /** Quality ratio = GQ / PQ (rework is not good the first time). */
   public double quality() {
-    return ratio(good, produced());
+    return Iso22400.qualityRatio(good, produced());
   }
 
   public double oee() {
-    return availability() * performance() * quality();
+    return Iso22400.oee(availability(), performance(), quality());
   }
 
   /** MTBF = APT / number of failures; NaN without failures. */
   public double mtbfMs() {
-    return failures == 0 ? Double.NaN : (double) runMs / failures;
+    return Iso22400.meanTimeBetweenFailures(runMs, failures);
   }
 
   /** MTTR = down time / number of failures. */
   public double mttrMs() {
-    return failures == 0 ? Double.NaN : (double) downMs / failures;
+    return Iso22400.meanTimeToRepair(downMs, failures);
   }
 
   /**
@@ -101,9 +102,5 @@ public record OeeComponents(long observedMs, long plannedStopMs, long runMs, lon
           .put("seconds", v / 1000.0);
     });
     return n;
-  }
-
-  private static double ratio(double numerator, double denominator) {
-    return denominator <= 0 ? Double.NaN : numerator / denominator;
   }
 }

@@ -5,14 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.enterprisebrain.analytics.model.Iso22400;
 import org.enterprisebrain.analytics.service.api.model.Downtime;
 import org.enterprisebrain.analytics.service.api.model.OeeTotal;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Adds hourly OEE components (never ratios) into a total over any range, as the jobs add hours into
- * shifts: availability = Σ run / Σ planned busy time and so on. Performance stays unknown when an hour that
- * produced something had no ideal cycle time.
+ * Adds hourly OEE components (never ratios) into a total over any range, as the jobs add hours into shifts:
+ * availability = Σ run / Σ planned busy time and so on, by the jobs' arithmetic ({@link Iso22400}). Performance
+ * stays unknown when an hour that produced something had no ideal cycle time.
  */
 final class OeeTotals {
 
@@ -41,21 +42,18 @@ final class OeeTotals {
   }
 
   OeeTotal total(String plant, String line, String equipment) {
-    Double availability = ratio(run, plannedBusy);
-    Double performance = idealKnown ? ratio(ideal, run) : null;
-    Double quality = ratio(good, produced);
+    double availability = Iso22400.availability(run, plannedBusy);
+    double performance = idealKnown ? Iso22400.effectiveness(ideal, run) : Double.NaN;
+    double quality = Iso22400.qualityRatio(good, produced);
     List<Downtime> downtime = new ArrayList<>();
     losses.forEach((k, v) -> downtime.add(new Downtime(k.substring(0, k.indexOf('/')), k.substring(k.indexOf('/') + 1), v)));
     downtime.sort(Comparator.comparing(Downtime::getSeconds).reversed());
     return new OeeTotal(hours, plannedBusy, run, good, produced, failures)
         .plant(plant).line(line).equipment(equipment).downSeconds(down)
-        .availability(availability).performance(performance).quality(quality)
-        .oee(availability == null || performance == null || quality == null ? null : availability * performance * quality)
-        .mtbfSeconds(failures == 0 ? null : run / failures).mttrSeconds(failures == 0 ? null : down / failures)
+        .availability(Iso22400.defined(availability)).performance(Iso22400.defined(performance))
+        .quality(Iso22400.defined(quality)).oee(Iso22400.defined(Iso22400.oee(availability, performance, quality)))
+        .mtbfSeconds(Iso22400.defined(Iso22400.meanTimeBetweenFailures(run, failures)))
+        .mttrSeconds(Iso22400.defined(Iso22400.meanTimeToRepair(down, failures)))
         .downtime(downtime);
-  }
-
-  private static Double ratio(double numerator, double denominator) {
-    return denominator > 0 ? numerator / denominator : null;
   }
 }

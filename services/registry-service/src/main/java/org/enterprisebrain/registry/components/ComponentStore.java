@@ -11,7 +11,6 @@ import org.enterprisebrain.registry.api.model.NewComponent;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.registry.web.Names;
 import org.enterprisebrain.web.ProblemException;
-import org.enterprisebrain.registry.search.RegistrySearch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,7 +50,7 @@ public class ComponentStore {
     db.sql("insert into component(name, version, kind, description, spec, created_by) values (?, ?, ?, ?, ?, ?)")
         .params(c.getName(), version, c.getKind().getValue(), c.getDescription(), json.of(c.getSpec()), by).update();
     Component created = require(c.getName(), version);
-    events.publishEvent(new RegistrySearch.Changed(List.of(RegistrySearch.of(created))));
+    events.publishEvent(new ComponentCreated(created));
     return created;
   }
 

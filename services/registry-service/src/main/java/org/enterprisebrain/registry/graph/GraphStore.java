@@ -16,7 +16,6 @@ import org.enterprisebrain.registry.api.model.GraphNode;
 import org.enterprisebrain.registry.api.model.Subgraph;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.web.ProblemException;
-import org.enterprisebrain.registry.search.RegistrySearch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -91,8 +90,8 @@ public class GraphStore {
       stored.put(n.getId(), Optional.ofNullable(plant));
     }
     if (!nodes.isEmpty()) { // as merged: the search document carries every property the node has now
-      events.publishEvent(new RegistrySearch.Changed(nodes(nodes.stream().map(GraphNode::getId).toList(),
-          PlantScope.SYSTEM).values().stream().map(RegistrySearch::of).toList()));
+      events.publishEvent(new NodesChanged(List.copyOf(nodes(nodes.stream().map(GraphNode::getId).toList(),
+          PlantScope.SYSTEM).values())));
     }
     Set<String> known = new HashSet<>(db.sql("select id from graph_node n where id = any(?) and "
             + PlantScope.visible("n"))

@@ -6,6 +6,7 @@ import java.util.List;
 import org.enterprisebrain.registry.api.model.Model;
 import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.api.model.TrainingField;
+import org.enterprisebrain.registry.models.ModelEvents;
 import org.enterprisebrain.registry.models.ModelStore;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.web.CatalogLineage;
@@ -26,10 +27,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class TrainingLineage {
 
-  /** Published when a version is registered; acted on after commit. */
-  public record VersionRegistered(String model, int version) {
-  }
-
   private final boolean enabled;
   private final CatalogLineage catalog;
   private final ModelStore models;
@@ -48,7 +45,7 @@ public class TrainingLineage {
   }
 
   /** The topic an entity's records are on, or null for an entity the standard does not have. */
-  public String topic(String entity) {
+  private String topic(String entity) {
     return standard.entity(entity).map(e -> e.topic(1)).orElse(null);
   }
 
@@ -77,7 +74,7 @@ public class TrainingLineage {
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  public void onVersion(VersionRegistered registered) {
+  public void onVersion(ModelEvents.VersionRegistered registered) {
     if (enabled) {
       catalog.registerSoon();
     }

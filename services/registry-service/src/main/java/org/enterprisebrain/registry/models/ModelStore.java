@@ -22,8 +22,6 @@ import org.enterprisebrain.registry.api.model.ThresholdSpec;
 import org.enterprisebrain.registry.api.model.TrainingField;
 import org.enterprisebrain.registry.web.Jsonb;
 import org.enterprisebrain.web.ProblemException;
-import org.enterprisebrain.registry.lineage.TrainingLineage;
-import org.enterprisebrain.registry.search.RegistrySearch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +51,7 @@ public class ModelStore {
       throw ProblemException.conflict("name", "a model '" + m.getName() + "' is registered already");
     }
     Model created = require(m.getName());
-    events.publishEvent(new RegistrySearch.Changed(List.of(RegistrySearch.of(created))));
+    events.publishEvent(new ModelEvents.ModelCreated(created));
     return created;
   }
 
@@ -108,7 +106,7 @@ public class ModelStore {
             json.of(orEmpty(v.getTags())), sha, artifact == null ? null : (long) artifact.length,
             inspected == null ? null : inspected.inputTensor(), by)
         .update();
-    events.publishEvent(new TrainingLineage.VersionRegistered(model, version));
+    events.publishEvent(new ModelEvents.VersionRegistered(model, version));
     return requireVersion(model, version);
   }
 

@@ -13,8 +13,8 @@ import org.enterprisebrain.registry.api.model.ModelVersion;
 import org.enterprisebrain.registry.api.model.NewModel;
 import org.enterprisebrain.registry.api.model.NewModelVersion;
 import org.enterprisebrain.registry.api.model.TrainingField;
-import org.enterprisebrain.registry.lineage.TrainingLineage;
 import org.enterprisebrain.registry.web.Names;
+import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.web.Callers;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -28,12 +28,11 @@ public class ModelsController implements ModelsApi {
 
   private final ModelStore models;
   private final ArtifactCheck check;
-  private final TrainingLineage lineage;
+  private final DataStandard standard = DataStandard.load();
 
-  public ModelsController(ModelStore models, ArtifactCheck check, TrainingLineage lineage) {
+  public ModelsController(ModelStore models, ArtifactCheck check) {
     this.models = models;
     this.check = check;
-    this.lineage = lineage;
   }
 
   @Override
@@ -59,7 +58,7 @@ public class ModelsController implements ModelsApi {
     validate(metadata);
     List<TrainingField> trainedOn = metadata.getTrainedOn() == null ? List.of() : metadata.getTrainedOn();
     for (int i = 0; i < trainedOn.size(); i++) {
-      if (trainedOn.get(i).getEntity() == null || lineage.topic(trainedOn.get(i).getEntity()) == null) {
+      if (trainedOn.get(i).getEntity() == null || standard.entity(trainedOn.get(i).getEntity()).isEmpty()) {
         throw ProblemException.badRequest("metadata.trainedOn[" + i + "].entity", "'" + trainedOn.get(i).getEntity()
             + "' is not an entity of the data standard");
       }

@@ -18,9 +18,12 @@ import org.enterprisebrain.registry.api.model.Component;
 import org.enterprisebrain.registry.api.model.GraphNode;
 import org.enterprisebrain.registry.api.model.Model;
 import org.enterprisebrain.registry.api.model.SearchHit;
+import org.enterprisebrain.registry.components.ComponentCreated;
 import org.enterprisebrain.registry.components.ComponentStore;
 import org.enterprisebrain.registry.graph.GraphStore;
+import org.enterprisebrain.registry.graph.NodesChanged;
 import org.enterprisebrain.registry.graph.PlantScope;
+import org.enterprisebrain.registry.models.ModelEvents;
 import org.enterprisebrain.registry.models.ModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +56,6 @@ public class RegistrySearch {
   public record Doc(String kind, String id, String name, String type, String text, String plant) {
   }
 
-  /** Published by the stores after a write; indexed once the transaction commits. */
-  public record Changed(List<Doc> docs) {
-  }
-
   private final RestClient es;
   private final JsonMapper json;
   private final String index;
@@ -86,16 +85,31 @@ public class RegistrySearch {
     retry.scheduleWithFixedDelay(this::reindexIfStale, 0, 10, TimeUnit.SECONDS);
   }
 
+  // the stores' events, indexed once their transaction commits
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  public void onChanged(Changed changed) {
-    if (changed.docs().isEmpty()) {
+  public void onModel(ModelEvents.ModelCreated created) {
+    indexNow(List.of(of(created.model())));
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void onComponent(ComponentCreated created) {
+    indexNow(List.of(of(created.component())));
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void onNodes(NodesChanged changed) {
+    indexNow(changed.nodes().stream().map(RegistrySearch::of).toList());
+  }
+
+  private void indexNow(List<Doc> docs) {
+    if (docs.isEmpty()) {
       return;
     }
     try {
-      bulk(changed.docs());
+      bulk(docs);
     } catch (IOException | RuntimeException e) {
       stale.set(true); // PostgreSQL has it: the next rebuild brings the index up to date
-      LOG.warn("search index not updated ({} documents), rebuilding from PostgreSQL: {}", changed.docs().size(),
+      LOG.warn("search index not updated ({} documents), rebuilding from PostgreSQL: {}", docs.size(),
           e.getMessage());
     }
   }

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
+import org.enterprisebrain.messages.EnergySettingsVersion;
+import org.enterprisebrain.messages.EnergySettingsVersionEmissionFactorsInner;
+import org.enterprisebrain.messages.EnergySettingsVersionTariff;
+import org.enterprisebrain.messages.EnergySettingsVersionTariffPeriodsInner;
+import org.enterprisebrain.messages.EnergySettingsVersionTariffPrices;
 
 /**
  * One version of a plant's energy settings as analytics-service sends it on
@@ -31,46 +36,58 @@ public record EnergySettings(String plant, int version, long effectiveFrom, Tari
   /** A version as the topic holds it, with the defaults for what it leaves out; null for one a job cannot use. */
   public static EnergySettings read(JsonNode n, EnergySettings defaults) {
     try {
-      String plant = Envelope.text(n, "plant");
-      int version = n.path("version").asInt();
-      long effectiveFrom = Envelope.millis(n.get("effectiveFrom"));
-      if (plant == null || version < 1 || effectiveFrom < 0) {
+      EnergySettingsVersion v = Envelope.message(n, EnergySettingsVersion.class);
+      int version = v.version() == null ? 0 : v.version();
+      long effectiveFrom = Envelope.millis(v.effectiveFrom());
+      if (v.plant() == null || version < 1 || effectiveFrom < 0) {
         return null;
       }
-      String zone = n.path("zone").asText("Asia/Shanghai");
+      String zone = v.zone() == null ? "Asia/Shanghai" : v.zone();
       TariffTable tariff = defaults.tariff;
       double[] prices = null;
       String currency = null;
-      JsonNode t = n.path("tariff");
-      if (t.isObject()) {
+      EnergySettingsVersionTariff t = v.tariff();
+      if (t != null) {
         // as TariffTable reads its setting: period:HH:MM-HH:MM,…;…
         Map<String, List<String>> spans = new LinkedHashMap<>();
-        for (JsonNode span : t.path("periods")) {
-          spans.computeIfAbsent(span.path("period").asText(), p -> new ArrayList<>())
-              .add(span.path("start").asText() + '-' + span.path("end").asText());
+        for (EnergySettingsVersionTariffPeriodsInner span : t.periods() == null
+            ? List.<EnergySettingsVersionTariffPeriodsInner>of() : t.periods()) {
+          spans.computeIfAbsent(span.period().value(), p -> new ArrayList<>()).add(span.start() + '-' + span.end());
         }
         StringBuilder spec = new StringBuilder();
         spans.forEach((period, list) -> spec.append(period).append(':').append(String.join(",", list)).append(';'));
         tariff = TariffTable.parse(spec.toString(), zone);
-        JsonNode p = t.path("prices");
-        if (p.isObject()) {
-          prices = TariffTable.PERIODS.stream().mapToDouble(period -> p.path(period).asDouble(Double.NaN)).toArray();
-          currency = t.path("currency").asText("CNY");
+        EnergySettingsVersionTariffPrices p = t.prices();
+        if (p != null) {
+          prices = TariffTable.PERIODS.stream().mapToDouble(period -> price(p, period)).toArray();
+          currency = t.currency() == null ? "CNY" : t.currency();
         }
       }
       EmissionFactors factors = defaults.factors;
-      if (n.path("emissionFactors").isArray()) {
+      if (v.emissionFactors() != null) {
         StringBuilder spec = new StringBuilder();
-        for (JsonNode f : n.path("emissionFactors")) {
-          spec.append(f.path("medium").asText()).append('/').append(f.path("unit").asText()).append('=')
-              .append(f.path("kgCo2PerUnit").asDouble()).append(';');
+        for (EnergySettingsVersionEmissionFactorsInner f : v.emissionFactors()) {
+          spec.append(f.medium()).append('/').append(f.unit()).append('=')
+              .append(f.kgCo2PerUnit() == null ? 0.0 : f.kgCo2PerUnit()).append(';');
         }
         factors = defaults.factors.with(EmissionFactors.parse(spec.toString()));
       }
-      return new EnergySettings(plant, version, effectiveFrom, tariff, factors, prices, currency);
+      return new EnergySettings(v.plant(), version, effectiveFrom, tariff, factors, prices, currency);
     } catch (RuntimeException e) {
       return null; // a version the job cannot read judges nothing: the one before it stays in force
     }
+  }
+
+  /** A period's price (TariffTable.PERIODS names them); NaN when the version gives none. */
+  private static double price(EnergySettingsVersionTariffPrices prices, String period) {
+    Double price = switch (period) {
+      case "sharp" -> prices.sharp();
+      case "peak" -> prices.peak();
+      case "flat" -> prices.flat();
+      case "valley" -> prices.valley();
+      default -> null;
+    };
+    return price == null ? Double.NaN : price;
   }
 
   /** A version's JSON as the topic holds it when a job can use it, else null. */

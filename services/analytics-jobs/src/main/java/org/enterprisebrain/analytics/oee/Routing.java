@@ -3,9 +3,12 @@ package org.enterprisebrain.analytics.oee;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
+import org.enterprisebrain.messages.RoutingVersion;
+import org.enterprisebrain.messages.RoutingVersionOperationsInner;
 
 /**
  * One version of a product's routing (工艺路线) as analytics-service sends it on {@code brain.analytics.routings.v1}
@@ -30,21 +33,22 @@ public record Routing(String plant, String product, int version, long effectiveF
 
   /** A version as the topic holds it, or null for one that times nothing a job could use. */
   public static Routing read(JsonNode n) {
-    String plant = Envelope.text(n, "plant");
-    String product = Envelope.text(n, "product");
-    int version = n.path("version").asInt();
-    long effectiveFrom;
+    RoutingVersion v;
     try {
-      effectiveFrom = Envelope.millis(n.get("effectiveFrom"));
+      v = Envelope.message(n, RoutingVersion.class);
     } catch (RuntimeException e) {
       return null;
     }
+    String plant = v.plant();
+    String product = v.product();
+    int version = v.version() == null ? 0 : v.version();
+    long effectiveFrom = Envelope.millis(v.effectiveFrom());
     Map<String, Double> cycles = new HashMap<>();
-    for (JsonNode o : n.path("operations")) {
-      String operation = Envelope.text(o, "operation");
-      double seconds = o.path("idealCycleSeconds").asDouble(Double.NaN);
-      if (operation != null && Double.isFinite(seconds) && seconds > 0) {
-        cycles.put(operation, seconds);
+    for (RoutingVersionOperationsInner o : v.operations() == null ? List.<RoutingVersionOperationsInner>of()
+        : v.operations()) {
+      Double seconds = o.idealCycleSeconds();
+      if (o.operation() != null && seconds != null && Double.isFinite(seconds) && seconds > 0) {
+        cycles.put(o.operation(), seconds);
       }
     }
     if (plant == null || product == null || version < 1 || effectiveFrom < 0 || cycles.isEmpty()) {

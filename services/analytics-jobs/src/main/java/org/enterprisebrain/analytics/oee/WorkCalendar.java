@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
+import org.enterprisebrain.messages.WorkCalendarVersion;
+import org.enterprisebrain.messages.WorkCalendarVersionPlannedDowntimeInner;
+import org.enterprisebrain.messages.WorkCalendarVersionShiftsInner;
+import org.enterprisebrain.messages.WorkCalendarVersionShiftsInnerBreaksInner;
 
 /**
  * A plant's or a line's work calendar (工作日历): the shifts on each weekday with their breaks, the holidays
@@ -72,33 +76,33 @@ public record WorkCalendar(String plant, String line, int version, long effectiv
   /** A version as the topic holds it, or null for one that plans nothing a job could use. */
   public static WorkCalendar read(JsonNode n) {
     try {
-      String plant = Envelope.text(n, "plant");
-      int version = n.path("version").asInt();
-      long effectiveFrom = Envelope.millis(n.get("effectiveFrom"));
-      if (plant == null || version < 1 || effectiveFrom < 0 || !n.path("shifts").isArray()
-          || n.path("shifts").isEmpty()) {
+      WorkCalendarVersion v = Envelope.message(n, WorkCalendarVersion.class);
+      int version = v.version() == null ? 0 : v.version();
+      long effectiveFrom = Envelope.millis(v.effectiveFrom());
+      if (v.plant() == null || version < 1 || effectiveFrom < 0 || v.shifts() == null || v.shifts().isEmpty()) {
         return null;
       }
       List<ShiftPlan> shifts = new ArrayList<>();
-      for (JsonNode s : n.path("shifts")) {
+      for (WorkCalendarVersionShiftsInner s : v.shifts()) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        s.path("days").forEach(d -> days.add(DayOfWeek.of(d.asInt())));
+        (s.days() == null ? List.<Integer>of() : s.days()).forEach(d -> days.add(DayOfWeek.of(d)));
         List<LocalTime[]> breaks = new ArrayList<>();
-        for (JsonNode b : s.path("breaks")) {
-          breaks.add(new LocalTime[] {LocalTime.parse(b.path("start").asText()), LocalTime.parse(b.path("end").asText())});
+        for (WorkCalendarVersionShiftsInnerBreaksInner b : s.breaks() == null
+            ? List.<WorkCalendarVersionShiftsInnerBreaksInner>of() : s.breaks()) {
+          breaks.add(new LocalTime[] {LocalTime.parse(b.start()), LocalTime.parse(b.end())});
         }
-        String code = Envelope.text(s, "code");
-        shifts.add(new ShiftPlan(code, onTheHour(code, s.path("start").asText()), onTheHour(code, s.path("end").asText()),
+        shifts.add(new ShiftPlan(s.code(), onTheHour(s.code(), s.start()), onTheHour(s.code(), s.end()),
             days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : days, List.copyOf(breaks)));
       }
-      Set<LocalDate> holidays = new HashSet<>();
-      n.path("holidays").forEach(d -> holidays.add(LocalDate.parse(d.asText())));
+      Set<LocalDate> holidays = v.holidays() == null ? Set.of() : Set.copyOf(v.holidays());
       List<Downtime> downtime = new ArrayList<>();
-      for (JsonNode d : n.path("plannedDowntime")) {
-        downtime.add(new Downtime(Envelope.millis(d.get("from")), Envelope.millis(d.get("to")), d.path("reason").asText()));
+      for (WorkCalendarVersionPlannedDowntimeInner d : v.plannedDowntime() == null
+          ? List.<WorkCalendarVersionPlannedDowntimeInner>of() : v.plannedDowntime()) {
+        downtime.add(new Downtime(Envelope.millis(d.from()), Envelope.millis(d.to()), d.reason() == null ? ""
+            : d.reason()));
       }
-      return new WorkCalendar(plant, Envelope.text(n, "line"), version, effectiveFrom,
-          zone(n.path("zone").asText("Asia/Shanghai")), List.copyOf(shifts), Set.copyOf(holidays), List.copyOf(downtime));
+      return new WorkCalendar(v.plant(), v.line(), version, effectiveFrom,
+          zone(v.zone() == null ? "Asia/Shanghai" : v.zone()), List.copyOf(shifts), holidays, List.copyOf(downtime));
     } catch (RuntimeException e) {
       return null; // a version the job cannot read plans nothing: the one before it stays in force
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
+import org.enterprisebrain.messages.SpcSettingsVersion;
+import org.enterprisebrain.messages.SpcSettingsVersionLimits;
 
 /**
  * One version of a chart's settings, as analytics-service sends it on {@code brain.analytics.spc-settings.v1}
@@ -39,19 +41,21 @@ public record ChartSettings(String plant, String equipment, String product, Stri
 
   /** A version as the topic holds it, or null for one that governs nothing. */
   public static ChartSettings read(JsonNode n) {
-    JsonNode limits = n.path("limits");
+    SpcSettingsVersion v = Envelope.message(n, SpcSettingsVersion.class);
     java.util.Set<Integer> rules = new java.util.HashSet<>();
-    n.path("rules").forEach(r -> {
-      if (r.asInt() >= 1 && r.asInt() <= 8) {
-        rules.add(r.asInt());
+    (v.rules() == null ? java.util.Set.<Integer>of() : v.rules()).forEach(r -> {
+      if (r != null && r >= 1 && r <= 8) {
+        rules.add(r);
       }
     });
-    ChartSettings s = new ChartSettings(Envelope.text(n, "plant"), Envelope.text(n, "equipment"),
-        Envelope.text(n, "product"), Envelope.text(n, "characteristic"), n.path("version").asInt(),
-        Envelope.millis(n.get("effectiveFrom")), n.path("baselineSubgroups").asInt(0),
-        limits.isObject() ? limits.path("center").asDouble() : Double.NaN,
-        limits.isObject() ? limits.path("sigma").asDouble() : Double.NaN, Envelope.text(n, "chartType"),
-        SpcRules.mask(rules), Math.max(0, Math.min(n.path("subgroupSize").asInt(0), ChartConstants.LARGEST_TABLED)));
+    SpcSettingsVersionLimits limits = v.limits();
+    ChartSettings s = new ChartSettings(v.plant(), v.equipment(), v.product(), v.characteristic(),
+        v.version() == null ? 0 : v.version(), Envelope.millis(v.effectiveFrom()),
+        v.baselineSubgroups() == null ? 0 : v.baselineSubgroups(),
+        limits == null || limits.center() == null ? Double.NaN : limits.center(),
+        limits == null || limits.sigma() == null ? Double.NaN : limits.sigma(),
+        v.chartType() == null ? null : v.chartType().value(), SpcRules.mask(rules),
+        Math.max(0, Math.min(v.subgroupSize() == null ? 0 : v.subgroupSize(), ChartConstants.LARGEST_TABLED)));
     return s.plant() == null || s.product() == null || s.characteristic() == null || s.version() < 1
         || s.effectiveFrom() < 0 ? null : s;
   }

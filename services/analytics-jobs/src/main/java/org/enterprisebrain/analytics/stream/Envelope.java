@@ -22,6 +22,19 @@ public final class Envelope {
   private Envelope() {
   }
 
+  /**
+   * A topic message as its generated record ({@code org.enterprisebrain.messages}); an
+   * {@link IllegalArgumentException} for one that is not of that type.
+   */
+  public static <T> T message(JsonNode value, Class<T> type) {
+    return JSON.convertValue(value, type);
+  }
+
+  /** Epoch milliseconds of a message's time; -1 when absent. */
+  public static long millis(java.time.Instant at) {
+    return at == null ? -1 : at.toEpochMilli();
+  }
+
   public static JsonNode parse(byte[] value) throws IOException {
     return JSON.readTree(value);
   }

@@ -1,6 +1,7 @@
 package org.enterprisebrain.analytics.service.energy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +15,14 @@ import org.enterprisebrain.analytics.service.api.model.TariffSpan;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
+import org.enterprisebrain.messages.EnergySettingsVersionEmissionFactorsInner;
+import org.enterprisebrain.messages.EnergySettingsVersionTariff;
+import org.enterprisebrain.messages.EnergySettingsVersionTariffPeriodsInner;
+import org.enterprisebrain.messages.EnergySettingsVersionTariffPrices;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Versions of a plant's energy settings ({@link SettingsVersions}): its time-of-use tariff with prices and its
@@ -49,14 +52,11 @@ public class EnergySettingsService {
       throw ProblemException.badRequest("tariff", "a tariff, emission factors or both");
     }
     Instant from = versions.effectiveFrom(change.getEffectiveFrom());
-    ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant).put("zone", zone);
-    if (change.getTariff() != null) {
-      message.set("tariff", tariff(change.getTariff()));
-    }
-    if (!factors.isEmpty()) {
-      message.set("emissionFactors", factors(factors));
-    }
-    return ResultStore.JSON.convertValue(versions.record(plant, message, from, reason), EnergySettingsVersion.class);
+    EnergySettingsVersionTariff tariff = change.getTariff() == null ? null : tariff(change.getTariff());
+    List<EnergySettingsVersionEmissionFactorsInner> emissionFactors = factors.isEmpty() ? null : factors(factors);
+    return ResultStore.JSON.convertValue(versions.record(plant, v -> new org.enterprisebrain.messages.EnergySettingsVersion(
+        plant, zone, v.version(), v.effectiveFrom(), tariff, emissionFactors, v.reason(), v.changedAt(), v.changedBy()),
+        from, reason), EnergySettingsVersion.class);
   }
 
   public List<EnergySettingsVersion> history(String plant) {
@@ -65,9 +65,8 @@ public class EnergySettingsService {
         .map(d -> ResultStore.JSON.convertValue(d, EnergySettingsVersion.class)).toList();
   }
 
-  private static ObjectNode tariff(Tariff tariff) {
-    ObjectNode out = ResultStore.JSON.createObjectNode();
-    ArrayNode periods = out.putArray("periods");
+  private static EnergySettingsVersionTariff tariff(Tariff tariff) {
+    List<EnergySettingsVersionTariffPeriodsInner> periods = new ArrayList<>();
     List<TariffSpan> spans = tariff.getPeriods() == null ? List.of() : tariff.getPeriods();
     if (spans.isEmpty() || spans.size() > 24) {
       throw ProblemException.badRequest("tariff/periods", "1 to 24 spans of the day");
@@ -90,37 +89,35 @@ public class EnergySettingsService {
         }
         taken[m] = true;
       }
-      periods.addObject().put("period", span.getPeriod().getValue()).put("start", span.getStart())
-          .put("end", span.getEnd());
+      periods.add(new EnergySettingsVersionTariffPeriodsInner(
+          EnergySettingsVersionTariffPeriodsInner.PeriodEnum.fromValue(span.getPeriod().getValue()), span.getStart(),
+          span.getEnd()));
     }
     TariffPrices prices = tariff.getPrices();
-    if (prices != null) {
-      ObjectNode p = out.putObject("prices");
-      price(p, "sharp", prices.getSharp());
-      price(p, "peak", prices.getPeak());
-      price(p, "flat", prices.getFlat());
-      price(p, "valley", prices.getValley());
-      String currency = tariff.getCurrency() == null ? "CNY" : tariff.getCurrency();
-      if (!CURRENCY.matcher(currency).matches()) {
-        throw ProblemException.badRequest("tariff/currency", "an ISO 4217 code (CNY), was " + currency);
-      }
-      out.put("currency", currency);
+    if (prices == null) {
+      return new EnergySettingsVersionTariff(periods, null, null);
     }
-    return out;
+    EnergySettingsVersionTariffPrices p = new EnergySettingsVersionTariffPrices(price("sharp", prices.getSharp()),
+        price("peak", prices.getPeak()), price("flat", prices.getFlat()), price("valley", prices.getValley()));
+    String currency = tariff.getCurrency() == null ? "CNY" : tariff.getCurrency();
+    if (!CURRENCY.matcher(currency).matches()) {
+      throw ProblemException.badRequest("tariff/currency", "an ISO 4217 code (CNY), was " + currency);
+    }
+    return new EnergySettingsVersionTariff(periods, p, currency);
   }
 
-  private static void price(ObjectNode prices, String period, Double price) {
+  private static Double price(String period, Double price) {
     if (price == null || !Double.isFinite(price) || price < 0) {
       throw ProblemException.badRequest("tariff/prices/" + period, "a price of 0 or more per unit, was " + price);
     }
-    prices.put(period, price);
+    return price;
   }
 
-  private static ArrayNode factors(List<EmissionFactor> factors) {
+  private static List<EnergySettingsVersionEmissionFactorsInner> factors(List<EmissionFactor> factors) {
     if (factors.size() > 50) {
       throw ProblemException.badRequest("emissionFactors", "at most 50 factors");
     }
-    ArrayNode out = ResultStore.JSON.createArrayNode();
+    List<EnergySettingsVersionEmissionFactorsInner> out = new ArrayList<>();
     Set<String> named = new HashSet<>();
     for (int i = 0; i < factors.size(); i++) {
       EmissionFactor f = factors.get(i);
@@ -139,7 +136,7 @@ public class EnergySettingsService {
       if (!named.add(f.getMedium().getValue() + '/' + f.getUnit())) {
         throw ProblemException.badRequest(at, f.getMedium().getValue() + " in " + f.getUnit() + " has a factor already");
       }
-      out.addObject().put("medium", f.getMedium().getValue()).put("unit", f.getUnit()).put("kgCo2PerUnit", kg);
+      out.add(new EnergySettingsVersionEmissionFactorsInner(f.getMedium().getValue(), f.getUnit(), kg));
     }
     return out;
   }

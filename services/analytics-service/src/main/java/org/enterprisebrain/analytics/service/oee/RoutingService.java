@@ -1,5 +1,6 @@
 package org.enterprisebrain.analytics.service.oee;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,12 +10,11 @@ import org.enterprisebrain.analytics.service.api.model.RoutingOperation;
 import org.enterprisebrain.analytics.service.api.model.RoutingVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
+import org.enterprisebrain.messages.RoutingVersionOperationsInner;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Versions of a product's routing ({@link SettingsVersions}): the ideal cycle time of each of its operations,
@@ -43,10 +43,10 @@ public class RoutingService {
     String plant = SettingsVersions.plant(change.getPlant());
     String product = product(change.getProduct());
     String reason = SettingsVersions.reason(change.getReason());
-    ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant).put("product", product);
-    message.set("operations", operations(change.getOperations()));
-    return ResultStore.JSON.convertValue(
-        versions.record(plant + '|' + product, message, versions.effectiveFrom(change.getEffectiveFrom()), reason),
+    List<RoutingVersionOperationsInner> operations = operations(change.getOperations());
+    return ResultStore.JSON.convertValue(versions.record(plant + '|' + product,
+        v -> new org.enterprisebrain.messages.RoutingVersion(plant, product, operations, v.version(), v.effectiveFrom(),
+            v.reason(), v.changedAt(), v.changedBy()), versions.effectiveFrom(change.getEffectiveFrom()), reason),
         RoutingVersion.class);
   }
 
@@ -63,11 +63,11 @@ public class RoutingService {
     return product;
   }
 
-  private static ArrayNode operations(List<RoutingOperation> operations) {
+  private static List<RoutingVersionOperationsInner> operations(List<RoutingOperation> operations) {
     if (operations == null || operations.isEmpty() || operations.size() > MOST_OPERATIONS) {
       throw ProblemException.badRequest("operations", "1 to " + MOST_OPERATIONS + " operations with their ideal cycle time");
     }
-    ArrayNode out = ResultStore.JSON.createArrayNode();
+    List<RoutingVersionOperationsInner> out = new ArrayList<>();
     Set<String> named = new HashSet<>();
     for (int i = 0; i < operations.size(); i++) {
       RoutingOperation o = operations.get(i);
@@ -84,7 +84,7 @@ public class RoutingService {
         throw ProblemException.badRequest(at + "/idealCycleSeconds", "seconds per unit, more than 0 and at most "
             + (long) LONGEST_CYCLE_SECONDS + ", was " + seconds);
       }
-      out.addObject().put("operation", o.getOperation()).put("idealCycleSeconds", seconds);
+      out.add(new RoutingVersionOperationsInner(o.getOperation(), seconds));
     }
     return out;
   }

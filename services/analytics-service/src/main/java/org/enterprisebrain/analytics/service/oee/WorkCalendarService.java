@@ -16,12 +16,13 @@ import org.enterprisebrain.analytics.service.api.model.WorkCalendarVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
+import org.enterprisebrain.messages.WorkCalendarVersionPlannedDowntimeInner;
+import org.enterprisebrain.messages.WorkCalendarVersionShiftsInner;
+import org.enterprisebrain.messages.WorkCalendarVersionShiftsInnerBreaksInner;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Versions of a plant's or a line's work calendar ({@link SettingsVersions}): each change is checked, kept in
@@ -57,21 +58,18 @@ public class WorkCalendarService {
     String zone = SettingsVersions.zone(change.getZone());
     Instant from = versions.effectiveFrom(change.getEffectiveFrom());
 
-    ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant);
-    if (change.getLine() != null) {
-      message.put("line", change.getLine());
-    }
-    message.put("zone", zone);
-    message.set("shifts", shifts(change.getShifts()));
-    ArrayNode holidays = message.putArray("holidays");
+    String line = change.getLine();
+    List<WorkCalendarVersionShiftsInner> shifts = shifts(change.getShifts());
     List<LocalDate> days = change.getHolidays() == null ? List.of() : change.getHolidays();
     if (days.size() > 400) {
       throw ProblemException.badRequest("holidays", "at most 400 days");
     }
-    new TreeSet<>(days).forEach(d -> holidays.add(d.toString()));
-    message.set("plannedDowntime", downtime(change.getPlannedDowntime()));
-    String scope = plant + '|' + (change.getLine() == null ? "" : change.getLine());
-    return ResultStore.JSON.convertValue(versions.record(scope, message, from, reason), WorkCalendarVersion.class);
+    List<LocalDate> holidays = List.copyOf(new TreeSet<>(days));
+    List<WorkCalendarVersionPlannedDowntimeInner> downtime = downtime(change.getPlannedDowntime());
+    String scope = plant + '|' + (line == null ? "" : line);
+    return ResultStore.JSON.convertValue(versions.record(scope, v -> new org.enterprisebrain.messages.WorkCalendarVersion(
+        plant, line, zone, v.version(), v.effectiveFrom(), shifts, holidays, downtime, v.reason(), v.changedAt(),
+        v.changedBy()), from, reason), WorkCalendarVersion.class);
   }
 
   public List<WorkCalendarVersion> history(String plant, String line) {
@@ -81,14 +79,14 @@ public class WorkCalendarService {
   }
 
   /** The shifts as the topic carries them, after checking each and that no two overlap in the week. */
-  private static ArrayNode shifts(List<CalendarShift> shifts) {
+  private static List<WorkCalendarVersionShiftsInner> shifts(List<CalendarShift> shifts) {
     if (shifts == null || shifts.isEmpty()) {
       throw ProblemException.badRequest("shifts", "at least one shift");
     }
     if (shifts.size() > 12) {
       throw ProblemException.badRequest("shifts", "at most 12 shifts");
     }
-    ArrayNode out = ResultStore.JSON.createArrayNode();
+    List<WorkCalendarVersionShiftsInner> out = new ArrayList<>();
     List<int[]> week = new ArrayList<>(); // [start minute of the week, end, shift index]
     for (int i = 0; i < shifts.size(); i++) {
       CalendarShift s = shifts.get(i);
@@ -99,7 +97,6 @@ public class WorkCalendarService {
       int start = minutes(at + "/start", s.getStart(), HOUR, "HH:00: shifts start on the hour");
       int end = minutes(at + "/end", s.getEnd(), HOUR, "HH:00: shifts end on the hour");
       int length = Math.floorMod(end - start, DAY) == 0 ? DAY : Math.floorMod(end - start, DAY);
-      ObjectNode shift = out.addObject().put("code", s.getCode()).put("start", s.getStart()).put("end", s.getEnd());
       TreeSet<Integer> days = new TreeSet<>();
       List<Integer> given = s.getDays() == null || s.getDays().isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7) : s.getDays();
       for (int d = 0; d < given.size(); d++) {
@@ -109,14 +106,11 @@ public class WorkCalendarService {
         }
         days.add(day);
       }
-      if (s.getDays() != null && !s.getDays().isEmpty()) {
-        days.forEach(shift.putArray("days")::add);
-      }
       for (int day : days) {
         int weekStart = (day - 1) * DAY + start;
         week.add(new int[] {weekStart, weekStart + length, i});
       }
-      ArrayNode breaks = shift.putArray("breaks");
+      List<WorkCalendarVersionShiftsInnerBreaksInner> breaks = new ArrayList<>();
       List<CalendarBreak> given2 = s.getBreaks() == null ? List.of() : s.getBreaks();
       if (given2.size() > 8) {
         throw ProblemException.badRequest(at + "/breaks", "at most 8 breaks");
@@ -131,8 +125,11 @@ public class WorkCalendarService {
           throw ProblemException.badRequest(bat, "a break " + br.getStart() + "–" + br.getEnd() + " is not inside shift "
               + s.getCode() + " (" + s.getStart() + "–" + s.getEnd() + ")");
         }
-        breaks.addObject().put("start", br.getStart()).put("end", br.getEnd());
+        breaks.add(new WorkCalendarVersionShiftsInnerBreaksInner(br.getStart(), br.getEnd()));
       }
+      // days as given (none: every day of the week)
+      out.add(new WorkCalendarVersionShiftsInner(s.getCode(), s.getStart(), s.getEnd(),
+          s.getDays() != null && !s.getDays().isEmpty() ? List.copyOf(days) : null, breaks));
     }
     // a shift of Sunday night reaches into Monday: compare in a week and the part past its end from its start
     List<int[]> spans = new ArrayList<>();
@@ -153,8 +150,8 @@ public class WorkCalendarService {
     return out;
   }
 
-  private static ArrayNode downtime(List<PlannedDowntime> downtime) {
-    ArrayNode out = ResultStore.JSON.createArrayNode();
+  private static List<WorkCalendarVersionPlannedDowntimeInner> downtime(List<PlannedDowntime> downtime) {
+    List<WorkCalendarVersionPlannedDowntimeInner> out = new ArrayList<>();
     List<PlannedDowntime> given = downtime == null ? List.of() : downtime;
     if (given.size() > 500) {
       throw ProblemException.badRequest("plannedDowntime", "at most 500 entries");
@@ -174,8 +171,8 @@ public class WorkCalendarService {
       if (d.getReason() == null || !REASON_CODE.matcher(d.getReason()).matches()) {
         throw ProblemException.badRequest(at + "/reason", "a reason code: 1 to 32 letters, digits, '.', '-' or '_'");
       }
-      out.addObject().put("from", d.getFrom().toInstant().toString()).put("to", d.getTo().toInstant().toString())
-          .put("reason", d.getReason());
+      out.add(new WorkCalendarVersionPlannedDowntimeInner(d.getFrom().toInstant(), d.getTo().toInstant(),
+          d.getReason()));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.enterprisebrain.analytics.service.results.IndexMappings;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.web.Callers;
@@ -116,32 +117,36 @@ public final class SettingsVersions {
     return t.getHour() * 60 + t.getMinute();
   }
 
+  /** What every version carries besides its settings: which it is, from when, why, when and by whom. */
+  public record Stamp(int version, Instant effectiveFrom, String reason, Instant changedAt, String changedBy) {
+  }
+
   /**
-   * Makes the message the scope's next version, in force from {@code effectiveFrom}, with why, when and by whom,
-   * then stores it and sends it keyed {@code scope|version}.
+   * Makes the scope's next version, in force from {@code effectiveFrom}, with why, when and by whom — the message
+   * of the topic's generated type that {@code message} builds with that stamp — then stores it and sends it keyed
+   * {@code scope|version}.
    *
-   * @param message what the topic carries but the version's own fields
    * @return the message as sent
    */
-  public ObjectNode record(String scope, ObjectNode message, Instant effectiveFrom, String reason) {
+  public <M> ObjectNode record(String scope, Function<Stamp, M> message, Instant effectiveFrom, String reason) {
     List<JsonNode> newest = store.search(index, byScope(scope), "version", false, 1);
     int version = newest.isEmpty() ? 1 : newest.get(0).path("version").asInt() + 1;
-    message.put("version", version).put("effectiveFrom", effectiveFrom.toString()).put("reason", reason)
-        .put("changedAt", clock.instant().toString()).put("changedBy", Callers.current().name());
+    ObjectNode sent = (ObjectNode) ResultStore.JSON.valueToTree(message.apply(
+        new Stamp(version, effectiveFrom, reason, clock.instant(), Callers.current().name())));
     String id = scope + '|' + version;
-    if (!store.create(index, id, message.deepCopy().put(scopeField, scope), mappings)) {
+    if (!store.create(index, id, sent.deepCopy().put(scopeField, scope), mappings)) {
       throw ProblemException.conflict("version", what + " changed meanwhile (version " + version
           + " exists): read them again");
     }
     try {
-      kafka.send(topic, id, message.toString()).get(30, TimeUnit.SECONDS);
+      kafka.send(topic, id, sent.toString()).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw withdrawn(id, e);
     } catch (ExecutionException | TimeoutException e) {
       throw withdrawn(id, e);
     }
-    return message;
+    return sent;
   }
 
   /** Every version of the scope, newest first. */

@@ -7,11 +7,12 @@ import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
 import org.enterprisebrain.analytics.service.results.Selection;
 import org.enterprisebrain.analytics.service.settings.SettingsVersions;
+import org.enterprisebrain.messages.SpcSettingsVersion;
+import org.enterprisebrain.messages.SpcSettingsVersionLimits;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Versions of a chart's settings ({@link SettingsVersions}): each change is checked, kept in
@@ -71,28 +72,15 @@ public class ChartSettingsService {
     }
     Instant from = versions.effectiveFrom(change.getEffectiveFrom());
     String chart = chart(plant, change.getEquipment(), product, characteristic);
-    ObjectNode message = ResultStore.JSON.createObjectNode().put("plant", plant);
-    if (change.getEquipment() != null) {
-      message.put("equipment", change.getEquipment());
-    }
-    message.put("product", product).put("characteristic", characteristic);
-    if (baseline != null) {
-      message.put("baselineSubgroups", baseline);
-    }
-    if (subgroupSize != null) {
-      message.put("subgroupSize", subgroupSize);
-    }
-    if (change.getChartType() != null) {
-      message.put("chartType", change.getChartType().getValue());
-    }
-    if (!rules.isEmpty()) {
-      rules.forEach(message.putArray("rules")::add);
-    }
-    if (change.getLimits() != null) {
-      message.putObject("limits").put("center", change.getLimits().getCenter())
-          .put("sigma", change.getLimits().getSigma());
-    }
-    return ResultStore.JSON.convertValue(versions.record(chart, message, from, reason), SpcChartSettingsVersion.class);
+    String equipment = change.getEquipment();
+    SpcSettingsVersion.ChartTypeEnum chartType = change.getChartType() == null ? null
+        : SpcSettingsVersion.ChartTypeEnum.fromValue(change.getChartType().getValue());
+    SpcSettingsVersionLimits limits = change.getLimits() == null ? null
+        : new SpcSettingsVersionLimits(change.getLimits().getCenter(), change.getLimits().getSigma());
+    java.util.Set<Integer> tests = rules.isEmpty() ? null : rules;
+    return ResultStore.JSON.convertValue(versions.record(chart, v -> new SpcSettingsVersion(plant, equipment, product,
+        characteristic, v.version(), v.effectiveFrom(), baseline, limits, subgroupSize, chartType, tests, v.reason(),
+        v.changedAt(), v.changedBy()), from, reason), SpcChartSettingsVersion.class);
   }
 
   public List<SpcChartSettingsVersion> history(String plant, String equipment, String product, String characteristic) {

@@ -145,14 +145,14 @@ public enum Recognizer {
       return false;
     }
     return switch (this) {
-      case PRC_RESIDENT_ID -> ValueChecks.prcResidentId(value);
-      case MOBILE_CN -> ValueChecks.mobileCn(value);
-      case EMAIL -> ValueChecks.email(value);
-      case BANK_CARD -> ValueChecks.bankCard(value);
-      case USCC -> ValueChecks.uscc(value);
-      case LICENCE_PLATE -> ValueChecks.licencePlate(value);
-      case PERSON_NAME_ZH -> ValueChecks.personNameZh(value);
-      case PLC_TAG -> ValueChecks.plcTag(value, registerNumbers);
+      case PRC_RESIDENT_ID -> PersonalDataChecks.prcResidentId(value);
+      case MOBILE_CN -> PersonalDataChecks.mobileCn(value);
+      case EMAIL -> PersonalDataChecks.email(value);
+      case BANK_CARD -> RegistrationChecks.bankCard(value);
+      case USCC -> RegistrationChecks.uscc(value);
+      case LICENCE_PLATE -> RegistrationChecks.licencePlate(value);
+      case PERSON_NAME_ZH -> PersonalDataChecks.personNameZh(value);
+      case PLC_TAG -> PlcAddressChecks.plcTag(value, registerNumbers);
     };
   }
 }

@@ -1,6 +1,7 @@
 package org.enterprisebrain.analytics.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.enterprisebrain.analytics.model.MachineKey;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.StandardSource;
 
@@ -14,7 +15,7 @@ public record Sample(String plant, String equipment, String signal, String unit,
 
   /** One machine: the key under which its signals are scored together. */
   public String machine() {
-    return plant + '|' + equipment;
+    return new MachineKey(plant, equipment).id();
   }
 
   public static Sample from(String topic, JsonNode envelope) {

@@ -17,10 +17,12 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.enterprisebrain.analytics.stream.KafkaConnection;
+import org.enterprisebrain.analytics.model.MachineKey;
+import org.enterprisebrain.analytics.model.SettingsScope;
 import org.enterprisebrain.analytics.sink.EsDocument;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.Forget;
+import org.enterprisebrain.analytics.stream.KafkaConnection;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
 
 /**
@@ -110,8 +112,8 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
   /** The machine's line's calendar in force at t, else its plant's, else the default. */
   private WorkCalendar calendarAt(String plant, String line, long t, ReadOnlyContext ctx) throws Exception {
     SettingsIndex<String, WorkCalendar> index = calendars.restored(ctx.getBroadcastState(CALENDARS));
-    WorkCalendar lines = line == null ? null : index.inForce(plant + '|' + line, t);
-    WorkCalendar plants = lines != null ? lines : index.inForce(plant + '|', t);
+    WorkCalendar lines = line == null ? null : index.inForce(SettingsScope.calendar(plant, line), t);
+    WorkCalendar plants = lines != null ? lines : index.inForce(SettingsScope.calendar(plant, null), t);
     return plants == null ? defaults : plants;
   }
 
@@ -202,8 +204,9 @@ public final class EquipmentOee extends KeyedBroadcastProcessFunction<String, Oe
 
   private void emit(String key, long hour, ReadOnlyContext ctx, Collector<EsDocument> out) throws Exception {
     OeeInput m = master.value();
-    String plant = key.substring(0, key.indexOf('|'));
-    String equipment = key.substring(key.indexOf('|') + 1);
+    MachineKey machine = MachineKey.parse(key);
+    String plant = machine.plant();
+    String equipment = machine.equipment();
     String line = m == null ? null : m.line();
     WorkCalendar calendar = calendarAt(plant, line, hour, ctx);
     OeeComponents c = compute(hour, calendar);

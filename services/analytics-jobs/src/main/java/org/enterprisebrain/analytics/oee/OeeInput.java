@@ -1,6 +1,7 @@
 package org.enterprisebrain.analytics.oee;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.enterprisebrain.analytics.model.MachineKey;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.StandardSource;
 
@@ -24,7 +25,7 @@ public record OeeInput(Kind kind, String plant, String equipment, String recordI
 
   /** The machine a state, report or master record is of. */
   public String key() {
-    return plant + '|' + equipment;
+    return new MachineKey(plant, equipment).id();
   }
 
   /** The work order a report or work order record is of. */

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.analytics.model.SettingsScope;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
 import org.enterprisebrain.messages.RoutingVersion;
@@ -28,7 +29,7 @@ public record Routing(String plant, String product, int version, long effectiveF
   }
 
   public static String scope(String plant, String product) {
-    return plant + '|' + product;
+    return SettingsScope.routing(plant, product);
   }
 
   /** A version as the topic holds it, or null for one that times nothing a job could use. */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.enterprisebrain.analytics.model.SettingsScope;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
 import org.enterprisebrain.messages.WorkCalendarVersion;
@@ -133,7 +134,7 @@ public record WorkCalendar(String plant, String line, int version, long effectiv
   /** What it plans: {@code plant|line} (line empty for the plant's), as the topic's key begins. */
   @Override
   public String scope() {
-    return plant + '|' + (line == null ? "" : line);
+    return SettingsScope.calendar(plant, line);
   }
 
   /** The shift occurrence that holds the instant, null when none does (outside every shift, a holiday). */

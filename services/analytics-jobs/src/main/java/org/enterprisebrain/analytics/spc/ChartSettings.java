@@ -2,6 +2,7 @@ package org.enterprisebrain.analytics.spc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
+import org.enterprisebrain.analytics.model.ChartKey;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.SettingsIndex;
 import org.enterprisebrain.messages.SpcSettingsVersion;
@@ -26,7 +27,7 @@ public record ChartSettings(String plant, String equipment, String product, Stri
 
   /** The chart it is about, as {@link Measurement#key()} names it. */
   public String chart() {
-    return plant + '|' + (equipment == null ? "" : equipment) + '|' + product + '|' + characteristic;
+    return new ChartKey(plant, equipment, product, characteristic).id();
   }
 
   /** Settings are the chart's. */

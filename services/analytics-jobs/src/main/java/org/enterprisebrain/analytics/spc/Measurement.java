@@ -1,6 +1,7 @@
 package org.enterprisebrain.analytics.spc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.enterprisebrain.analytics.model.ChartKey;
 import org.enterprisebrain.analytics.stream.Envelope;
 import org.enterprisebrain.analytics.stream.StandardSource;
 
@@ -16,7 +17,7 @@ public record Measurement(String plant, String equipment, String product, String
    * chart, is the same on every replay.
    */
   public String key() {
-    return plant + '|' + (equipment == null ? "" : equipment) + '|' + product + '|' + characteristic;
+    return new ChartKey(plant, equipment, product, characteristic).id();
   }
 
   public static Measurement from(String topic, JsonNode envelope) {

@@ -229,8 +229,7 @@ public final class SpcProcess extends KeyedBroadcastProcessFunction<String, Meas
 
   private String pointId(Measurement m, Subgroup s) {
     // a lab's result names no machine: its chart is keyed by product and characteristic alone
-    return m.plant() + '|' + (m.equipment() == null ? "" : m.equipment()) + '|' + m.product() + '|'
-        + m.characteristic() + '|' + s.id();
+    return m.key() + '|' + s.id();
   }
 
   private EsDocument document(Measurement m, ControlChart.Point p) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.enterprisebrain.analytics.model.SettingsScope;
 import org.enterprisebrain.analytics.service.api.model.Routing;
 import org.enterprisebrain.analytics.service.api.model.RoutingOperation;
 import org.enterprisebrain.analytics.service.api.model.RoutingVersion;
@@ -44,14 +45,14 @@ public class RoutingService {
     String product = product(change.getProduct());
     String reason = SettingsVersions.reason(change.getReason());
     List<RoutingVersionOperationsInner> operations = operations(change.getOperations());
-    return ResultStore.JSON.convertValue(versions.record(plant + '|' + product,
+    return ResultStore.JSON.convertValue(versions.record(SettingsScope.routing(plant, product),
         v -> new org.enterprisebrain.messages.RoutingVersion(plant, product, operations, v.version(), v.effectiveFrom(),
             v.reason(), v.changedAt(), v.changedBy()), versions.effectiveFrom(change.getEffectiveFrom()), reason),
         RoutingVersion.class);
   }
 
   public List<RoutingVersion> history(String plant, String product) {
-    return versions.history(SettingsVersions.plant(plant) + '|' + product(product)).stream()
+    return versions.history(SettingsScope.routing(SettingsVersions.plant(plant), product(product))).stream()
         .map(d -> ResultStore.JSON.convertValue(d, RoutingVersion.class)).toList();
   }
 

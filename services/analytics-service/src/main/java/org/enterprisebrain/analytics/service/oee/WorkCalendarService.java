@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.enterprisebrain.analytics.model.SettingsScope;
 import org.enterprisebrain.analytics.service.api.model.CalendarBreak;
 import org.enterprisebrain.analytics.service.api.model.CalendarShift;
 import org.enterprisebrain.analytics.service.api.model.PlannedDowntime;
@@ -66,7 +67,7 @@ public class WorkCalendarService {
     }
     List<LocalDate> holidays = List.copyOf(new TreeSet<>(days));
     List<WorkCalendarVersionPlannedDowntimeInner> downtime = downtime(change.getPlannedDowntime());
-    String scope = plant + '|' + (line == null ? "" : line);
+    String scope = SettingsScope.calendar(plant, line);
     return ResultStore.JSON.convertValue(versions.record(scope, v -> new org.enterprisebrain.messages.WorkCalendarVersion(
         plant, line, zone, v.version(), v.effectiveFrom(), shifts, holidays, downtime, v.reason(), v.changedAt(),
         v.changedBy()), from, reason), WorkCalendarVersion.class);
@@ -74,7 +75,7 @@ public class WorkCalendarService {
 
   public List<WorkCalendarVersion> history(String plant, String line) {
     Selection.of(plant, null, null);
-    return versions.history(plant + '|' + (line == null ? "" : line)).stream()
+    return versions.history(SettingsScope.calendar(plant, line)).stream()
         .map(d -> ResultStore.JSON.convertValue(d, WorkCalendarVersion.class)).toList();
   }
 

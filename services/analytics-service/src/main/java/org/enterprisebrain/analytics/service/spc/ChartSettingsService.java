@@ -2,6 +2,7 @@ package org.enterprisebrain.analytics.service.spc;
 
 import java.time.Instant;
 import java.util.List;
+import org.enterprisebrain.analytics.model.ChartKey;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettings;
 import org.enterprisebrain.analytics.service.api.model.SpcChartSettingsVersion;
 import org.enterprisebrain.analytics.service.results.ResultStore;
@@ -89,9 +90,9 @@ public class ChartSettingsService {
         .map(d -> ResultStore.JSON.convertValue(d, SpcChartSettingsVersion.class)).toList();
   }
 
-  /** As the SPC job keys its charts (plant|equipment|product|characteristic, equipment empty when none). */
+  /** As the SPC job keys its charts. */
   static String chart(String plant, String equipment, String product, String characteristic) {
-    return plant + '|' + (equipment == null ? "" : equipment) + '|' + product + '|' + characteristic;
+    return new ChartKey(plant, equipment, product, characteristic).id();
   }
 
   static String required(String field, String value) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enterprisebrain.analytics.model.ChartKey;
 import org.enterprisebrain.analytics.service.api.SpcApi;
 import org.enterprisebrain.analytics.service.api.model.SpcCharacteristic;
 import org.enterprisebrain.analytics.service.api.model.SpcChart;
@@ -35,8 +36,8 @@ public class SpcController implements SpcApi {
     Selection s = Selection.of(plant, from, to).where("equipment", equipment);
     Map<String, List<JsonNode>> charts = new LinkedHashMap<>();
     for (JsonNode p : results.searchAll("spc", s.query("at"), "at")) {
-      charts.computeIfAbsent(p.path("plant").asString() + '|' + p.path("equipment").asString() + '|'
-          + p.path("product").asString("") + '|' + p.path("characteristic").asString(), k -> new ArrayList<>()).add(p);
+      charts.computeIfAbsent(new ChartKey(p.path("plant").asString(), p.path("equipment").asString(),
+          p.path("product").asString(""), p.path("characteristic").asString()).id(), k -> new ArrayList<>()).add(p);
     }
     List<SpcCharacteristic> list = new ArrayList<>();
     charts.values().forEach(points -> {

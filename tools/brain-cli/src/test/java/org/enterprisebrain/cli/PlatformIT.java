@@ -559,10 +559,14 @@ class PlatformIT {
 
   /** The value an automatic rule gave in an evaluation (the same in every clause that uses it). */
   static double ruleValue(JsonNode evaluation, String rule) {
-    JsonNode entry = evaluation.path("items").valueStream().flatMap(i -> i.path("evidence").valueStream())
-        .filter(e -> rule.equals(e.path("rule").asString())).findFirst().orElseThrow();
+    JsonNode entry = ruleEntry(evaluation, rule);
     assertThat(entry.path("status").asString()).as(rule + ": " + entry).isEqualTo("evaluated");
     return entry.path("value").asDouble();
+  }
+
+  static JsonNode ruleEntry(JsonNode evaluation, String rule) {
+    return evaluation.path("items").valueStream().flatMap(i -> i.path("evidence").valueStream())
+        .filter(e -> rule.equals(e.path("rule").asString())).findFirst().orElseThrow();
   }
 
   /** Clauses whose evidence includes the rule. */
@@ -611,7 +615,8 @@ class PlatformIT {
     for (String rule : List.of("ingest.standard-api", "ingest.equipment", "analytics.jobs", "analytics.health",
         "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup",
         "gateway.attack-defence")) {
-      assertThat(ruleValue(after, rule)).as(rule).isEqualTo(1.0);
+      // the rule's facts in the message: which entity, source or store was missing when it was not met
+      assertThat(ruleValue(after, rule)).as(rule + ": " + ruleEntry(after, rule)).isEqualTo(1.0);
     }
     assertThat(ruleValue(after, "analytics.spc")).isGreaterThanOrEqualTo(0.5);
     assertThat(ruleValue(after, "analytics.oee-coverage")).isGreaterThanOrEqualTo(0.5);

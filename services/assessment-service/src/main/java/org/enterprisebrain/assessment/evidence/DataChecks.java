@@ -136,8 +136,7 @@ final class DataChecks {
     Instant since = r.now().truncatedTo(ChronoUnit.MINUTES).minus(within, ChronoUnit.HOURS);
     Map<String, String> lastGood = new java.util.TreeMap<>();
     Map<String, Integer> failed = new java.util.TreeMap<>();
-    for (JsonNode run : r.get("catalog", EvidenceReads.op("catalog", "listBackupRuns") + "?kind=backup&limit=1000&since="
-        + EvidenceReads.enc(since.toString()))) {
+    for (JsonNode run : backupRuns(r, "backup", 1000, since)) {
       String store = run.path("store").asString();
       if ("succeeded".equals(run.path("status").asString())) {
         lastGood.putIfAbsent(store, run.path("finishedAt").asString()); // newest first
@@ -159,8 +158,7 @@ final class DataChecks {
       Instant testedSince = r.now().truncatedTo(ChronoUnit.MINUTES).minus(days, ChronoUnit.DAYS);
       Map<String, String> lastTest = new java.util.TreeMap<>();
       Map<String, Integer> unwitnessed = new java.util.TreeMap<>();
-      for (JsonNode run : r.get("catalog", EvidenceReads.op("catalog", "listBackupRuns") + "?kind=restore-test&limit=100&since="
-          + EvidenceReads.enc(testedSince.toString()))) {
+      for (JsonNode run : backupRuns(r, "restore-test", 100, testedSince)) {
         // four eyes: a drill counts once somebody other than its reporter witnessed it
         if (!"succeeded".equals(run.path("status").asString())) {
           continue;
@@ -181,5 +179,11 @@ final class DataChecks {
       }
     }
     return RuleResult.of(rule.id(), value, facts);
+  }
+
+  /** The catalog's runs of one kind since a moment, newest first. */
+  private static JsonNode backupRuns(EvidenceReads r, String kind, int limit, Instant since) {
+    return r.get("catalog", EvidenceReads.op("catalog", "listBackupRuns") + "?kind=" + kind + "&limit=" + limit
+        + "&since=" + EvidenceReads.enc(since.toString()));
   }
 }

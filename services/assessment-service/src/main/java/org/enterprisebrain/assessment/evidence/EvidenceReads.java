@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.enterprisebrain.security.OperationRoles;
+import org.enterprisebrain.standard.ApiSpec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,9 +17,8 @@ import tools.jackson.databind.JsonNode;
 final class EvidenceReads {
 
   /** Where evidence is read: each service's spec (api-specs) gives the path of the operation named, never typed here. */
-  private static final Map<String, OperationRoles> SPECS = Map.of("catalog", OperationRoles.load("catalog"),
-      "analytics", OperationRoles.load("analytics"), "registry", OperationRoles.load("registry"),
-      "gateway", OperationRoles.load("gateway"));
+  private static final Map<String, ApiSpec> SPECS = Map.of("catalog", ApiSpec.load("catalog"),
+      "analytics", ApiSpec.load("analytics"), "registry", ApiSpec.load("registry"), "gateway", ApiSpec.load("gateway"));
 
   private final Observations.Round round;
   private final PlatformClient platform;

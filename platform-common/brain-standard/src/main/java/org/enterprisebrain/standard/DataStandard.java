@@ -137,7 +137,7 @@ public final class DataStandard {
     return key.toString();
   }
 
-  private static FieldError toFieldError(String prefix, Error error) {
+  static FieldError toFieldError(String prefix, Error error) {
     String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
     String pointer = prefix + location;
     // "required" and "additionalProperties" are reported on the parent: name the field itself

@@ -14,7 +14,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class OperationRolesTest {
 
-  static final List<String> SPECS = List.of("gateway", "ingestion", "catalog", "analytics", "registry", "assessment");
+  static final List<String> SPECS = List.of("gateway", "ingestion", "catalog", "analytics", "registry", "assessment",
+      "connectors");
   static final List<String> ROLES = List.of("integrator", "data-engineer", "manager", "auditor", "admin");
 
   @Test

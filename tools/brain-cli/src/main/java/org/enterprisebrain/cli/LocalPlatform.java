@@ -16,22 +16,25 @@ import org.enterprisebrain.servers.KeycloakServer;
 import org.enterprisebrain.servers.ManagedProcess;
 import org.enterprisebrain.servers.PostgresRoles;
 import org.enterprisebrain.servers.PostgresServer;
+import org.enterprisebrain.cli.demo.DemoOpcUa;
 
 /**
  * The whole platform on one machine, every server real and in its own process: Kafka (KRaft),
  * Keycloak with the brain realm, PostgreSQL, Elasticsearch, the analytics jobs on a Flink MiniCluster,
- * ingestion-service, catalog-service, analytics-service, registry-service, assessment-service and the gateway. Stops in reverse order.
+ * ingestion-service, catalog-service, analytics-service, registry-service, assessment-service, connector-service
+ * (reading the demo CNC line's OPC UA server, simulated in this JVM) and the gateway. Stops in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   /** Where things are and which ports they listen on (all on 127.0.0.1). */
   public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int catalogPort,
-      int analyticsPort, int registryPort, int assessmentPort, int flinkRestPort, int kafkaPort, int kafkaControllerPort, int keycloakPort,
-      int elasticsearchPort, int postgresPort, String kafkaClasspath, String elasticsearchHeap) {
+      int analyticsPort, int registryPort, int assessmentPort, int connectorPort, int opcUaPort, int flinkRestPort,
+      int kafkaPort, int kafkaControllerPort, int keycloakPort, int elasticsearchPort, int postgresPort,
+      String kafkaClasspath, String elasticsearchHeap) {
 
     public static Settings defaults(Path home) {
-      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8084, 8085, 8091, 9092, 9093, 8180, 9200,
-          5433, System.getProperty("java.class.path"), "1g");
+      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8084, 8085, 8086, 4840, 8091, 9092, 9093,
+          8180, 9200, 5433, System.getProperty("java.class.path"), "1g");
     }
 
     /** Every port free and chosen now: for tests and benchmarks beside a running platform. */
@@ -39,7 +42,8 @@ public final class LocalPlatform implements AutoCloseable {
       return new Settings(home, dataDir, ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
-          ManagedProcess.freePort(), ManagedProcess.freePort(), kafkaClasspath, "1g");
+          ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
+          kafkaClasspath, "1g");
     }
   }
 
@@ -49,6 +53,7 @@ public final class LocalPlatform implements AutoCloseable {
   private KeycloakServer keycloak;
   private PostgresServer postgres;
   private ElasticsearchServer elasticsearch;
+  private DemoOpcUa opcUa;
 
   private LocalPlatform(Settings settings) {
     this.settings = settings;
@@ -89,6 +94,9 @@ public final class LocalPlatform implements AutoCloseable {
         data.resolve("elasticsearch"), logs.resolve("elasticsearch.log"), settings.elasticsearchHeap());
     processes.add(elasticsearch.process());
     out.printf("  PostgreSQL and Elasticsearch ready in %.1f s%n", (System.nanoTime() - t2) / 1e9);
+    // the plant's devices the connector reads: the CNC line's OPC UA server (in this JVM, as a device would be)
+    opcUa = DemoOpcUa.start(settings.opcUaPort(), data.resolve("opcua-simulator"));
+    out.println("  OPC UA server of " + DemoOpcUa.LINE + " (simulated) at " + opcUa.endpointUrl());
 
     String issuer = keycloak.issuer(BrainRealm.NAME);
     Map<String, String> env = new HashMap<>(Map.of(
@@ -112,8 +120,13 @@ public final class LocalPlatform implements AutoCloseable {
     env.put("BRAIN_ASSESSMENT_PORT", Integer.toString(settings.assessmentPort()));
     env.put("BRAIN_ASSESSMENT_URL", "http://127.0.0.1:" + settings.assessmentPort());
     env.put("BRAIN_ASSESSMENT_DB_URL", postgres.jdbcUrl());
+    env.put("BRAIN_CONNECTOR_PORT", Integer.toString(settings.connectorPort()));
+    env.put("BRAIN_CONNECTOR_URL", "http://127.0.0.1:" + settings.connectorPort());
+    env.put("BRAIN_CONNECTOR_DB_URL", postgres.jdbcUrl());
+    // the connector's own OPC UA certificate and the servers it trusts, kept with the data
+    env.put("BRAIN_CONNECTOR_DATA_DIR", data.resolve("connector").toString());
     // as the chart does it: the owner migrates, each service works as a role of its own granted rows only
-    for (String service : List.of("catalog", "registry", "assessment")) {
+    for (String service : List.of("catalog", "registry", "assessment", "connector")) {
       String prefix = "BRAIN_" + service.toUpperCase(Locale.ROOT);
       String role = PostgresRoles.runtimeRole(service);
       env.put(prefix + "_DB_USER", role);
@@ -145,6 +158,7 @@ public final class LocalPlatform implements AutoCloseable {
     ManagedProcess analytics = service("analytics-service", env, logs);
     ManagedProcess registry = service("registry-service", env, logs);
     ManagedProcess assessment = service("assessment-service", env, logs);
+    ManagedProcess connector = service("connector-service", env, logs);
     ManagedProcess jobs = analyticsJobs(env, data, logs);
     ManagedProcess gateway = service("gateway", env, logs);
     awaitHealthy(ingestion, settings.ingestionPort());
@@ -152,6 +166,7 @@ public final class LocalPlatform implements AutoCloseable {
     awaitHealthy(analytics, settings.analyticsPort());
     awaitHealthy(registry, settings.registryPort());
     awaitHealthy(assessment, settings.assessmentPort());
+    awaitHealthy(connector, settings.connectorPort());
     awaitHealthy(gateway, settings.gatewayPort());
     // the jobs are up when the Flink REST API lists all of them running
     jobs.awaitReady(() -> runningJobs() >= ANALYTICS_JOBS, Duration.ofMinutes(3));
@@ -250,6 +265,11 @@ public final class LocalPlatform implements AutoCloseable {
     return keycloak.baseUrl();
   }
 
+  /** The demo CNC line's OPC UA server the connector reads. */
+  public DemoOpcUa opcUa() {
+    return opcUa;
+  }
+
   public KeycloakServer keycloak() {
     return keycloak;
   }
@@ -276,6 +296,10 @@ public final class LocalPlatform implements AutoCloseable {
       processes.get(i).close();
     }
     processes.clear();
+    if (opcUa != null) {
+      opcUa.close();
+      opcUa = null;
+    }
     if (postgres != null) {
       postgres.close();
       postgres = null;

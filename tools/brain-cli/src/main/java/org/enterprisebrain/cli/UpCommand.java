@@ -3,6 +3,7 @@ package org.enterprisebrain.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.enterprisebrain.cli.demo.DemoConnections;
 import org.enterprisebrain.cli.demo.DemoSettings;
 import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.BrainRealm;
@@ -49,6 +50,8 @@ public final class UpCommand implements Callable<Integer> {
     System.out.println("  assessment         " + platform.gatewayUrl() + ApiSpec.load("assessment").path("evaluate")
         + "  (manager)");
     System.out.println("  dashboard          " + platform.gatewayUrl() + "/assessment/  (log in as manager / manager-pw)");
+    System.out.println("  OPC UA (simulated) " + platform.opcUa().endpointUrl() + "  (connections: "
+        + platform.gatewayUrl() + ApiSpec.load("connectors").path("listConnections") + ")");
     System.out.println("  Kafka              " + platform.kafkaBootstrap());
     System.out.println("  Elasticsearch      " + platform.elasticsearchUrl());
     System.out.println("  PostgreSQL         " + platform.postgresJdbcUrl() + "  (postgres / postgres)");
@@ -73,6 +76,11 @@ public final class UpCommand implements Callable<Integer> {
       } catch (java.io.IOException | org.enterprisebrain.client.ApiException e) {
         // the plant streams all the same; the user is told what the registry said
         System.out.println("demo model not deployed (the demo plant streams without it): " + e.getMessage());
+      }
+      try {
+        new DemoConnections(platform.gatewayUrl()).connect(userToken(platform, "admin"), platform.opcUa(), System.out);
+      } catch (org.enterprisebrain.client.ApiException e) {
+        System.out.println("demo devices not connected (the plant streams over REST only): " + e.getMessage());
       }
       java.time.Instant replayFrom = java.time.Instant.now().minus(history);
       try {

@@ -135,6 +135,7 @@ class PlatformIT {
     assertThat(onKafka).containsKeys("brain.production.operation-report.v1", "brain.equipment.equipment-state.v1",
         "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1");
     assertCatalogSeesTheDemoPlant();
+    assertTheCncLineStreamsThroughOpcUa();
     assertAnalyticsSeeTheDemoPlant(start);
     assertThePistonRingExampleThroughTheIngestionApi(manager);
     assertTheXbarSAndIndividualsExamplesThroughTheIngestionApi(manager, platform.keycloak().userToken(BrainRealm.NAME,
@@ -935,6 +936,44 @@ class PlatformIT {
     assertThat(people.path("records").size()).isEqualTo(5);
     assertThat(people.path("records").get(0).path("payload").path("idNumber").asString()).contains("****");
     assertThat(people.path("maskedFields").valueStream().map(JsonNode::asString).toList()).contains("/idNumber");
+  }
+
+  /**
+   * The demo CNC line's OPC UA server, connected and mapped as brain up does it through the gateway: the
+   * machines' spindle speeds arrive as telemetry of the line's own source system, which the catalog lists.
+   */
+  void assertTheCncLineStreamsThroughOpcUa() throws Exception {
+    String admin = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "admin",
+        BrainRealm.demoPassword("admin"));
+    new org.enterprisebrain.cli.demo.DemoConnections(platform.gatewayUrl()).connect(admin, platform.opcUa(),
+        new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    String path = org.enterprisebrain.standard.ApiSpec.load("connectors").path("getConnection",
+        org.enterprisebrain.cli.demo.DemoConnections.OPC_UA);
+    JsonNode connection = null;
+    for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
+      connection = JSON.readTree(get(path, admin).body());
+      if (connection.path("status").path("records").asLong() >= 20) {
+        break;
+      }
+    }
+    assertThat(connection.path("status").path("state").asString()).as(connection.toString()).isEqualTo("connected");
+    assertThat(connection.path("status").path("subscribedTags").asInt()).isEqualTo(2 * platform.opcUa().machines()
+        .size());
+    assertThat(connection.path("status").path("records").asLong()).as(connection.toString()).isGreaterThanOrEqualTo(20);
+    assertThat(connection.path("status").path("rejected").asLong()).isZero();
+    JsonNode datasets = null;
+    for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
+      datasets = JSON.readTree(get("/api/v1/catalog/datasets", admin).body());
+      if (datasets.valueStream().anyMatch(d -> d.path("sourceSystem").asString()
+          .equals(org.enterprisebrain.cli.demo.DemoConnections.OPC_UA_SOURCE))) {
+        break;
+      }
+    }
+    System.out.printf("RESULT OPC UA: %d records from %d tags, %d rejected, state %s%n",
+        connection.path("status").path("records").asLong(), connection.path("status").path("subscribedTags").asInt(),
+        connection.path("status").path("rejected").asLong(), connection.path("status").path("state").asString());
+    assertThat(datasets.valueStream().map(d -> d.path("sourceSystem").asString() + "/" + d.path("entity").asString())
+        .toList()).contains(org.enterprisebrain.cli.demo.DemoConnections.OPC_UA_SOURCE + "/telemetry");
   }
 
   HttpResponse<String> get(String path, String token) throws Exception {

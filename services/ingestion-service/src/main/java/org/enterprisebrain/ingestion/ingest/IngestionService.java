@@ -10,6 +10,7 @@ import org.enterprisebrain.security.BrainPrincipal;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.FieldError;
+import org.enterprisebrain.standard.StandardHeaders;
 import org.enterprisebrain.standard.Topics;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.http.HttpStatus;
@@ -59,13 +60,8 @@ public class IngestionService {
     List<FieldError> outOfScope = new ArrayList<>();
     List<RecordPublisher.Outgoing> outgoing = new ArrayList<>();
     // headers that are the same for every record of the batch: built once, shared
-    List<RecordHeader> batchHeaders = List.of(
-        RecordPublisher.header(Topics.HEADER_GRADE, entity.highestGrade().name()),
-        RecordPublisher.header(Topics.HEADER_PERSONAL, Boolean.toString(entity.hasPersonalFields())),
-        RecordPublisher.header(Topics.HEADER_FIELD_GRADES, fieldGrades.computeIfAbsent(entity.entity(),
-            e -> entity.fieldGrades())),
-        RecordPublisher.header(Topics.HEADER_RECEIVED_AT, Instant.now().toString()),
-        RecordPublisher.header(Topics.HEADER_INGESTED_BY, caller.name()));
+    List<RecordHeader> batchHeaders = RecordPublisher.headers(StandardHeaders.ofBatch(entity,
+        fieldGrades.computeIfAbsent(entity.entity(), e -> entity.fieldGrades()), Instant.now(), caller.name()));
     for (int i = 0; i < records.size(); i++) {
       JsonNode record = records.get(i);
       List<FieldError> errors = standard.validate(entityName, record);
@@ -85,10 +81,8 @@ public class IngestionService {
       }
       int version = record.path("schemaVersion").asInt();
       outgoing.add(new RecordPublisher.Outgoing(i, entity.topic(version), standard.partitionKey(entity, record),
-          JSON.writeValueAsBytes(record), List.of(
-              RecordPublisher.header(Topics.HEADER_RECORD_ID, results[i].getId()),
-              RecordPublisher.header(Topics.HEADER_SCHEMA_VERSION, Integer.toString(version)),
-              RecordPublisher.header(Topics.HEADER_SOURCE_SYSTEM, system)), batchHeaders));
+          JSON.writeValueAsBytes(record), RecordPublisher.headers(StandardHeaders.ofRecord(results[i].getId(), version,
+              system)), batchHeaders));
     }
     if (!outOfScope.isEmpty()) {
       // nothing of a batch that oversteps the caller's scope is published: the caller must fix it

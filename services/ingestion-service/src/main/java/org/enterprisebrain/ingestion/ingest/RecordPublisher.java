@@ -94,6 +94,10 @@ public class RecordPublisher implements DisposableBean {
     return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
+  public static List<RecordHeader> headers(List<java.util.Map.Entry<String, String>> named) {
+    return named.stream().map(h -> header(h.getKey(), h.getValue())).toList();
+  }
+
   private static boolean failed(Future<RecordMetadata> future) {
     try {
       future.get();

@@ -126,6 +126,11 @@ public final class DemoFactory {
     return String.format("%04d", (position + 1) * 10);
   }
 
+  /** The demo plant's machines of one line (LINE-A: its CNC machining centres), by id. */
+  public static List<String> machines(String line) {
+    return LINES.stream().filter(l -> l.id().equals(line)).flatMap(l -> l.machines().stream()).map(Spec::id).toList();
+  }
+
   /** The demo's SPC charts: {equipment, product, characteristic} for every machine and product of its lines. */
   public static List<String[]> charts() {
     List<String[]> charts = new ArrayList<>();

@@ -1,0 +1,36 @@
+package org.enterprisebrain.connector;
+
+import java.time.Clock;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.web.database.DatabaseMigration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The connector (设备连接): reads the plant's devices — OPC UA servers today — and writes what they report as the
+ * data standard's records, the way the ingestion API does (5.4.2.1 a, 工业协议转化).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ConnectorApplication {
+
+  public static void main(String[] args) {
+    if (DatabaseMigration.requested(args)) {
+      DatabaseMigration.run(ConnectorDatabase.class, args);
+      return;
+    }
+    SpringApplication.run(ConnectorApplication.class, args);
+  }
+
+  @Bean
+  DataStandard dataStandard() {
+    return DataStandard.load();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,15 @@
+package org.enterprisebrain.connector.connections;
+
+/**
+ * One device endpoint as stored: what the connector needs to connect and to stamp the records it makes.
+ *
+ * @param passwordSecret the name of the secret file holding the password, never the password
+ */
+public record ConnectionConfig(String id, String plant, String sourceSystem, String protocol, String endpoint,
+    String securityPolicy, String username, String passwordSecret, boolean enabled) {
+
+  /** Whether a change from this to {@code next} needs a new session (anything but the mappings). */
+  public boolean sameEndpoint(ConnectionConfig next) {
+    return equals(next);
+  }
+}

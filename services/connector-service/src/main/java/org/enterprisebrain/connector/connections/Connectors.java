@@ -1,0 +1,118 @@
+package org.enterprisebrain.connector.connections;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.enterprisebrain.connector.api.model.TagMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The running connections: one link per enabled connection in the store, started when the service is ready and
+ * changed with the store — a new endpoint reconnects, new mappings resubscribe on the same session.
+ */
+@Component
+public class Connectors implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connectors.class);
+
+  private final ConnectionStore store;
+  private final DeviceLinks links;
+  private final Clock clock;
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  /** Kept after a link closes, so the counts of a disabled connection still tell what it did. */
+  private final Map<String, LinkStatus> statuses = new ConcurrentHashMap<>();
+
+  private record Running(ConnectionConfig config, DeviceLink link) {
+  }
+
+  public Connectors(ConnectionStore store, DeviceLinks links, Clock clock) {
+    this.store = store;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void startAll() {
+    for (ConnectionStore.Stored stored : store.all()) {
+      apply(stored.config());
+    }
+  }
+
+  /** Brings the running link in line with the stored connection (after a create or an update). */
+  public synchronized void apply(ConnectionConfig config) {
+    Running now = running.get(config.id());
+    if (now != null && now.config().sameEndpoint(config)) {
+      return;
+    }
+    stop(config.id());
+    LinkStatus status = statuses.computeIfAbsent(config.id(), id -> new LinkStatus(clock));
+    if (!config.enabled()) {
+      status.state(LinkStatus.State.DISABLED, null);
+      return;
+    }
+    DeviceLink link = links.open(config, status);
+    running.put(config.id(), new Running(config, link));
+    link.start(bindings(store.mappings(config.id())));
+    LOG.info("connection {} ({} {}) started", config.id(), config.protocol(), config.endpoint());
+  }
+
+  /** The connection's mappings changed: its link reads the new set. */
+  public synchronized void remap(String id) {
+    Running now = running.get(id);
+    if (now != null) {
+      now.link().remap(bindings(store.mappings(id)));
+    }
+  }
+
+  public synchronized void remove(String id) {
+    stop(id);
+    statuses.remove(id);
+  }
+
+  public Optional<DeviceLink> link(String id) {
+    return Optional.ofNullable(running.get(id)).map(Running::link);
+  }
+
+  public LinkStatus status(String id) {
+    return statuses.computeIfAbsent(id, i -> new LinkStatus(clock));
+  }
+
+  public Map<String, LinkStatus> statuses() {
+    return Map.copyOf(statuses);
+  }
+
+  private void stop(String id) {
+    Running old = running.remove(id);
+    if (old != null) {
+      old.link().close();
+    }
+  }
+
+  public static List<TagBinding> bindings(List<TagMapping> mappings) {
+    return mappings.stream().map(Connectors::binding).toList();
+  }
+
+  public static TagBinding binding(TagMapping m) {
+    Map<String, String> states = new java.util.LinkedHashMap<>();
+    if (m.getStates() != null) {
+      m.getStates().forEach((k, v) -> states.put(k, v.getValue()));
+    }
+    return new TagBinding(m.getTag(), m.getEntity().getValue(), m.getEquipment(), m.getSignal(), m.getUnit(),
+        m.getScale() == null ? 1 : m.getScale().doubleValue(), m.getOffset() == null ? 0 : m.getOffset().doubleValue(),
+        m.getSamplingIntervalMs() == null ? 1000 : m.getSamplingIntervalMs(),
+        m.getDeadband() == null ? null : m.getDeadband().doubleValue(), states, m.getMeter(),
+        m.getMedium() == null ? null : m.getMedium().getValue());
+  }
+
+  @Override
+  public synchronized void destroy() {
+    running.keySet().forEach(this::stop);
+  }
+}

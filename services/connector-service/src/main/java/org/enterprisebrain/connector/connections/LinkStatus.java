@@ -1,0 +1,90 @@
+package org.enterprisebrain.connector.connections;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.enterprisebrain.connector.records.RecordWriter;
+
+/** What one connection has done since the connector started: its state and counts, read by the API and metrics. */
+public final class LinkStatus implements RecordWriter.Outcome {
+
+  /** The state as the API names it. */
+  public enum State { CONNECTING, CONNECTED, DISCONNECTED, DISABLED }
+
+  /** One moment's view of the status. */
+  public record Snapshot(State state, Instant since, long records, long rejected, long failed, long reconnects,
+      int subscribedTags, Map<String, String> refusedTags, Instant lastValueAt, String lastError) {
+  }
+
+  private final Clock clock;
+  private final AtomicLong records = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong reconnects = new AtomicLong();
+  private volatile State state = State.CONNECTING;
+  private volatile Instant since;
+  private volatile Instant lastValueAt;
+  private volatile String lastError;
+  private volatile int subscribedTags;
+  private volatile Map<String, String> refusedTags = Map.of();
+
+  public LinkStatus(Clock clock) {
+    this.clock = clock;
+    this.since = clock.instant();
+  }
+
+  public void state(State next, String error) {
+    if (next == State.CONNECTED && state == State.DISCONNECTED) {
+      reconnects.incrementAndGet();
+    }
+    if (next != state) {
+      state = next;
+      since = clock.instant();
+    }
+    if (error != null) {
+      lastError = error;
+    }
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** A value arrived from the device (before it became a record or not). */
+  public void valueArrived() {
+    lastValueAt = clock.instant();
+  }
+
+  public void subscribed(int accepted, Map<String, String> refused) {
+    subscribedTags = accepted;
+    refusedTags = Map.copyOf(refused);
+  }
+
+  @Override
+  public void published() {
+    records.incrementAndGet();
+  }
+
+  @Override
+  public void failed(String why) {
+    failed.incrementAndGet();
+    lastError = why;
+  }
+
+  @Override
+  public void rejected() {
+    rejected.incrementAndGet();
+  }
+
+  public long records() {
+    return records.get();
+  }
+
+  public Snapshot snapshot() {
+    return new Snapshot(state, since, records.get(), rejected.get(), failed.get(), reconnects.get(), subscribedTags,
+        refusedTags, lastValueAt, lastError);
+  }
+
+}

@@ -1,0 +1,20 @@
+package org.enterprisebrain.connector.connections;
+
+import java.util.Map;
+
+/**
+ * One mapped tag as the connector applies it: which device value becomes which standard record.
+ *
+ * @param states equipment-state: the device's value as text → the standard state
+ */
+public record TagBinding(String tag, String entity, String equipment, String signal, String unit, double scale,
+    double offset, int samplingIntervalMs, Double deadband, Map<String, String> states, String meter, String medium) {
+
+  public TagBinding {
+    states = states == null ? Map.of() : Map.copyOf(states);
+  }
+
+  public double scaled(double raw) {
+    return raw * scale + offset;
+  }
+}

@@ -1,0 +1,133 @@
+package org.enterprisebrain.connector.records;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.enterprisebrain.connector.connections.ConnectionConfig;
+import org.enterprisebrain.connector.connections.TagBinding;
+import org.enterprisebrain.messages.ConnectorRejection;
+import org.enterprisebrain.standard.DataStandard;
+import org.enterprisebrain.standard.EntityStandard;
+import org.enterprisebrain.standard.StandardHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Puts what the devices report on Kafka: a standard record on the entity's topic with the headers and key the
+ * ingestion API gives it (acks=all, idempotent), or, when the value becomes no record, a rejection with its raw
+ * value and reason on {@code brain.connector.rejected.v1}. Never throws for one value: the connection goes on.
+ */
+@Component
+public class RecordWriter implements DisposableBean {
+
+  /** What happened to one value, counted per connection. */
+  public interface Outcome {
+    void published();
+
+    void failed(String why);
+
+    void rejected();
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Producer<String, byte[]> producer;
+  private final DataStandard standard;
+  private final StandardRecords records;
+  private final String rejectedTopic;
+  private final Clock clock;
+  private final Map<String, String> fieldGrades = new ConcurrentHashMap<>();
+
+  public RecordWriter(ProducerFactory<String, byte[]> producers, DataStandard standard,
+      @Value("${brain.connector.rejected-topic}") String rejectedTopic, Clock clock) {
+    this.producer = producers.createProducer();
+    this.standard = standard;
+    this.records = new StandardRecords(standard);
+    this.rejectedTopic = rejectedTopic;
+    this.clock = clock;
+  }
+
+  public void write(ConnectionConfig connection, TagBinding binding, TagValue value, Outcome outcome) {
+    Instant now = clock.instant();
+    StandardRecords.Made made;
+    try {
+      made = records.make(connection, binding, value, now);
+    } catch (RuntimeException e) {
+      made = StandardRecords.Made.rejected("the value could not be converted: " + e);
+    }
+    if (made.record() == null) {
+      reject(connection, binding.tag(), binding.entity(), value, made.rejection(), outcome);
+      return;
+    }
+    ObjectNode record = made.record();
+    EntityStandard entity = standard.entity(binding.entity()).orElseThrow();
+    int version = record.path("schemaVersion").asInt();
+    List<Header> headers = new ArrayList<>();
+    StandardHeaders.ofRecord(record.path("id").asString(), version, connection.sourceSystem())
+        .forEach(h -> headers.add(header(h.getKey(), h.getValue())));
+    StandardHeaders.ofBatch(entity, fieldGrades.computeIfAbsent(entity.entity(), e -> entity.fieldGrades()), now,
+        "connector:" + connection.id()).forEach(h -> headers.add(header(h.getKey(), h.getValue())));
+    String topic = entity.topic(version);
+    try {
+      producer.send(new ProducerRecord<>(topic, null, standard.partitionKey(entity, record),
+          JSON.writeValueAsBytes(record), headers), (metadata, e) -> {
+            if (e == null) {
+              outcome.published();
+            } else {
+              outcome.failed(e.toString());
+            }
+          });
+    } catch (RuntimeException e) {
+      outcome.failed(e.toString());
+    }
+  }
+
+  /** A value that became no record: counted, logged with connection and tag, kept raw on the dead-letter topic. */
+  public void reject(ConnectionConfig connection, String tag, String entity, TagValue value, String reason,
+      Outcome outcome) {
+    outcome.rejected();
+    LOG.warn("connection {} tag {}: {}", connection.id(), tag, reason);
+    String raw = value == null || value.value() == null ? "" : String.valueOf(value.value());
+    ConnectorRejection rejection = new ConnectorRejection(connection.id(), connection.plant(),
+        ConnectorRejection.ProtocolEnum.fromValue(connection.protocol()), tag, entity, reason, clock.instant(),
+        value == null ? null : value.sourceTime(),
+        Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
+    try {
+      producer.send(new ProducerRecord<>(rejectedTopic, connection.id() + "|" + tag, JSON.writeValueAsBytes(rejection)),
+          (metadata, e) -> {
+            if (e != null) {
+              LOG.warn("connection {} tag {}: the rejection was not kept on {}: {}", connection.id(), tag,
+                  rejectedTopic, e.toString());
+            }
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("connection {} tag {}: the rejection was not kept on {}: {}", connection.id(), tag, rejectedTopic,
+          e.toString());
+    }
+  }
+
+  private static Header header(String name, String value) {
+    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void destroy() {
+    producer.close(java.time.Duration.ofSeconds(10));
+  }
+}

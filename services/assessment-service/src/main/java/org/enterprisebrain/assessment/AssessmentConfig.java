@@ -33,13 +33,14 @@ public class AssessmentConfig {
       @Value("${brain.assessment.analytics-url}") String analytics,
       @Value("${brain.assessment.registry-url}") String registry,
       @Value("${brain.assessment.gateway-url}") String gateway,
+      @Value("${brain.assessment.connector-url}") String connectors,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
       @Value("${brain.assessment.client-id}") String clientId,
       @Value("${brain.assessment.client-secret}") String clientSecret,
       @Value("${brain.assessment.evidence-timeout}") Duration timeout,
       @Value("${brain.assessment.breaker-open}") Duration open) {
     return new PlatformClient(Map.of("catalog", catalog, "analytics", analytics, "registry", registry, "gateway",
-        gateway), issuer,
+        gateway, "connectors", connectors), issuer,
         clientId, ClientSecrets.required(clientSecret, "BRAIN_ASSESSMENT_CLIENT_SECRET"), timeout, open);
   }
 

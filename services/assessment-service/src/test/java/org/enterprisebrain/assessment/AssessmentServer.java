@@ -36,6 +36,8 @@ abstract class AssessmentServer {
     registry.add("brain.assessment.catalog-url", () -> DOWN);
     registry.add("brain.assessment.analytics-url", () -> DOWN);
     registry.add("brain.assessment.registry-url", () -> DOWN);
+    registry.add("brain.assessment.gateway-url", () -> DOWN);
+    registry.add("brain.assessment.connector-url", () -> DOWN);
     registry.add("brain.assessment.evidence-ttl", () -> "0s");
     // every evaluation reads the services itself: the tests watch the breakers open
     registry.add("brain.assessment.evidence-max-age", () -> "0s");

@@ -200,7 +200,7 @@ class ConnectorApiIT implements SecuredApi {
         "integrator"), 200);
     assertThat(variables.valueStream().map(n -> n.path("nodeId").asString()).toList()).containsExactlyInAnyOrder(
         SIMULATOR.nodeId("CNC-01", OpcUaSimulator.SPINDLE_SPEED), SIMULATOR.nodeId("CNC-01", OpcUaSimulator.TEMPERATURE),
-        SIMULATOR.nodeId("CNC-01", OpcUaSimulator.STATE));
+        SIMULATOR.nodeId("CNC-01", OpcUaSimulator.STATE), SIMULATOR.nodeId("CNC-01", OpcUaSimulator.SPINDLE_LOAD));
     assertThat(variables.valueStream().filter(n -> n.path("browseName").asString().equals("Temperature"))
         .findFirst().orElseThrow().path("dataType").asString()).isEqualTo("i=11"); // Double
     problem(calls.get(PATH + "/hz-01-cnc/browse?node=" + enc("not a node"), "integrator"), 400, "node");

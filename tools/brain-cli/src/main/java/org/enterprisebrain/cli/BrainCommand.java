@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "brain", mixinStandardHelpOptions = true, version = "Enterprise Brain 0.1.0",
     description = "Enterprise Brain (企业大脑) command line",
     subcommands = {UpCommand.class, DemoCommand.class, IngestCommand.class, ClassifyCommand.class,
-        BackupCommand.class, RestoreCheckCommand.class, BackfillCommand.class, AuditCommand.class})
+        BackupCommand.class, RestoreCheckCommand.class, BackfillCommand.class, AuditCommand.class, ConnectCommand.class})
 public final class BrainCommand implements Runnable {
 
   public static void main(String[] args) {

@@ -112,6 +112,8 @@ class PlatformIT {
     assertThat(ruleValue(before, "analytics.spc")).isZero();
     assertThat(ruleValue(before, "registry.predictive-model")).isZero();
     assertThat(ruleValue(before, "catalog.backup")).isZero();
+    // REST telemetry is no protocol conversion: 5.4.2.1 a waits for a device connection
+    assertThat(ruleValue(before, "connect.protocols")).isZero();
     long snapshotBefore = JSON.readTree(send("POST", "/api/v1/assessment/snapshots?plant=hz-01", manager,
         "application/json", "").body()).path("id").asLong();
     // as brain up does: the plant's work calendar and electricity prices entered by the manager before it streams
@@ -615,7 +617,7 @@ class PlatformIT {
         .as("rules the live platform left unknown").isEmpty();
     for (String rule : List.of("ingest.standard-api", "ingest.equipment", "analytics.jobs", "analytics.health",
         "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup",
-        "gateway.attack-defence")) {
+        "gateway.attack-defence", "connect.protocols")) {
       // the rule's facts in the message: which entity, source or store was missing when it was not met
       assertThat(ruleValue(after, rule)).as(rule + ": " + ruleEntry(after, rule)).isEqualTo(1.0);
     }

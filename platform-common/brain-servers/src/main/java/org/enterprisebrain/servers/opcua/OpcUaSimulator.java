@@ -98,6 +98,8 @@ public final class OpcUaSimulator implements AutoCloseable {
   public static final String SPINDLE_SPEED = "SpindleSpeed";
   public static final String TEMPERATURE = "Temperature";
   public static final String STATE = "State";
+  /** The spindle's load in percent of its rating: a variable the demo leaves unmapped, for a user to map. */
+  public static final String SPINDLE_LOAD = "SpindleLoad";
 
   private static final String BIND_ADDRESS = "127.0.0.1";
   private static final String KEY_STORE_FILE = "simulator-server.pfx";
@@ -460,6 +462,7 @@ public final class OpcUaSimulator implements AutoCloseable {
         addVariable(machineNode, machine, SPINDLE_SPEED, NodeIds.Double, new Variant(0.0));
         addVariable(machineNode, machine, TEMPERATURE, NodeIds.Double, new Variant(20.0));
         addVariable(machineNode, machine, STATE, NodeIds.String, new Variant("IDLE"));
+        addVariable(machineNode, machine, SPINDLE_LOAD, NodeIds.Double, new Variant(0.0));
       }
     }
 

@@ -26,7 +26,7 @@ public final class EvidenceGatherer {
 
   /** Every check by the name a rule's {@code check} gives, from the groups that define them. */
   private static final Map<String, EvidenceCheck> REGISTRY = registry(DataChecks.CHECKS, AnalyticsChecks.CHECKS,
-      ModelChecks.CHECKS, SecurityChecks.CHECKS);
+      ModelChecks.CHECKS, SecurityChecks.CHECKS, DeviceChecks.CHECKS);
 
   /** The checks this gatherer knows, i.e. the values a rule's {@code check} may take. */
   public static final Set<String> CHECKS = REGISTRY.keySet();

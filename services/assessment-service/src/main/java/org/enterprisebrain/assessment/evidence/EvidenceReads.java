@@ -18,7 +18,8 @@ final class EvidenceReads {
 
   /** Where evidence is read: each service's spec (api-specs) gives the path of the operation named, never typed here. */
   private static final Map<String, ApiSpec> SPECS = Map.of("catalog", ApiSpec.load("catalog"),
-      "analytics", ApiSpec.load("analytics"), "registry", ApiSpec.load("registry"), "gateway", ApiSpec.load("gateway"));
+      "analytics", ApiSpec.load("analytics"), "registry", ApiSpec.load("registry"), "gateway", ApiSpec.load("gateway"),
+      "connectors", ApiSpec.load("connectors"));
 
   private final Observations.Round round;
   private final PlatformClient platform;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.enterprisebrain.connector.ConnectorProperties;
 import org.enterprisebrain.connector.api.model.ConnectionSpec;
+import org.enterprisebrain.connector.api.model.MappedEntity;
 import org.enterprisebrain.connector.api.model.TagMapping;
 import org.enterprisebrain.connector.records.StandardRecords;
 import org.enterprisebrain.connector.records.TagValue;
@@ -88,12 +89,13 @@ public class ConnectionRules {
         case ENERGY_READING -> m.getMeter() == null ? "meter" : null;
       };
       if (missing != null) {
-        errors.add(new FieldError(at + "/" + missing, "a " + m.getEntity().getValue() + " mapping needs " + missing));
+        errors.add(new FieldError(at + "/" + missing, "a mapping to " + m.getEntity().getValue() + " needs " + missing));
         continue;
       }
       // the record a value of this tag would make: what the data standard refuses now is refused for every value
       TagBinding binding = Connectors.binding(m);
-      Object sample = binding.states().isEmpty() ? (Object) 0.0 : binding.states().keySet().iterator().next();
+      Object sample = m.getEntity() == MappedEntity.EQUIPMENT_STATE ? binding.states().keySet().iterator().next()
+          : (Object) 0.0;
       StandardRecords.Made made = records.make(connection, binding, new TagValue(m.getTag(), sample, "Good", "good",
           Instant.EPOCH.plusSeconds(1_700_000_000L)), Instant.now());
       if (made.record() == null) {

@@ -51,6 +51,8 @@ public final class DemoOpcUa implements AutoCloseable {
       server.set(server.nodeId(machine, OpcUaSimulator.TEMPERATURE), Math.round((30 + 8 * random.nextDouble()) * 10)
           / 10.0);
       server.set(server.nodeId(machine, OpcUaSimulator.STATE), cutting ? "RUNNING" : "IDLE");
+      server.set(server.nodeId(machine, OpcUaSimulator.SPINDLE_LOAD), cutting
+          ? Math.round((55 + 10 * random.nextGaussian()) * 10) / 10.0 : 0.0);
     }
   }
 

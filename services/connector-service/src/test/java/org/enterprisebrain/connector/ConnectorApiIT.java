@@ -292,6 +292,12 @@ class ConnectorApiIT implements SecuredApi {
     String unknown = "ns=" + SIMULATOR.namespaceIndex() + ";s=CNC-09.Nope";
     assertThat(c.path("status").path("refusedTags").valueStream().map(t -> t.path("tag").asString() + " "
         + t.path("reason").asString()).toList()).containsExactly(unknown + " Bad_NodeIdUnknown");
+    // and for monitoring: the same counts as meters per connection
+    var scraped = calls.get("/actuator/prometheus", null);
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    String prometheus = scraped.body();
+    assertThat(prometheus).contains("brain_connector_records_total{", "connection=\"hz-01-cnc\"",
+        "brain_connector_connected{");
     JsonNode dead = JSON.readTree(await(REJECTED, rejection("hz-01-cnc", unknown), 1).get(0).value());
     assertThat(TopicSchemas.violations("connector-rejected.v1", JSON.writeValueAsString(dead))).isEmpty();
     assertThat(dead.path("reason").asString()).contains("Bad_NodeIdUnknown");

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.enterprisebrain.connector.api.model.TagMapping;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,10 +36,13 @@ public class Connectors implements DisposableBean {
   private record Running(ConnectionConfig config, DeviceLink link) {
   }
 
-  public Connectors(ConnectionStore store, DeviceLinks links, Clock clock) {
+  private final MeterRegistry meters;
+
+  public Connectors(ConnectionStore store, DeviceLinks links, Clock clock, MeterRegistry meters) {
     this.store = store;
     this.links = links;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -52,7 +59,7 @@ public class Connectors implements DisposableBean {
       return;
     }
     stop(config.id());
-    LinkStatus status = statuses.computeIfAbsent(config.id(), id -> new LinkStatus(clock));
+    LinkStatus status = status(config.id());
     if (!config.enabled()) {
       status.state(LinkStatus.State.DISABLED, null);
       return;
@@ -74,6 +81,8 @@ public class Connectors implements DisposableBean {
   public synchronized void remove(String id) {
     stop(id);
     statuses.remove(id);
+    meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("brain.connector.")
+        && id.equals(m.getId().getTag("connection"))).toList().forEach(meters::remove);
   }
 
   public Optional<DeviceLink> link(String id) {
@@ -81,7 +90,32 @@ public class Connectors implements DisposableBean {
   }
 
   public LinkStatus status(String id) {
-    return statuses.computeIfAbsent(id, i -> new LinkStatus(clock));
+    return statuses.computeIfAbsent(id, i -> {
+      LinkStatus status = new LinkStatus(clock);
+      measure(i, status);
+      return status;
+    });
+  }
+
+  /**
+   * The status as meters per connection (brain_connector_*{connection}), for the plant's monitoring: what the API
+   * tells one connection at a time, Prometheus scrapes for all.
+   */
+  private void measure(String id, LinkStatus status) {
+    Tags tags = Tags.of("connection", id);
+    FunctionCounter.builder("brain.connector.records", status, s -> s.snapshot().records())
+        .description("values turned into records Kafka acknowledged").tags(tags).register(meters);
+    FunctionCounter.builder("brain.connector.rejected", status, s -> s.snapshot().rejected())
+        .description("values that became no record (on the dead-letter topic)").tags(tags).register(meters);
+    FunctionCounter.builder("brain.connector.failed", status, s -> s.snapshot().failed())
+        .description("records Kafka did not acknowledge in time").tags(tags).register(meters);
+    FunctionCounter.builder("brain.connector.reconnects", status, s -> s.snapshot().reconnects())
+        .description("times the connection was re-established").tags(tags).register(meters);
+    Gauge.builder("brain.connector.connected", status, s -> s.state() == LinkStatus.State.CONNECTED ? 1 : 0)
+        .description("1 while connected").tags(tags).register(meters);
+    Gauge.builder("brain.connector.last.value.age", status, s -> s.snapshot().lastValueAt() == null ? Double.NaN
+            : java.time.Duration.between(s.snapshot().lastValueAt(), clock.instant()).toMillis() / 1000.0)
+        .description("seconds since the last value arrived").baseUnit("seconds").tags(tags).register(meters);
   }
 
   public Map<String, LinkStatus> statuses() {

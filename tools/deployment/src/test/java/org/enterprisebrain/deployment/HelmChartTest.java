@@ -150,17 +150,48 @@ class HelmChartTest {
   }
 
   @Test
+  void theConnectorKeepsItsCertificatesOnAVolumeAndReadsTheDevicesSecretsFromAMountedSecret() {
+    Manifests m = render(PRODUCTION, Map.of());
+    Map<String, Object> deployment = m.one("Deployment", "brain-connector");
+    assertThat(at(deployment, "spec.replicas")).isEqualTo(1);
+    assertThat(at(deployment, "spec.strategy.type")).as("a ReadWriteOnce volume").isEqualTo("Recreate");
+    Map<String, Object> container = Manifests.containers(deployment).get(0);
+    assertThat(list(container, "env")).anyMatch(e -> "BRAIN_CONNECTOR_DATA_DIR".equals(e.get("name"))
+        && "/var/lib/brain/connector".equals(e.get("value")))
+        .anyMatch(e -> "BRAIN_CONNECTOR_SECRETS_DIR".equals(e.get("name")));
+    assertThat(list(container, "volumeMounts")).anyMatch(v -> "/var/lib/brain/connector".equals(v.get("mountPath")))
+        .anyMatch(v -> "/etc/brain/connector-secrets".equals(v.get("mountPath")) && Boolean.TRUE.equals(v.get("readOnly")));
+    Map<String, Object> pod = map(map(deployment, "spec"), "template");
+    assertThat(list(map(pod, "spec"), "volumes")).anyMatch(v -> "brain-connector-data".equals(
+        at(v, "persistentVolumeClaim.claimName")))
+        .anyMatch(v -> "brain-connector-secrets".equals(at(v, "secret.secretName"))
+            && Boolean.TRUE.equals(at(v, "secret.optional")));
+    Map<String, Object> claim = m.one("PersistentVolumeClaim", "brain-connector-data");
+    assertThat(at(claim, "spec.accessModes")).asString().contains("ReadWriteOnce");
+    assertThat(at(claim, "metadata.annotations")).asString().contains("helm.sh/resource-policy=keep");
+    // the gateway routes to it, the assessment reads its connections (5.4.2.1 a)
+    assertThat(map(m.one("ConfigMap", "brain-config"), "data"))
+        .containsEntry("BRAIN_CONNECTOR_URL", "http://brain-connector:8086");
+    // a second replica would read every device twice: the chart refuses it
+    assertThatThrownBy(() -> render(null, Map.of("services.connector.replicas", "2")))
+        .hasMessageContaining("one replica only");
+  }
+
+  @Test
   void productionValuesAutoscaleEveryServiceAndSpreadItsReplicas() {
     Manifests m = render(PRODUCTION, Map.of("image.registry", "registry.plant.local"));
     m.assertEveryServiceDeployable("brain-");
-    assertThat(m.names("HorizontalPodAutoscaler")).hasSize(Manifests.SERVICES.size());
+    assertThat(m.names("HorizontalPodAutoscaler")).hasSize(Manifests.SERVICES.size() - Manifests.SINGLE_REPLICA.size());
     m.kind("HorizontalPodAutoscaler").forEach(h -> assertThat((Integer) at(h, "spec.minReplicas"))
         .isGreaterThanOrEqualTo(2));
     m.kind("Deployment").forEach(d -> {
-      assertThat(at(d, "spec.replicas")).as("the HPA owns the replica count").isNull();
+      boolean single = Manifests.SINGLE_REPLICA.stream().anyMatch(s -> ("brain-" + s).equals(Manifests.name(d)));
+      assertThat(at(d, "spec.replicas")).as("the HPA owns the replica count").isEqualTo(single ? 1 : null);
       assertThat((String) Manifests.containers(d).get(0).get("image")).startsWith("registry.plant.local/enterprise-brain/");
     });
-    m.kind("PodDisruptionBudget").forEach(p -> assertThat(at(p, "spec.minAvailable")).isEqualTo(1));
+    m.kind("PodDisruptionBudget").forEach(p -> assertThat(at(p, Manifests.SINGLE_REPLICA.stream()
+        .anyMatch(s -> ("brain-" + s).equals(Manifests.name(p))) ? "spec.maxUnavailable" : "spec.minAvailable"))
+        .isEqualTo(1));
     assertThat(at(m.one("Elasticsearch", "brain-es"), "spec.nodeSets")).asString().contains("count=3");
     assertThat(at(m.one("Cluster", "brain-pg"), "spec.instances")).isEqualTo(3);
   }
@@ -275,7 +306,7 @@ class HelmChartTest {
     }
   }
 
-  static final List<String> DATABASE_SERVICES = List.of("catalog", "registry", "assessment");
+  static final List<String> DATABASE_SERVICES = List.of("catalog", "registry", "assessment", "connector");
 
   /**
    * One PostgreSQL role per service: CloudNativePG makes brain_catalog, brain_registry and brain_assessment from
@@ -357,7 +388,8 @@ class HelmChartTest {
   }
 
   /** The Kafka clients: the services with {@code kafka: true} and every analytics job. */
-  static final List<String> KAFKA_SERVICES = List.of("ingestion", "catalog", "analytics", "registry", "assessment");
+  static final List<String> KAFKA_SERVICES = List.of("ingestion", "catalog", "analytics", "registry", "assessment",
+      "connector");
 
   static List<String> kafkaClients() {
     List<String> clients = new ArrayList<>(KAFKA_SERVICES);
@@ -431,10 +463,17 @@ class HelmChartTest {
       });
     });
 
-    // only ingestion writes the standard topics, after its checks
+    // only ingestion writes the standard topics, after its checks, and the connector those of what devices report
+    // (the same checks)
+    List<String> fromDevices = List.of("telemetry", "equipment-state", "energy-reading");
     for (EntityStandard e : DataStandard.load().entities()) {
-      assertThat(may(m, "Write", e.topic(e.newestVersion()))).as(e.topic(e.newestVersion())).containsExactly("ingestion");
+      assertThat(may(m, "Write", e.topic(e.newestVersion()))).as(e.topic(e.newestVersion()))
+          .containsExactlyInAnyOrderElementsOf(fromDevices.contains(e.entity()) ? List.of("ingestion", "connector")
+              : List.of("ingestion"));
     }
+    // the connector reads nothing, commits nothing
+    assertThat(acls(m, "connector").keySet()).noneMatch(k -> k.startsWith("group:"));
+    assertThat(acls(m, "connector").values()).allSatisfy(ops -> assertThat(ops).doesNotContain("Read"));
     // only the registry publishes model deployments (signed), only the score job loads them
     assertThat(may(m, "Write", Topics.MODEL_DEPLOYMENTS)).containsExactly("registry");
     assertThat(may(m, "Read", Topics.MODEL_DEPLOYMENTS)).containsExactly("analytics-score");
@@ -447,7 +486,8 @@ class HelmChartTest {
     }
     // the audit topic: written by the services that audit over it, read by the catalog alone (into the chain); the
     // assessment holds nothing else
-    assertThat(may(m, "Write", Topics.AUDIT)).containsExactlyInAnyOrder("registry", "analytics", "assessment");
+    assertThat(may(m, "Write", Topics.AUDIT)).containsExactlyInAnyOrder("registry", "analytics", "assessment",
+        "connector");
     assertThat(may(m, "Read", Topics.AUDIT)).containsExactly("catalog");
     assertThat(acls(m, "assessment")).containsOnlyKeys(Topics.AUDIT);
     // kept a year (the chain's source until the catalog appended it), the other topics a week

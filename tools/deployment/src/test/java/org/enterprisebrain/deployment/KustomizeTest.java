@@ -54,17 +54,21 @@ class KustomizeTest {
     prod.assertEveryServiceDeployable("brain-");
     assertNamespaced(prod, "brain");
     prod.kind("Deployment").forEach(d -> {
-      assertThat(at(d, "spec.replicas")).isEqualTo(2);
+      assertThat(at(d, "spec.replicas")).isEqualTo(single(d) ? 1 : 2);
       assertThat((String) Manifests.containers(d).get(0).get("image")).startsWith("registry.plant.local/enterprise-brain/");
     });
     prod.kind("PodDisruptionBudget").forEach(p -> {
-      assertThat(at(p, "spec.minAvailable")).isEqualTo(1);
-      assertThat(at(p, "spec.maxUnavailable")).isNull();
+      assertThat(at(p, "spec.minAvailable")).isEqualTo(single(p) ? null : 1);
+      assertThat(at(p, "spec.maxUnavailable")).isEqualTo(single(p) ? 1 : null);
     });
     assertThat(prod.names("Secret")).containsExactly("brain-es-roles");
     assertThat(at(prod.one("Ingress", "brain"), "spec.rules")).asString().contains("host=brain.plant.local");
     assertThat(prod.names("KafkaTopic")).isNotEmpty();
     assertThat(prod.names("FlinkDeployment")).hasSize(Manifests.JOBS.size());
+  }
+
+  static boolean single(Map<String, Object> resource) {
+    return Manifests.SINGLE_REPLICA.stream().anyMatch(s -> ("brain-" + s).equals(Manifests.name(resource)));
   }
 
   static void assertNamespaced(Manifests m, String namespace) {

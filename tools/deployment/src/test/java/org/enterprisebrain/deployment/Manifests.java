@@ -19,7 +19,9 @@ final class Manifests {
   /** The Boot services and the name of their image. */
   static final Map<String, String> SERVICES = Map.of("gateway", "gateway", "ingestion", "ingestion-service",
       "catalog", "catalog-service", "analytics", "analytics-service", "registry", "registry-service",
-      "assessment", "assessment-service");
+      "assessment", "assessment-service", "connector", "connector-service");
+  /** The services that run one replica whatever the values (each device read once; a ReadWriteOnce volume). */
+  static final List<String> SINGLE_REPLICA = List.of("connector");
   /** The analytics jobs (services/analytics-jobs, AnalyticsJobs.NAMES). */
   static final List<String> JOBS = List.of("oee", "spc", "energy", "health", "score");
 

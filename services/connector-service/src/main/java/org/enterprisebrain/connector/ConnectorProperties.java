@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param browseLimit the most children one browse lists
  * @param topicReplication replicas of the topics the connector creates
  * @param partitions partitions of a standard topic the connector creates (the ingestion API's number)
+ * @param bufferMaxRecords records the disk buffer holds at most while Kafka does not take them (oldest dropped past it)
  */
 @ConfigurationProperties("brain.connector")
 public record ConnectorProperties(Path secretsDir, Path dataDir, String rejectedTopic, Duration connectTimeout,
-    Duration retry, int browseLimit, int topicReplication, int partitions) {
+    Duration retry, int browseLimit, int topicReplication, int partitions, int bufferMaxRecords) {
 }

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.enterprisebrain.servers.ManagedProcess;
 import org.enterprisebrain.servers.opcua.OpcUaSimulator;
 import org.enterprisebrain.standard.TopicSchemas;
@@ -122,26 +119,7 @@ class ConnectorApiIT implements SecuredApi {
   /** The records of {@code topic} that {@code wanted} selects, from the beginning, once {@code count} are there. */
   static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted,
       int count) {
-    List<ConsumerRecord<String, String>> found = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-        RealKafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic, Duration.ofSeconds(10))
-          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      // everything on the topic now, then what arrives until there are count
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      for (long until = System.currentTimeMillis() + 30_000; (found.size() < count
-          || end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()))
-          && System.currentTimeMillis() < until; ) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          if (wanted.test(r)) {
-            found.add(r);
-          }
-        }
-      }
-    }
+    List<ConsumerRecord<String, String>> found = TopicRecords.read(RealKafka.bootstrapServers(), topic, wanted, count);
     assertThat(found).as(topic).hasSizeGreaterThanOrEqualTo(count);
     return found;
   }

@@ -155,7 +155,7 @@ public class ConnectionsController implements ConnectionsApi, MappingsApi {
     ConnectionStatus status = new ConnectionStatus(ConnectionStatus.StateEnum.fromValue(
         s.state().name().toLowerCase(java.util.Locale.ROOT)), s.since().atOffset(ZoneOffset.UTC), s.records(),
         s.rejected(), s.reconnects())
-        .failed(s.failed()).subscribedTags(s.subscribedTags())
+        .buffered(s.buffered()).dropped(s.dropped()).subscribedTags(s.subscribedTags())
         .refusedTags(s.refusedTags().entrySet().stream().map(e -> new RefusedTag(e.getKey(), e.getValue())).toList())
         .lastValueAt(s.lastValueAt() == null ? null : s.lastValueAt().atOffset(ZoneOffset.UTC))
         .lastError(s.lastError());

@@ -107,8 +107,10 @@ public class Connectors implements DisposableBean {
         .description("values turned into records Kafka acknowledged").tags(tags).register(meters);
     FunctionCounter.builder("brain.connector.rejected", status, s -> s.snapshot().rejected())
         .description("values that became no record (on the dead-letter topic)").tags(tags).register(meters);
-    FunctionCounter.builder("brain.connector.failed", status, s -> s.snapshot().failed())
-        .description("records Kafka did not acknowledge in time").tags(tags).register(meters);
+    Gauge.builder("brain.connector.buffered", status, s -> s.snapshot().buffered())
+        .description("records held on disk while Kafka does not take them").tags(tags).register(meters);
+    FunctionCounter.builder("brain.connector.dropped", status, s -> s.snapshot().dropped())
+        .description("records dropped from a full buffer").tags(tags).register(meters);
     FunctionCounter.builder("brain.connector.reconnects", status, s -> s.snapshot().reconnects())
         .description("times the connection was re-established").tags(tags).register(meters);
     Gauge.builder("brain.connector.connected", status, s -> s.state() == LinkStatus.State.CONNECTED ? 1 : 0)

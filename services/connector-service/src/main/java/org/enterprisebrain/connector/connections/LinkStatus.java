@@ -14,14 +14,20 @@ public final class LinkStatus implements RecordWriter.Outcome {
   public enum State { CONNECTING, CONNECTED, DISCONNECTED, DISABLED }
 
   /** One moment's view of the status. */
-  public record Snapshot(State state, Instant since, long records, long rejected, long failed, long reconnects,
-      int subscribedTags, Map<String, String> refusedTags, Instant lastValueAt, String lastError) {
+  /**
+   * @param records acknowledged by Kafka, at once or from the buffer
+   * @param buffered held in the disk buffer now
+   * @param dropped dropped from a full buffer
+   */
+  public record Snapshot(State state, Instant since, long records, long rejected, long buffered, long dropped,
+      long reconnects, int subscribedTags, Map<String, String> refusedTags, Instant lastValueAt, String lastError) {
   }
 
   private final Clock clock;
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong held = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
   private volatile State state = State.CONNECTING;
   private volatile Instant since;
@@ -68,9 +74,20 @@ public final class LinkStatus implements RecordWriter.Outcome {
   }
 
   @Override
-  public void failed(String why) {
-    failed.incrementAndGet();
-    lastError = why;
+  public void buffered() {
+    held.incrementAndGet();
+  }
+
+  @Override
+  public void replayed() {
+    held.decrementAndGet();
+    records.incrementAndGet();
+  }
+
+  @Override
+  public void dropped() {
+    held.decrementAndGet();
+    dropped.incrementAndGet();
   }
 
   @Override
@@ -83,8 +100,8 @@ public final class LinkStatus implements RecordWriter.Outcome {
   }
 
   public Snapshot snapshot() {
-    return new Snapshot(state, since, records.get(), rejected.get(), failed.get(), reconnects.get(), subscribedTags,
-        refusedTags, lastValueAt, lastError);
+    return new Snapshot(state, since, records.get(), rejected.get(), Math.max(0, held.get()), dropped.get(),
+        reconnects.get(), subscribedTags, refusedTags, lastValueAt, lastError);
   }
 
 }

@@ -168,6 +168,7 @@ public final class OpcUaSession implements AutoCloseable {
   // The key store guards a per-installation key; file permissions (0600) are the real protection.
   private static final char[] KEY_STORE_PASSWORD = "enterprisebrain".toCharArray();
   private static final long REQUEST_TIMEOUT_MS = 15_000;
+  private static final int QUEUE_SIZE = 100;
   private static final long DISCONNECT_TIMEOUT_SECONDS = 5;
 
   private final OpcUaClient client;
@@ -462,6 +463,10 @@ public final class OpcUaSession implements AutoCloseable {
       NodeId nodeId, MonitoredTag tag, Listener listener) {
     OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(nodeId);
     item.setSamplingInterval(tag.samplingIntervalMs());
+    // the server keeps this many samples between two publishes (the default, 1, keeps only the last): a moment when
+    // the connector's listener is slow (Kafka going away) costs no value
+    item.setQueueSize(uint(QUEUE_SIZE));
+    item.setDiscardOldest(true);
     if (tag.absoluteDeadband() != null) {
       item.setFilter(
           new DataChangeFilter(

@@ -12,16 +12,18 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.enterprisebrain.connector.ConnectorProperties;
 import org.enterprisebrain.connector.connections.ConnectionConfig;
 import org.enterprisebrain.connector.connections.TagBinding;
 import org.enterprisebrain.messages.ConnectorRejection;
 import org.enterprisebrain.standard.DataStandard;
 import org.enterprisebrain.standard.EntityStandard;
 import org.enterprisebrain.standard.StandardHeaders;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,11 +39,43 @@ public class RecordWriter implements DisposableBean {
 
   /** What happened to one value, counted per connection. */
   public interface Outcome {
+    /** Kafka acknowledged the record. */
     void published();
 
-    void failed(String why);
+    /** Kafka did not take it: it is held in the buffer. */
+    void buffered();
 
+    /** A held record reached Kafka. */
+    void replayed();
+
+    /** A held record was dropped: the buffer was full (its oldest go first) or the disk refused. */
+    void dropped();
+
+    /** The value became no record (dead-lettered). */
     void rejected();
+
+    /** Counts nothing: for a record of a connection no longer there. */
+    Outcome NONE = new Outcome() {
+      @Override
+      public void published() {
+      }
+
+      @Override
+      public void buffered() {
+      }
+
+      @Override
+      public void replayed() {
+      }
+
+      @Override
+      public void dropped() {
+      }
+
+      @Override
+      public void rejected() {
+      }
+    };
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
@@ -54,13 +88,20 @@ public class RecordWriter implements DisposableBean {
   private final Clock clock;
   private final Map<String, String> fieldGrades = new ConcurrentHashMap<>();
 
-  public RecordWriter(ProducerFactory<String, byte[]> producers, DataStandard standard,
-      @Value("${brain.connector.rejected-topic}") String rejectedTopic, Clock clock) {
+  private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+  private final EdgeBuffer buffer;
+
+  public RecordWriter(ProducerFactory<String, byte[]> producers, DataStandard standard, ConnectorProperties properties,
+      Clock clock, MeterRegistry meters) {
     this.producer = producers.createProducer();
     this.standard = standard;
     this.records = new StandardRecords(standard);
-    this.rejectedTopic = rejectedTopic;
+    this.rejectedTopic = properties.rejectedTopic();
     this.clock = clock;
+    this.buffer = new EdgeBuffer(properties.dataDir().resolve("buffer").resolve("records.tape"),
+        properties.bufferMaxRecords(), producer, properties.retry(), outcomes);
+    Gauge.builder("brain.connector.buffer.records", buffer, EdgeBuffer::size)
+        .description("records held on disk for Kafka, all connections").register(meters);
   }
 
   public void write(ConnectionConfig connection, TagBinding binding, TagValue value, Outcome outcome) {
@@ -83,18 +124,27 @@ public class RecordWriter implements DisposableBean {
         .forEach(h -> headers.add(header(h.getKey(), h.getValue())));
     StandardHeaders.ofBatch(entity, fieldGrades.computeIfAbsent(entity.entity(), e -> entity.fieldGrades()), now,
         "connector:" + connection.id()).forEach(h -> headers.add(header(h.getKey(), h.getValue())));
-    String topic = entity.topic(version);
+    outcomes.put(connection.id(), outcome);
+    ProducerRecord<String, byte[]> out = new ProducerRecord<>(entity.topic(version), null,
+        standard.partitionKey(entity, record), JSON.writeValueAsBytes(record), headers);
+    if (buffer.holding()) {
+      // behind what is held already: the device's order is kept
+      buffer.hold(connection.id(), out);
+      outcome.buffered();
+      return;
+    }
     try {
-      producer.send(new ProducerRecord<>(topic, null, standard.partitionKey(entity, record),
-          JSON.writeValueAsBytes(record), headers), (metadata, e) -> {
-            if (e == null) {
-              outcome.published();
-            } else {
-              outcome.failed(e.toString());
-            }
-          });
+      producer.send(out, (metadata, e) -> {
+        if (e == null) {
+          outcome.published();
+        } else {
+          buffer.hold(connection.id(), out);
+          outcome.buffered();
+        }
+      });
     } catch (RuntimeException e) {
-      outcome.failed(e.toString());
+      buffer.hold(connection.id(), out);
+      outcome.buffered();
     }
   }
 
@@ -128,6 +178,9 @@ public class RecordWriter implements DisposableBean {
 
   @Override
   public void destroy() {
+    // what Kafka has not acknowledged by now lands in the buffer through the callbacks, then the buffer closes
+    producer.flush();
+    buffer.close();
     producer.close(java.time.Duration.ofSeconds(10));
   }
 }

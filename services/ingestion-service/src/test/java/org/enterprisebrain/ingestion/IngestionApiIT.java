@@ -186,9 +186,11 @@ class IngestionApiIT implements SecuredApi {
   void historyOlderThanTheAnalyticsLatenessIsAcceptedWithAWarning() throws Exception {
     String p = "hist-" + UUID.randomUUID() + "-";
     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
-    String fresh = report(p + "1", "hz-01", "MES-A", 3).replace("2026-11-24T08:00:00+08:00", now.toString());
+    // ISO_OFFSET_DATE_TIME keeps ":00" seconds, which toString() drops and RFC 3339 requires.
+    java.time.format.DateTimeFormatter rfc3339 = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    String fresh = report(p + "1", "hz-01", "MES-A", 3).replace("2026-11-24T08:00:00+08:00", now.format(rfc3339));
     String twoDaysOld = report(p + "2", "hz-01", "MES-A", 4)
-        .replace("2026-11-24T08:00:00+08:00", now.minusDays(2).toString());
+        .replace("2026-11-24T08:00:00+08:00", now.minusDays(2).format(rfc3339));
     HttpResponse<String> response = post("/api/v1/ingest/operation-report", mesToken(), "application/json",
         "[" + fresh + "," + twoDaysOld + "]");
 

@@ -46,47 +46,49 @@ public final class ConnectCommand implements Runnable {
     return client.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  static int refused(CommandSpec spec, ApiException e) {
-    spec.commandLine().getErr().println("HTTP " + e.getCode() + ": " + e.getResponseBody());
-    return 2;
-  }
-
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "The connections and their state")
-  static final class ListConnections implements Callable<Integer> {
+  /**
+   * A subcommand's calls, as an admin (the local plant-admin client unless --client chose another): what the API
+   * refuses is printed with its problem and exits 2.
+   */
+  abstract static class Subcommand implements Callable<Integer> {
     @Mixin
     org.enterprisebrain.cli.Connection connection;
 
     @Spec
     CommandSpec spec;
 
+    abstract int run(ApiClient client, PrintWriter out) throws Exception;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       connection.actAsAdmin();
-      PrintWriter out = spec.commandLine().getOut();
       try {
-        out.printf("%-24s %-8s %-10s %-13s %7s %9s %8s  %s%n", "connection", "plant", "protocol", "state", "tags",
-            "records", "rejected", "endpoint");
-        for (Connection c : new ConnectionsApi(connection.apiClient()).listConnections(null)) {
-          out.printf("%-24s %-8s %-10s %-13s %7d %9d %8d  %s%n", c.getId(), c.getPlant(), c.getProtocol().getValue(),
-              c.getStatus().getState().getValue(), c.getMappings(), c.getStatus().getRecords(),
-              c.getStatus().getRejected(), c.getEndpoint());
-        }
-        return 0;
+        return run(connection.apiClient(), spec.commandLine().getOut());
       } catch (ApiException e) {
-        return refused(spec, e);
+        spec.commandLine().getErr().println("HTTP " + e.getCode() + ": " + e.getResponseBody());
+        return 2;
       }
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The connections and their state")
+  static final class ListConnections extends Subcommand {
+    @Override
+    int run(ApiClient client, PrintWriter out) throws ApiException {
+      out.printf("%-24s %-8s %-10s %-13s %7s %9s %8s  %s%n", "connection", "plant", "protocol", "state", "tags",
+          "records", "rejected", "endpoint");
+      for (Connection c : new ConnectionsApi(client).listConnections(null)) {
+        out.printf("%-24s %-8s %-10s %-13s %7d %9d %8d  %s%n", c.getId(), c.getPlant(), c.getProtocol().getValue(),
+            c.getStatus().getState().getValue(), c.getMappings(), c.getStatus().getRecords(),
+            c.getStatus().getRejected(), c.getEndpoint());
+      }
+      return 0;
     }
   }
 
   @Command(name = "browse", mixinStandardHelpOptions = true,
       description = "Browse a connection's device; with --out, write its variables as a mapping file to edit")
-  static final class Browse implements Callable<Integer> {
-    @Mixin
-    org.enterprisebrain.cli.Connection connection;
-
-    @Spec
-    CommandSpec spec;
-
+  static final class Browse extends Subcommand {
     @Parameters(index = "0", description = "The connection, e.g. hz-01-line-a-opcua")
     String id;
 
@@ -103,26 +105,20 @@ public final class ConnectCommand implements Runnable {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
-      connection.actAsAdmin();
-      MappingsApi api = new MappingsApi(connection.apiClient());
+    int run(ApiClient client, PrintWriter printed) throws Exception {
+      MappingsApi api = new MappingsApi(client);
       List<TagMapping> stubs = new ArrayList<>();
-      List<TagMapping> mapped;
-      try {
-        mapped = api.getMappings(id);
-        // variables right below the start belong to it: its name (ns=2;s=CNC-A01 → CNC-A01) is their equipment
-        walk(api, node, node == null ? null : node.replaceFirst("^.*;s=", ""), 0, stubs);
-      } catch (ApiException e) {
-        return refused(spec, e);
-      }
+      List<TagMapping> mapped = api.getMappings(id);
+      // variables right below the start belong to it: its name (ns=2;s=CNC-A01 → CNC-A01) is their equipment
+      walk(api, node, node == null ? null : node.replaceFirst("^.*;s=", ""), 0, stubs);
       if (out != null) {
         // the file is what map puts back whole: the mappings in force, then a guess for each variable not mapped
         java.util.Set<String> known = new java.util.HashSet<>();
         mapped.forEach(m -> known.add(m.getTag()));
         List<TagMapping> file = new ArrayList<>(mapped);
         stubs.stream().filter(s -> !known.contains(s.getTag())).forEach(file::add);
-        Files.writeString(out, json(connection.apiClient()).writeValueAsString(file));
-        spec.commandLine().getOut().printf("%s: the %d mappings in force and %d variables not mapped yet: edit the new "
+        Files.writeString(out, json(client).writeValueAsString(file));
+        printed.printf("%s: the %d mappings in force and %d variables not mapped yet: edit the new "
             + "ones (entity, equipment, signal, unit; a state's values under states), delete those not wanted, then: "
             + "brain connect map %s %s%n", out, mapped.size(), file.size() - mapped.size(), id, out);
       }
@@ -150,13 +146,7 @@ public final class ConnectCommand implements Runnable {
 
   @Command(name = "map", mixinStandardHelpOptions = true,
       description = "Put a mapping file (JSON, as browse --out writes it) as the connection's mappings")
-  static final class MapTags implements Callable<Integer> {
-    @Mixin
-    org.enterprisebrain.cli.Connection connection;
-
-    @Spec
-    CommandSpec spec;
-
+  static final class MapTags extends Subcommand {
     @Parameters(index = "0", description = "The connection")
     String id;
 
@@ -164,18 +154,11 @@ public final class ConnectCommand implements Runnable {
     Path file;
 
     @Override
-    public Integer call() throws Exception {
-      connection.actAsAdmin();
-      ApiClient client = connection.apiClient();
+    int run(ApiClient client, PrintWriter out) throws Exception {
       List<TagMapping> mappings = json(client).readValue(file.toFile(), new TypeReference<List<TagMapping>>() { });
-      try {
-        List<TagMapping> now = new MappingsApi(client).putMappings(id, mappings);
-        spec.commandLine().getOut().printf("%s: %d tags mapped; brain connect list shows what arrives%n", id,
-            now.size());
-        return 0;
-      } catch (ApiException e) {
-        return refused(spec, e);
-      }
+      List<TagMapping> now = new MappingsApi(client).putMappings(id, mappings);
+      out.printf("%s: %d tags mapped; brain connect list shows what arrives%n", id, now.size());
+      return 0;
     }
   }
 }

@@ -7,9 +7,4 @@ package org.enterprisebrain.connector.connections;
  */
 public record ConnectionConfig(String id, String plant, String sourceSystem, String protocol, String endpoint,
     String securityPolicy, String username, String passwordSecret, boolean enabled) {
-
-  /** Whether a change from this to {@code next} needs a new session (anything but the mappings). */
-  public boolean sameEndpoint(ConnectionConfig next) {
-    return equals(next);
-  }
 }

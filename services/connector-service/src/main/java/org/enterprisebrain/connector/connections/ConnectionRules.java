@@ -18,7 +18,6 @@ import org.enterprisebrain.standard.SpecSchemas;
 import org.enterprisebrain.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ConnectionRules {
 
   static final int MAX_MAPPINGS = 20_000;
-  // absent stays absent: a null is no value the spec's schema would accept
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
+  private static final JsonMapper JSON = ConnectionStore.JSON;
   private static final SpecSchemas SPEC = SpecSchemas.load("connectors");
 
   private final ConnectorProperties properties;
@@ -52,9 +49,6 @@ public class ConnectionRules {
 
   public ConnectionConfig config(ConnectionSpec spec) {
     List<FieldError> errors = new ArrayList<>(SPEC.validate("ConnectionSpec", JSON.valueToTree(spec)));
-    if (spec.getEndpoint() != null && !spec.getEndpoint().startsWith("opc.tcp://")) {
-      errors.add(new FieldError("/endpoint", "an OPC UA endpoint is opc.tcp://host:port/path"));
-    }
     if (spec.getPasswordSecret() != null && errors.stream().noneMatch(e -> e.pointer().equals("/passwordSecret"))
         && (properties.secretsDir() == null || !Files.isRegularFile(properties.secretsDir()
             .resolve(spec.getPasswordSecret())))) {

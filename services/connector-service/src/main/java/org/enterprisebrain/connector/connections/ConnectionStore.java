@@ -21,8 +21,8 @@ public class ConnectionStore {
   public record Stored(ConnectionConfig config, String createdBy, Instant updatedAt, int mappings) {
   }
 
-  // absent stays absent: a null is no value the spec's schema would accept
-  private static final JsonMapper JSON = JsonMapper.builder()
+  /** The API's documents as stored and as checked against the spec: absent stays absent (a null the spec refuses). */
+  static final JsonMapper JSON = JsonMapper.builder()
       .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
   private static final String SELECT = "select c.*, (select count(*) from tag_mapping m where m.connection_id = c.id)"
       + " as mappings from connection c";

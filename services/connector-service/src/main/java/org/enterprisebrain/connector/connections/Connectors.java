@@ -55,7 +55,8 @@ public class Connectors implements DisposableBean {
   /** Brings the running link in line with the stored connection (after a create or an update). */
   public synchronized void apply(ConnectionConfig config) {
     Running now = running.get(config.id());
-    if (now != null && now.config().sameEndpoint(config)) {
+    // any change of the connection itself needs a new session; its mappings change through remap
+    if (now != null && now.config().equals(config)) {
       return;
     }
     stop(config.id());

@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout how long one attempt to connect may take
  * @param retry the pause between attempts to connect
  * @param browseLimit the most children one browse lists
+ * @param browseWindow how long an MQTT browse listens for the topics a broker carries
  * @param topicReplication replicas of the topics the connector creates
  * @param partitions partitions of a standard topic the connector creates (the ingestion API's number)
  * @param bufferMaxRecords records the disk buffer holds at most while Kafka does not take them (oldest dropped past it)
  */
 @ConfigurationProperties("brain.connector")
 public record ConnectorProperties(Path secretsDir, Path dataDir, String rejectedTopic, Duration connectTimeout,
-    Duration retry, int browseLimit, int topicReplication, int partitions, int bufferMaxRecords) {
+    Duration retry, int browseLimit, Duration browseWindow, int topicReplication, int partitions, int bufferMaxRecords) {
 }

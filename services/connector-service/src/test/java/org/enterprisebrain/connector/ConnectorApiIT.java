@@ -57,27 +57,39 @@ class ConnectorApiIT implements SecuredApi {
       WORK.resolve("simulator-pki"), "s3cret-operator");
 
   static Path temp() {
+    return workDir(Map.of(SECRET, "s3cret-operator"));
+  }
+
+  /** A connector's data directory and its secrets, as kubectl create secret --from-file leaves them. */
+  static Path workDir(Map<String, String> secrets) {
     try {
       Path dir = Files.createTempDirectory("connector-it");
       Files.createDirectories(dir.resolve("secrets"));
-      // as kubectl create secret --from-file leaves it: with a line end the connector must not send
-      Files.writeString(dir.resolve("secrets").resolve(SECRET), "s3cret-operator\n");
+      for (Map.Entry<String, String> secret : secrets.entrySet()) {
+        // with a line end the connector must not send
+        Files.writeString(dir.resolve("secrets").resolve(secret.getKey()), secret.getValue() + "\n");
+      }
       return dir;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
+  /** The settings every connector test sets: its servers, directories and a short retry. */
+  static void connectorSettings(DynamicPropertyRegistry registry, Path work) {
     registry.add("spring.kafka.bootstrap-servers", RealKafka::bootstrapServers);
     RealPostgres.datasource(registry, "connector");
     RealKeycloak.resourceServer(registry);
-    registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
-    registry.add("brain.connector.secrets-dir", () -> WORK.resolve("secrets").toString());
-    registry.add("brain.connector.data-dir", () -> WORK.resolve("data").toString());
+    registry.add("brain.connector.secrets-dir", () -> work.resolve("secrets").toString());
+    registry.add("brain.connector.data-dir", () -> work.resolve("data").toString());
     registry.add("brain.connector.retry", () -> "1s");
     registry.add("server.address", () -> "127.0.0.1");
+  }
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    connectorSettings(registry, WORK);
+    registry.add("brain.security.clock-skew", () -> "1s"); // the forged-token test waits out an expiry
   }
 
   @AfterAll
@@ -106,6 +118,11 @@ class ConnectorApiIT implements SecuredApi {
   }
 
   JsonNode awaitConnection(String id, Predicate<JsonNode> state, String what) throws Exception {
+    return awaitConnection(calls, id, state, what);
+  }
+
+  static JsonNode awaitConnection(ServiceCalls calls, String id, Predicate<JsonNode> state, String what)
+      throws Exception {
     JsonNode c = null;
     for (long until = System.currentTimeMillis() + 45_000; System.currentTimeMillis() < until; Thread.sleep(250)) {
       c = status(calls.get(PATH + "/" + id, "integrator"), 200);

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.enterprisebrain.connector.ConnectorProperties;
 import org.enterprisebrain.connector.api.model.ConnectionSpec;
 import org.enterprisebrain.connector.api.model.MappedEntity;
+import org.enterprisebrain.connector.api.model.Protocol;
+import org.enterprisebrain.connector.api.model.SecurityPolicy;
 import org.enterprisebrain.connector.api.model.TagMapping;
 import org.enterprisebrain.connector.records.StandardRecords;
 import org.enterprisebrain.connector.records.TagValue;
@@ -55,10 +57,32 @@ public class ConnectionRules {
       errors.add(new FieldError("/passwordSecret", "no secret '" + spec.getPasswordSecret()
           + "' in the connector's secrets directory (BRAIN_CONNECTOR_SECRETS_DIR): put the password there first"));
     }
+    if (errors.isEmpty()) {
+      errors.addAll(protocolOptions(spec));
+    }
     refuse("Invalid connection", errors);
+    boolean opcUa = spec.getProtocol() == Protocol.OPC_UA;
     return new ConnectionConfig(spec.getId(), spec.getPlant(), spec.getSourceSystem(), spec.getProtocol().getValue(),
         spec.getEndpoint(), spec.getSecurityPolicy() == null ? "none" : spec.getSecurityPolicy().getValue(),
+        opcUa ? null : spec.getMqttVersion() == null ? ConnectionConfig.MQTT_5 : spec.getMqttVersion().getValue(),
         spec.getUsername(), spec.getPasswordSecret(), spec.getEnabled() == null || spec.getEnabled());
+  }
+
+  /** What one schema for all protocols cannot say: which endpoint scheme and options go with which protocol. */
+  private static List<FieldError> protocolOptions(ConnectionSpec spec) {
+    List<FieldError> errors = new ArrayList<>();
+    boolean opcUa = spec.getProtocol() == Protocol.OPC_UA;
+    if (opcUa != spec.getEndpoint().startsWith("opc.tcp://")) {
+      errors.add(new FieldError("/endpoint", opcUa ? "an opc-ua endpoint is opc.tcp://host:port/path"
+          : "an " + spec.getProtocol().getValue() + " endpoint is mqtt://host:port or mqtts://host:port"));
+    }
+    if (!opcUa && spec.getSecurityPolicy() == SecurityPolicy.BASIC256SHA256) {
+      errors.add(new FieldError("/securityPolicy", "basic256sha256 is OPC UA's; MQTT is secured by mqtts:// (TLS)"));
+    }
+    if (opcUa && spec.getMqttVersion() != null) {
+      errors.add(new FieldError("/mqttVersion", "an opc-ua connection has no MQTT version"));
+    }
+    return errors;
   }
 
   public void mappings(ConnectionConfig connection, List<TagMapping> mappings) {
@@ -74,6 +98,7 @@ public class ConnectionRules {
       if (m.getTag() != null && !tags.add(m.getTag())) {
         errors.add(new FieldError(at + "/tag", "the tag " + m.getTag() + " is mapped twice"));
       }
+      tagOfProtocol(connection.protocol(), m, at, errors);
       if (m.getEntity() == null || m.getEquipment() == null || errors.stream().anyMatch(e -> e.pointer().startsWith(at + "/"))) {
         continue;
       }
@@ -97,6 +122,39 @@ public class ConnectionRules {
       }
     }
     refuse("Invalid mappings", errors);
+  }
+
+  /** Sparkplug B ids may hold neither '/', '+', '#' nor (here) ':', which ends them; a metric name may hold '/'. */
+  static final java.util.regex.Pattern SPARKPLUG_TAG =
+      java.util.regex.Pattern.compile("^([^/+#:]+)/([^/+#:]+)(?:/([^/+#:]+))?:(.+)$");
+
+  /** A tag must be what the protocol names a value by; the JSON Pointers are MQTT's alone. */
+  private static void tagOfProtocol(String protocol, TagMapping m, String at, List<FieldError> errors) {
+    String tag = m.getTag();
+    if (tag != null && !tag.isEmpty()) {
+      switch (protocol) {
+        case "mqtt" -> {
+          if (tag.contains("+") || tag.contains("#")) {
+            errors.add(new FieldError(at + "/tag", "an MQTT tag is one topic, without the wildcards + and #"));
+          }
+        }
+        case "sparkplug-b" -> {
+          if (!SPARKPLUG_TAG.matcher(tag).matches()) {
+            errors.add(new FieldError(at + "/tag", "a Sparkplug B tag is group/edge-node/device:metric or "
+                + "group/edge-node:metric, e.g. demo-plant/line-b/PRESS-B01:Pressure"));
+          }
+        }
+        default -> { }
+      }
+    }
+    if (!"mqtt".equals(protocol)) {
+      if (m.getValuePointer() != null) {
+        errors.add(new FieldError(at + "/valuePointer", "only an mqtt connection's payloads are read by pointer"));
+      }
+      if (m.getTimePointer() != null) {
+        errors.add(new FieldError(at + "/timePointer", "only an mqtt connection's payloads are read by pointer"));
+      }
+    }
   }
 
   private static void refuse(String title, List<FieldError> errors) {

@@ -10,6 +10,7 @@ import org.enterprisebrain.connector.api.model.BrowsedNode;
 import org.enterprisebrain.connector.api.model.Connection;
 import org.enterprisebrain.connector.api.model.ConnectionSpec;
 import org.enterprisebrain.connector.api.model.ConnectionStatus;
+import org.enterprisebrain.connector.api.model.MqttVersion;
 import org.enterprisebrain.connector.api.model.Protocol;
 import org.enterprisebrain.connector.api.model.RefusedTag;
 import org.enterprisebrain.connector.api.model.SecurityPolicy;
@@ -158,10 +159,11 @@ public class ConnectionsController implements ConnectionsApi, MappingsApi {
         .buffered(s.buffered()).dropped(s.dropped()).subscribedTags(s.subscribedTags())
         .refusedTags(s.refusedTags().entrySet().stream().map(e -> new RefusedTag(e.getKey(), e.getValue())).toList())
         .lastValueAt(s.lastValueAt() == null ? null : s.lastValueAt().atOffset(ZoneOffset.UTC))
-        .lastError(s.lastError());
+        .lastError(s.lastError()).sequenceGaps(s.sequenceGaps()).rebirthRequests(s.rebirthRequests());
     return new Connection(c.id(), c.plant(), c.sourceSystem(), Protocol.fromValue(c.protocol()), c.endpoint(),
         SecurityPolicy.fromValue(c.securityPolicy()), c.enabled(), stored.mappings(), stored.createdBy(),
         stored.updatedAt().atOffset(ZoneOffset.UTC), status)
-        .username(c.username()).passwordSecret(c.passwordSecret());
+        .username(c.username()).passwordSecret(c.passwordSecret())
+        .mqttVersion(c.mqttVersion() == null ? null : MqttVersion.fromValue(c.mqttVersion()));
   }
 }

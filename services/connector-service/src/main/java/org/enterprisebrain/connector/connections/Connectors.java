@@ -145,7 +145,7 @@ public class Connectors implements DisposableBean {
         m.getScale() == null ? 1 : m.getScale().doubleValue(), m.getOffset() == null ? 0 : m.getOffset().doubleValue(),
         m.getSamplingIntervalMs() == null ? 1000 : m.getSamplingIntervalMs(),
         m.getDeadband() == null ? null : m.getDeadband().doubleValue(), states, m.getMeter(),
-        m.getMedium() == null ? null : m.getMedium().getValue());
+        m.getMedium() == null ? null : m.getMedium().getValue(), m.getValuePointer(), m.getTimePointer());
   }
 
   @Override

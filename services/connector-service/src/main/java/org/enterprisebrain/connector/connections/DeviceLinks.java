@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.enterprisebrain.connector.ConnectorProperties;
+import org.enterprisebrain.connector.mqtt.MqttTopicLink;
 import org.enterprisebrain.connector.opcua.OpcUaLink;
+import org.enterprisebrain.connector.sparkplug.SparkplugLink;
 import org.enterprisebrain.connector.records.RecordWriter;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ public class DeviceLinks {
   public DeviceLink open(ConnectionConfig config, LinkStatus status) {
     return switch (config.protocol()) {
       case "opc-ua" -> new OpcUaLink(config, password(config), properties, writer, status, clock);
+      case "mqtt" -> new MqttTopicLink(config, password(config), properties, writer, status);
+      case "sparkplug-b" -> new SparkplugLink(config, password(config), properties, writer, status, clock);
       default -> throw new IllegalArgumentException("no link for protocol " + config.protocol());
     };
   }

@@ -20,7 +20,8 @@ public final class LinkStatus implements RecordWriter.Outcome {
    * @param dropped dropped from a full buffer
    */
   public record Snapshot(State state, Instant since, long records, long rejected, long buffered, long dropped,
-      long reconnects, int subscribedTags, Map<String, String> refusedTags, Instant lastValueAt, String lastError) {
+      long reconnects, int subscribedTags, Map<String, String> refusedTags, Instant lastValueAt, String lastError,
+      long sequenceGaps, long rebirthRequests) {
   }
 
   private final Clock clock;
@@ -29,6 +30,8 @@ public final class LinkStatus implements RecordWriter.Outcome {
   private final AtomicLong held = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicLong sequenceGaps = new AtomicLong();
+  private final AtomicLong rebirthRequests = new AtomicLong();
   private volatile State state = State.CONNECTING;
   private volatile Instant since;
   private volatile Instant lastValueAt;
@@ -95,13 +98,24 @@ public final class LinkStatus implements RecordWriter.Outcome {
     rejected.incrementAndGet();
   }
 
+  /** Sparkplug B: a message that did not follow the edge node's last one. */
+  public void sequenceGap() {
+    sequenceGaps.incrementAndGet();
+  }
+
+  /** Sparkplug B: a rebirth command sent. */
+  public void rebirthRequested() {
+    rebirthRequests.incrementAndGet();
+  }
+
   public long records() {
     return records.get();
   }
 
   public Snapshot snapshot() {
     return new Snapshot(state, since, records.get(), rejected.get(), Math.max(0, held.get()), dropped.get(),
-        reconnects.get(), subscribedTags, refusedTags, lastValueAt, lastError);
+        reconnects.get(), subscribedTags, refusedTags, lastValueAt, lastError, sequenceGaps.get(),
+        rebirthRequests.get());
   }
 
 }

@@ -116,8 +116,26 @@ public class RecordWriter implements DisposableBean {
       reject(connection, binding.tag(), binding.entity(), value, made.rejection(), outcome);
       return;
     }
-    ObjectNode record = made.record();
-    EntityStandard entity = standard.entity(binding.entity()).orElseThrow();
+    publish(connection, binding.entity(), made.record(), now, outcome);
+  }
+
+  /**
+   * The equipment's device is gone (a Sparkplug B death): its state is down with reason OFFLINE from then on, until
+   * the device's next birth says otherwise.
+   */
+  public void writeOffline(ConnectionConfig connection, String tag, String equipment, Instant at, Outcome outcome) {
+    Instant now = clock.instant();
+    StandardRecords.Made made = records.offline(connection, equipment, at);
+    if (made.record() == null) {
+      reject(connection, tag, "equipment-state", new byte[0], at, made.rejection(), outcome);
+      return;
+    }
+    publish(connection, "equipment-state", made.record(), now, outcome);
+  }
+
+  private void publish(ConnectionConfig connection, String entityName, ObjectNode record, Instant now,
+      Outcome outcome) {
+    EntityStandard entity = standard.entity(entityName).orElseThrow();
     int version = record.path("schemaVersion").asInt();
     List<Header> headers = new ArrayList<>();
     StandardHeaders.ofRecord(record.path("id").asString(), version, connection.sourceSystem())
@@ -151,13 +169,19 @@ public class RecordWriter implements DisposableBean {
   /** A value that became no record: counted, logged with connection and tag, kept raw on the dead-letter topic. */
   public void reject(ConnectionConfig connection, String tag, String entity, TagValue value, String reason,
       Outcome outcome) {
+    String raw = value == null || value.value() == null ? "" : String.valueOf(value.value());
+    reject(connection, tag, entity, raw.getBytes(StandardCharsets.UTF_8), value == null ? null : value.sourceTime(),
+        reason, outcome);
+  }
+
+  /** As {@link #reject(ConnectionConfig, String, String, TagValue, String, Outcome)}, with the bytes as they came. */
+  public void reject(ConnectionConfig connection, String tag, String entity, byte[] raw, Instant sourceTime,
+      String reason, Outcome outcome) {
     outcome.rejected();
     LOG.warn("connection {} tag {}: {}", connection.id(), tag, reason);
-    String raw = value == null || value.value() == null ? "" : String.valueOf(value.value());
     ConnectorRejection rejection = new ConnectorRejection(connection.id(), connection.plant(),
         ConnectorRejection.ProtocolEnum.fromValue(connection.protocol()), tag, entity, reason, clock.instant(),
-        value == null ? null : value.sourceTime(),
-        Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
+        sourceTime, Base64.getEncoder().encodeToString(raw));
     try {
       producer.send(new ProducerRecord<>(rejectedTopic, connection.id() + "|" + tag, JSON.writeValueAsBytes(rejection)),
           (metadata, e) -> {

@@ -88,12 +88,27 @@ public final class StandardRecords {
         return Made.rejected("entity " + binding.entity() + " is not made from device values");
       }
     }
+    return made(connection, binding.entity(), id, sampled, payload);
+  }
+
+  /** The reason code a device's death leaves on its equipment's state (the standard's states know no offline). */
+  public static final String OFFLINE_REASON = "OFFLINE";
+
+  /** Equipment whose device is gone: down since then, reason OFFLINE, until the device says otherwise. */
+  public Made offline(ConnectionConfig connection, String equipment, Instant at) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("equipment", equipment).put("state", "down").put("reasonCode", OFFLINE_REASON)
+        .put("reasonText", "设备离线 device offline (Sparkplug B death)").put("since", at.toString());
+    return made(connection, "equipment-state", id(equipment, "state", at), at, payload);
+  }
+
+  private Made made(ConnectionConfig connection, String entity, String id, Instant sampled, ObjectNode payload) {
     ObjectNode record = JSON.createObjectNode();
-    record.put("id", id).put("entity", binding.entity())
-        .put("schemaVersion", standard.entity(binding.entity()).orElseThrow().newestVersion());
+    record.put("id", id).put("entity", entity)
+        .put("schemaVersion", standard.entity(entity).orElseThrow().newestVersion());
     record.putObject("source").put("system", connection.sourceSystem()).put("kind", "IOT");
     record.put("plant", connection.plant()).put("occurredAt", sampled.toString()).set("payload", payload);
-    List<FieldError> errors = standard.validate(binding.entity(), record);
+    List<FieldError> errors = standard.validate(entity, record);
     if (!errors.isEmpty()) {
       return Made.rejected("the data standard refuses the record: " + errors.stream()
           .map(e -> e.pointer() + " " + e.message()).toList());

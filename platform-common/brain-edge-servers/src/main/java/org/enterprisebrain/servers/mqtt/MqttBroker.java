@@ -1,0 +1,133 @@
+package org.enterprisebrain.servers.mqtt;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.services.Services;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An in-JVM MQTT broker (HiveMQ Community Edition, embedded) for tests and the local demo: MQTT 3.1.1 and 5 on
+ * 127.0.0.1, sessions in memory, and a login every client must pass — one of the given users with its password.
+ *
+ * <p><b>A simulator's broker, not one to expose</b>: it binds to the loopback only and keeps nothing on disk.
+ */
+public final class MqttBroker implements AutoCloseable {
+
+  private final int port;
+  private final Map<String, String> users;
+  private final Path home;
+  private EmbeddedHiveMQ hivemq;
+
+  private MqttBroker(int port, Map<String, String> users, Path home) {
+    this.port = port;
+    this.users = Map.copyOf(users);
+    this.home = home;
+  }
+
+  /** @param users user name → password; a client that names none of them, or a wrong password, is refused */
+  public static MqttBroker start(int port, Map<String, String> users) {
+    try {
+      Path home = Files.createTempDirectory("brain-mqtt-broker");
+      MqttBroker broker = new MqttBroker(port, users, home);
+      broker.start();
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private synchronized void start() {
+    try {
+      Path conf = Files.createDirectories(home.resolve("conf"));
+      Files.writeString(conf.resolve("config.xml"), """
+          <?xml version="1.0"?>
+          <hivemq>
+            <listeners>
+              <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+            </listeners>
+            <persistence><mode>in-memory</mode></persistence>
+            <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+          </hivemq>
+          """.formatted(port));
+      hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
+          .withDataFolder(Files.createDirectories(home.resolve("data")))
+          .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
+          .withEmbeddedExtension(logins()).withoutLoggingBootstrap().build();
+      hivemq.start().get(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the MQTT broker did not start on port " + port, e);
+    }
+  }
+
+  /** The users' logins as HiveMQ's extension SDK checks them: a broker without one lets no client in. */
+  private EmbeddedExtension logins() {
+    return EmbeddedExtension.builder().withId("brain-logins").withName("brain logins").withVersion("1")
+        .withAuthor("enterprise-brain").withPriority(0).withStartPriority(1000)
+        .withExtensionMain(new ExtensionMain() {
+          @Override
+          public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+            Services.securityRegistry().setAuthenticatorProvider(input -> (SimpleAuthenticator) (auth, output) -> {
+              String user = auth.getConnectPacket().getUserName().orElse(null);
+              String password = auth.getConnectPacket().getPassword().map(MqttBroker::text).orElse(null);
+              if (user != null && password != null && password.equals(users.get(user))) {
+                output.authenticateSuccessfully();
+              } else {
+                output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "unknown user or password");
+              }
+            });
+          }
+
+          @Override
+          public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {
+            // nothing held
+          }
+        }).build();
+  }
+
+  private static String text(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String endpoint() {
+    return "mqtt://127.0.0.1:" + port;
+  }
+
+  /**
+   * Stops the broker for good. (HiveMQ embedded does not start twice in one JVM with its extensions intact: a test
+   * of a lost connection takes the connection over instead.)
+   */
+  @Override
+  public synchronized void close() {
+    if (hivemq != null) {
+      try {
+        hivemq.stop().get(30, TimeUnit.SECONDS);
+        hivemq.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("the MQTT broker did not close", e);
+      }
+      hivemq = null;
+    }
+  }
+}

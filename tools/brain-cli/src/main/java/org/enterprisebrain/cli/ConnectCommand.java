@@ -87,12 +87,14 @@ public final class ConnectCommand implements Runnable {
   }
 
   @Command(name = "browse", mixinStandardHelpOptions = true,
-      description = "Browse a connection's device; with --out, write its variables as a mapping file to edit")
+      description = "Browse a connection's device (OPC UA nodes, MQTT topics, Sparkplug B metrics); with --out, "
+          + "write what it offers as a mapping file to edit")
   static final class Browse extends Subcommand {
     @Parameters(index = "0", description = "The connection, e.g. hz-01-line-a-opcua")
     String id;
 
-    @Option(names = "--node", description = "Start here (default: the Objects folder), e.g. ns=2;s=DemoPlant")
+    @Option(names = "--node", description = "Start here: an OPC UA node (default: the Objects folder, e.g. "
+        + "ns=2;s=DemoPlant), an MQTT topic filter (default #), a Sparkplug B prefix such as hz-01/LINE-B")
     String node;
 
     @Option(names = "--depth", defaultValue = "3", description = "Levels below the start (default: ${DEFAULT-VALUE})")
@@ -130,18 +132,60 @@ public final class ConnectCommand implements Runnable {
       for (BrowsedNode n : api.browseConnection(id, at)) {
         spec.commandLine().getOut().printf("%s%-28s %-9s %-8s %s%n", "  ".repeat(level), n.getBrowseName(),
             n.getNodeClass(), n.getDataType() == null ? "" : n.getDataType(), n.getNodeId());
-        if ("Variable".equals(n.getNodeClass()) && parent != null) {
-          // a guess to edit: the object above is the equipment; a number is a signal of that name, a text a state
-          // (whose values the user maps under states: put back unedited, it is refused naming /i/states)
-          TagMapping stub = new TagMapping().tag(n.getNodeId()).equipment(parent).samplingIntervalMs(1000);
-          stubs.add(STRING.equals(n.getDataType()) ? stub.entity(MappedEntity.EQUIPMENT_STATE)
-              : stub.entity(MappedEntity.TELEMETRY).signal(n.getBrowseName().toLowerCase(java.util.Locale.ROOT)));
+        TagMapping stub = stub(n, parent);
+        if (stub != null) {
+          stubs.add(stub);
         }
         if (Boolean.TRUE.equals(n.getHasChildren()) && level < depth && !n.getNodeId().startsWith("i=")) {
           walk(api, n.getNodeId(), n.getBrowseName(), level + 1, stubs);
         }
       }
     }
+  }
+
+  /**
+   * A guess to edit for a value the device offers: its equipment, and a number as a signal of its name, a text as a
+   * state (whose values the user maps under states: put back unedited, it is refused naming /i/states). OPC UA: a
+   * variable, the object above it the equipment. Sparkplug B: a metric, its device (or edge node) the equipment.
+   * MQTT: a topic, its last level the signal and the level above the equipment; a JSON payload's value guessed at
+   * /value. Null for what is no value (an object, a folder).
+   */
+  static TagMapping stub(BrowsedNode n, String parent) {
+    String type = n.getDataType() == null ? "" : n.getDataType();
+    String name = n.getBrowseName();
+    String equipment;
+    boolean text;
+    TagMapping stub = new TagMapping().tag(n.getNodeId());
+    switch (String.valueOf(n.getNodeClass())) {
+      case "Variable" -> {
+        if (parent == null) {
+          return null;
+        }
+        equipment = parent;
+        text = Browse.STRING.equals(type);
+        stub.samplingIntervalMs(1000);
+      }
+      case "Metric" -> {
+        String device = n.getNodeId().substring(0, n.getNodeId().indexOf(':'));
+        equipment = device.substring(device.lastIndexOf('/') + 1);
+        text = type.equals("String") || type.equals("Text");
+      }
+      case "Topic" -> {
+        String[] levels = n.getNodeId().split("/");
+        equipment = levels.length > 1 ? levels[levels.length - 2] : levels[0];
+        name = levels[levels.length - 1];
+        text = type.equals("text");
+        if (type.equals("json")) {
+          stub.valuePointer("/value");
+        }
+      }
+      default -> {
+        return null;
+      }
+    }
+    stub.equipment(equipment);
+    return text ? stub.entity(MappedEntity.EQUIPMENT_STATE) : stub.entity(MappedEntity.TELEMETRY)
+        .signal(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s/]+", "."));
   }
 
   @Command(name = "map", mixinStandardHelpOptions = true,

@@ -52,6 +52,15 @@ public final class DemoRunner {
 
   /** Sends master data, then {@code ticks} ticks (forever if negative), one per second of wall time. */
   public Totals run(int speed, long ticks, PrintStream out) throws InterruptedException {
+    return run(speed, ticks, out, () -> { });
+  }
+
+  /**
+   * As {@link #run(int, long, PrintStream)}, calling {@code live} once the simulated plant reaches the wall clock:
+   * what streams live from then (the simulated devices) cannot make the replayed history late for the analytics,
+   * whose watermarks follow the newest event time.
+   */
+  public Totals run(int speed, long ticks, PrintStream out, Runnable live) throws InterruptedException {
     send(factory.masterData(), out);
     long lastReport = System.nanoTime();
     for (long tick = 0; ticks < 0 || tick < ticks; tick++) {
@@ -63,6 +72,7 @@ public final class DemoRunner {
       if (!caughtUp && step.compareTo(Duration.ofSeconds(speed)) < 0) {
         caughtUp = true;
         out.println("demo: the simulated plant reached the wall clock (" + factory.clock() + "); real time from here");
+        live.run();
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
         out.printf("demo: %,d records sent, %,d accepted, %,d rejected (deliberately bad: %d), %,d failed%n",

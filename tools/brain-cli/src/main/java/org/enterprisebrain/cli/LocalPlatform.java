@@ -17,6 +17,8 @@ import org.enterprisebrain.servers.ManagedProcess;
 import org.enterprisebrain.servers.PostgresRoles;
 import org.enterprisebrain.servers.PostgresServer;
 import org.enterprisebrain.cli.demo.DemoOpcUa;
+import org.enterprisebrain.cli.demo.DemoModbus;
+import org.enterprisebrain.cli.demo.DemoSparkplug;
 
 /**
  * The whole platform on one machine, every server real and in its own process: Kafka (KRaft),
@@ -28,13 +30,14 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Where things are and which ports they listen on (all on 127.0.0.1). */
   public record Settings(Path home, Path dataDir, int gatewayPort, int ingestionPort, int catalogPort,
-      int analyticsPort, int registryPort, int assessmentPort, int connectorPort, int opcUaPort, int flinkRestPort,
+      int analyticsPort, int registryPort, int assessmentPort, int connectorPort, int opcUaPort, int mqttPort,
+      int modbusPort, int flinkRestPort,
       int kafkaPort, int kafkaControllerPort, int keycloakPort, int elasticsearchPort, int postgresPort,
       String kafkaClasspath, String elasticsearchHeap) {
 
     public static Settings defaults(Path home) {
-      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8084, 8085, 8086, 4840, 8091, 9092, 9093,
-          8180, 9200, 5433, System.getProperty("java.class.path"), "1g");
+      return new Settings(home, home.resolve(".brain"), 8080, 8081, 8082, 8083, 8084, 8085, 8086, 4840, 1883, 5020, 8091,
+          9092, 9093, 8180, 9200, 5433, System.getProperty("java.class.path"), "1g");
     }
 
     /** Every port free and chosen now: for tests and benchmarks beside a running platform. */
@@ -43,7 +46,7 @@ public final class LocalPlatform implements AutoCloseable {
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
           ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(), ManagedProcess.freePort(),
-          kafkaClasspath, "1g");
+          ManagedProcess.freePort(), ManagedProcess.freePort(), kafkaClasspath, "1g");
     }
   }
 
@@ -54,6 +57,8 @@ public final class LocalPlatform implements AutoCloseable {
   private PostgresServer postgres;
   private ElasticsearchServer elasticsearch;
   private DemoOpcUa opcUa;
+  private DemoSparkplug sparkplug;
+  private DemoModbus modbus;
 
   private LocalPlatform(Settings settings) {
     this.settings = settings;
@@ -97,6 +102,14 @@ public final class LocalPlatform implements AutoCloseable {
     // the plant's devices the connector reads: the CNC line's OPC UA server (in this JVM, as a device would be)
     opcUa = DemoOpcUa.start(settings.opcUaPort(), data.resolve("opcua-simulator"));
     out.println("  OPC UA server of " + DemoOpcUa.LINE + " (simulated) at " + opcUa.endpointUrl());
+    // the assembly line's Sparkplug B edge node on an MQTT broker; the connector's password for it in its secrets
+    Path connectorSecrets = data.resolve("connector-secrets");
+    sparkplug = DemoSparkplug.start(settings.mqttPort(), connectorSecrets);
+    out.println("  MQTT broker with the Sparkplug B edge node of " + DemoSparkplug.LINE + " (simulated) at "
+        + sparkplug.endpoint());
+    // the utility meters behind a Modbus TCP gateway
+    modbus = DemoModbus.start(settings.modbusPort());
+    out.println("  Modbus TCP gateway of the utility meters (simulated) at " + modbus.endpoint());
 
     String issuer = keycloak.issuer(BrainRealm.NAME);
     Map<String, String> env = new HashMap<>(Map.of(
@@ -125,6 +138,7 @@ public final class LocalPlatform implements AutoCloseable {
     env.put("BRAIN_CONNECTOR_DB_URL", postgres.jdbcUrl());
     // the connector's own OPC UA certificate and the servers it trusts, kept with the data
     env.put("BRAIN_CONNECTOR_DATA_DIR", data.resolve("connector").toString());
+    env.put("BRAIN_CONNECTOR_SECRETS_DIR", connectorSecrets.toString());
     // as the chart does it: the owner migrates, each service works as a role of its own granted rows only
     for (String service : List.of("catalog", "registry", "assessment", "connector")) {
       String prefix = "BRAIN_" + service.toUpperCase(Locale.ROOT);
@@ -270,6 +284,14 @@ public final class LocalPlatform implements AutoCloseable {
     return opcUa;
   }
 
+  public DemoSparkplug sparkplug() {
+    return sparkplug;
+  }
+
+  public DemoModbus modbus() {
+    return modbus;
+  }
+
   public KeycloakServer keycloak() {
     return keycloak;
   }
@@ -299,6 +321,14 @@ public final class LocalPlatform implements AutoCloseable {
     if (opcUa != null) {
       opcUa.close();
       opcUa = null;
+    }
+    if (sparkplug != null) {
+      sparkplug.close();
+      sparkplug = null;
+    }
+    if (modbus != null) {
+      modbus.close();
+      modbus = null;
     }
     if (postgres != null) {
       postgres.close();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.enterprisebrain.cli.demo.DemoConnections;
+import org.enterprisebrain.cli.demo.DemoSparkplug;
 import org.enterprisebrain.cli.demo.DemoSettings;
 import org.enterprisebrain.cli.demo.DemoModel;
 import org.enterprisebrain.servers.BrainRealm;
@@ -52,6 +53,9 @@ public final class UpCommand implements Callable<Integer> {
     System.out.println("  dashboard          " + platform.gatewayUrl() + "/assessment/  (log in as manager / manager-pw)");
     System.out.println("  OPC UA (simulated) " + platform.opcUa().endpointUrl() + "  (connections: "
         + platform.gatewayUrl() + ApiSpec.load("connectors").path("listConnections") + ")");
+    System.out.println("  MQTT (simulated)   " + platform.sparkplug().endpoint() + "  (Sparkplug B edge node "
+        + DemoSparkplug.GROUP + "/" + DemoSparkplug.LINE + ")");
+    System.out.println("  Modbus (simulated) " + platform.modbus().endpoint() + "  (utility meters, units 1 and 2)");
     System.out.println("  Kafka              " + platform.kafkaBootstrap());
     System.out.println("  Elasticsearch      " + platform.elasticsearchUrl());
     System.out.println("  PostgreSQL         " + platform.postgresJdbcUrl() + "  (postgres / postgres)");
@@ -77,11 +81,6 @@ public final class UpCommand implements Callable<Integer> {
         // the plant streams all the same; the user is told what the registry said
         System.out.println("demo model not deployed (the demo plant streams without it): " + e.getMessage());
       }
-      try {
-        new DemoConnections(platform.gatewayUrl()).connect(userToken(platform, "admin"), platform.opcUa(), System.out);
-      } catch (org.enterprisebrain.client.ApiException e) {
-        System.out.println("demo devices not connected (the plant streams over REST only): " + e.getMessage());
-      }
       java.time.Instant replayFrom = java.time.Instant.now().minus(history);
       try {
         new DemoSettings(platform.gatewayUrl()).enter(userToken(platform, "manager"), userToken(platform, "engineer"),
@@ -94,7 +93,16 @@ public final class UpCommand implements Callable<Integer> {
       connection.keycloak = platform.keycloakUrl();
       connection.clientId = "demo-factory";
       connection.secret = "";
-      new DemoRunner(connection, 20261125, replayFrom).run(speed, -1, System.out);
+      // the devices stream live: connected once the replayed history has reached now, so their live values do not
+      // make the history late for the analytics (their watermarks follow the newest event time)
+      new DemoRunner(connection, 20261125, replayFrom).run(speed, -1, System.out, () -> {
+        try {
+          new DemoConnections(platform.gatewayUrl()).connect(userToken(platform, "admin"), platform.opcUa(),
+              platform.sparkplug(), platform.modbus(), System.out);
+        } catch (org.enterprisebrain.client.ApiException e) {
+          System.out.println("demo devices not connected (the plant streams over REST only): " + e.getMessage());
+        }
+      });
     }
     stopped.await();
     return 0;

@@ -114,6 +114,7 @@ class PlatformIT {
     assertThat(ruleValue(before, "catalog.backup")).isZero();
     // REST telemetry is no protocol conversion: 5.4.2.1 a waits for a device connection
     assertThat(ruleValue(before, "connect.protocols")).isZero();
+    assertThat(ruleValue(before, "connect.energy-meters")).isZero();
     long snapshotBefore = JSON.readTree(send("POST", "/api/v1/assessment/snapshots?plant=hz-01", manager,
         "application/json", "").body()).path("id").asLong();
     // as brain up does: the plant's work calendar and electricity prices entered by the manager before it streams
@@ -137,7 +138,7 @@ class PlatformIT {
     assertThat(onKafka).containsKeys("brain.production.operation-report.v1", "brain.equipment.equipment-state.v1",
         "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1");
     assertCatalogSeesTheDemoPlant();
-    assertTheCncLineStreamsThroughOpcUa();
+    assertTheLinesStreamThroughTheirProtocols();
     assertAnalyticsSeeTheDemoPlant(start);
     assertThePistonRingExampleThroughTheIngestionApi(manager);
     assertTheXbarSAndIndividualsExamplesThroughTheIngestionApi(manager, platform.keycloak().userToken(BrainRealm.NAME,
@@ -617,7 +618,7 @@ class PlatformIT {
         .as("rules the live platform left unknown").isEmpty();
     for (String rule : List.of("ingest.standard-api", "ingest.equipment", "analytics.jobs", "analytics.health",
         "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup",
-        "gateway.attack-defence", "connect.protocols")) {
+        "gateway.attack-defence", "connect.protocols", "connect.energy-meters")) {
       // the rule's facts in the message: which entity, source or store was missing when it was not met
       assertThat(ruleValue(after, rule)).as(rule + ": " + ruleEntry(after, rule)).isEqualTo(1.0);
     }
@@ -944,13 +945,26 @@ class PlatformIT {
    * The demo CNC line's OPC UA server, connected and mapped as brain up does it through the gateway: the
    * machines' spindle speeds arrive as telemetry of the line's own source system, which the catalog lists.
    */
-  void assertTheCncLineStreamsThroughOpcUa() throws Exception {
+  void assertTheLinesStreamThroughTheirProtocols() throws Exception {
     String admin = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "admin",
         BrainRealm.demoPassword("admin"));
     new org.enterprisebrain.cli.demo.DemoConnections(platform.gatewayUrl()).connect(admin, platform.opcUa(),
-        new PrintStream(System.out, true, StandardCharsets.UTF_8));
-    String path = org.enterprisebrain.standard.ApiSpec.load("connectors").path("getConnection",
-        org.enterprisebrain.cli.demo.DemoConnections.OPC_UA);
+        platform.sparkplug(), platform.modbus(), new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    assertTheConnectionStreams(admin, org.enterprisebrain.cli.demo.DemoConnections.OPC_UA,
+        org.enterprisebrain.cli.demo.DemoConnections.OPC_UA_SOURCE, 2 * platform.opcUa().machines().size());
+    // Sparkplug B: the host asks the edge node, born before it came, for a rebirth and reads its metrics by alias
+    JsonNode sparkplug = assertTheConnectionStreams(admin, org.enterprisebrain.cli.demo.DemoConnections.SPARKPLUG,
+        org.enterprisebrain.cli.demo.DemoConnections.SPARKPLUG_SOURCE, 2 * platform.sparkplug().machines().size());
+    assertThat(sparkplug.path("status").path("rebirthRequests").asLong()).isGreaterThanOrEqualTo(1);
+    // Modbus: the utility meters' energy, polled every 5 s
+    assertTheConnectionStreams(admin, org.enterprisebrain.cli.demo.DemoConnections.MODBUS,
+        org.enterprisebrain.cli.demo.DemoConnections.MODBUS_SOURCE, 2 * org.enterprisebrain.cli.demo.DemoModbus.METERS
+            .size());
+  }
+
+  /** The connection's records arrive (20 at least), none is refused and the catalog lists its telemetry. */
+  JsonNode assertTheConnectionStreams(String admin, String id, String source, int tags) throws Exception {
+    String path = org.enterprisebrain.standard.ApiSpec.load("connectors").path("getConnection", id);
     JsonNode connection = null;
     for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
       connection = JSON.readTree(get(path, admin).body());
@@ -959,23 +973,25 @@ class PlatformIT {
       }
     }
     assertThat(connection.path("status").path("state").asString()).as(connection.toString()).isEqualTo("connected");
-    assertThat(connection.path("status").path("subscribedTags").asInt()).isEqualTo(2 * platform.opcUa().machines()
-        .size());
+    assertThat(connection.path("status").path("subscribedTags").asInt()).isEqualTo(tags);
     assertThat(connection.path("status").path("records").asLong()).as(connection.toString()).isGreaterThanOrEqualTo(20);
-    assertThat(connection.path("status").path("rejected").asLong()).isZero();
+    // nothing refused a conversion; a Sparkplug B host drops (and counts) only what came before a birth it knows
+    assertThat(connection.path("status").path("rejected").asLong()).as(connection.toString())
+        .isLessThanOrEqualTo(connection.path("status").path("sequenceGaps").asLong());
     JsonNode datasets = null;
     for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
       datasets = JSON.readTree(get("/api/v1/catalog/datasets", admin).body());
-      if (datasets.valueStream().anyMatch(d -> d.path("sourceSystem").asString()
-          .equals(org.enterprisebrain.cli.demo.DemoConnections.OPC_UA_SOURCE))) {
+      if (datasets.valueStream().anyMatch(d -> d.path("sourceSystem").asString().equals(source))) {
         break;
       }
     }
-    System.out.printf("RESULT OPC UA: %d records from %d tags, %d rejected, state %s%n",
-        connection.path("status").path("records").asLong(), connection.path("status").path("subscribedTags").asInt(),
-        connection.path("status").path("rejected").asLong(), connection.path("status").path("state").asString());
+    System.out.printf("RESULT %s (%s): %d records from %d tags, %d rejected, state %s%n", id,
+        connection.path("protocol").asString(), connection.path("status").path("records").asLong(),
+        connection.path("status").path("subscribedTags").asInt(), connection.path("status").path("rejected").asLong(),
+        connection.path("status").path("state").asString());
     assertThat(datasets.valueStream().map(d -> d.path("sourceSystem").asString() + "/" + d.path("entity").asString())
-        .toList()).contains(org.enterprisebrain.cli.demo.DemoConnections.OPC_UA_SOURCE + "/telemetry");
+        .toList()).contains(source + "/telemetry");
+    return connection;
   }
 
   HttpResponse<String> get(String path, String token) throws Exception {

@@ -22,10 +22,14 @@ final class DeviceChecks {
   private DeviceChecks() {
   }
 
-  /** Connections of the plant that are connected and delivered a value within the window, against the minimum. */
+  /**
+   * Connections of the plant that are connected and delivered a value within the window, against the minimum; with
+   * {@code entities}, only those mapping a device value to one of them (energy meters: energy-reading).
+   */
   private static RuleResult deviceConnections(EvidenceReads r, EvidenceRule rule) {
     int minutes = rule.intParam("withinMinutes", 15);
     int required = rule.intParam("minConnections", 1);
+    List<String> entities = rule.listParam("entities");
     Instant since = r.now().minus(minutes, ChronoUnit.MINUTES);
     JsonNode connections = r.get("connectors", EvidenceReads.op("connectors", "listConnections") + "?plant="
         + EvidenceReads.enc(r.plant()));
@@ -37,6 +41,9 @@ final class DeviceChecks {
       JsonNode status = c.path("status");
       boolean live = "connected".equals(status.path("state").asString()) && status.hasNonNull("lastValueAt")
           && Instant.parse(status.path("lastValueAt").asString()).isAfter(since);
+      if (!entities.isEmpty() && !mapsTo(r, c.path("id").asString(), entities)) {
+        continue;
+      }
       (live ? flowing : silent).add(c.path("id").asString());
       if (live) {
         protocols.add(c.path("protocol").asString());
@@ -50,6 +57,18 @@ final class DeviceChecks {
     facts.put("protocols", protocols);
     facts.put("monitoredTags", tags);
     facts.put("withinMinutes", minutes);
+    if (!entities.isEmpty()) {
+      facts.put("entities", entities);
+    }
     return RuleResult.of(rule.id(), RuleResult.ratio(flowing.size(), required), facts);
+  }
+
+  private static boolean mapsTo(EvidenceReads r, String connection, List<String> entities) {
+    for (JsonNode m : r.get("connectors", EvidenceReads.op("connectors", "getMappings", connection))) {
+      if (entities.contains(m.path("entity").asString())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -61,26 +61,36 @@ public class ConnectionRules {
       errors.addAll(protocolOptions(spec));
     }
     refuse("Invalid connection", errors);
-    boolean opcUa = spec.getProtocol() == Protocol.OPC_UA;
+    boolean mqtt = spec.getProtocol() == Protocol.MQTT || spec.getProtocol() == Protocol.SPARKPLUG_B;
     return new ConnectionConfig(spec.getId(), spec.getPlant(), spec.getSourceSystem(), spec.getProtocol().getValue(),
         spec.getEndpoint(), spec.getSecurityPolicy() == null ? "none" : spec.getSecurityPolicy().getValue(),
-        opcUa ? null : spec.getMqttVersion() == null ? ConnectionConfig.MQTT_5 : spec.getMqttVersion().getValue(),
+        !mqtt ? null : spec.getMqttVersion() == null ? ConnectionConfig.MQTT_5 : spec.getMqttVersion().getValue(),
         spec.getUsername(), spec.getPasswordSecret(), spec.getEnabled() == null || spec.getEnabled());
   }
 
   /** What one schema for all protocols cannot say: which endpoint scheme and options go with which protocol. */
   private static List<FieldError> protocolOptions(ConnectionSpec spec) {
     List<FieldError> errors = new ArrayList<>();
-    boolean opcUa = spec.getProtocol() == Protocol.OPC_UA;
-    if (opcUa != spec.getEndpoint().startsWith("opc.tcp://")) {
-      errors.add(new FieldError("/endpoint", opcUa ? "an opc-ua endpoint is opc.tcp://host:port/path"
-          : "an " + spec.getProtocol().getValue() + " endpoint is mqtt://host:port or mqtts://host:port"));
+    Protocol protocol = spec.getProtocol();
+    String scheme = spec.getEndpoint().substring(0, spec.getEndpoint().indexOf("://"));
+    boolean mqtt = protocol == Protocol.MQTT || protocol == Protocol.SPARKPLUG_B;
+    String expected = switch (protocol) {
+      case OPC_UA -> scheme.equals("opc.tcp") ? null : "opc.tcp://host:port/path";
+      case MQTT, SPARKPLUG_B -> scheme.startsWith("mqtt") ? null : "mqtt://host:port or mqtts://host:port";
+      case MODBUS_TCP -> scheme.equals("modbus-tcp") ? null : "modbus-tcp://host:port";
+    };
+    if (expected != null) {
+      errors.add(new FieldError("/endpoint", "an " + protocol.getValue() + " endpoint is " + expected));
     }
-    if (!opcUa && spec.getSecurityPolicy() == SecurityPolicy.BASIC256SHA256) {
+    if (protocol != Protocol.OPC_UA && spec.getSecurityPolicy() == SecurityPolicy.BASIC256SHA256) {
       errors.add(new FieldError("/securityPolicy", "basic256sha256 is OPC UA's; MQTT is secured by mqtts:// (TLS)"));
     }
-    if (opcUa && spec.getMqttVersion() != null) {
-      errors.add(new FieldError("/mqttVersion", "an opc-ua connection has no MQTT version"));
+    if (!mqtt && spec.getMqttVersion() != null) {
+      errors.add(new FieldError("/mqttVersion", "an " + protocol.getValue() + " connection has no MQTT version"));
+    }
+    if (protocol == Protocol.MODBUS_TCP && (spec.getUsername() != null || spec.getPasswordSecret() != null)) {
+      errors.add(new FieldError(spec.getUsername() != null ? "/username" : "/passwordSecret",
+          "Modbus TCP has no login"));
     }
     return errors;
   }
@@ -145,6 +155,21 @@ public class ConnectionRules {
           }
         }
         default -> { }
+      }
+    }
+    boolean modbus = "modbus-tcp".equals(protocol);
+    if (modbus && m.getRegister() == null) {
+      errors.add(new FieldError(at + "/register", "a Modbus tag needs its register: table and address at least"));
+    }
+    if (!modbus && m.getRegister() != null) {
+      errors.add(new FieldError(at + "/register", "only a modbus-tcp connection reads registers"));
+    }
+    if (modbus && m.getRegister() != null && m.getRegister().getTable() != null && m.getRegister().getType() != null) {
+      boolean bit = m.getRegister().getTable().getValue().equals("coil")
+          || m.getRegister().getTable().getValue().equals("discrete-input");
+      if (bit != (m.getRegister().getType().getValue().equals("bool"))) {
+        errors.add(new FieldError(at + "/register/type", bit ? "a coil or discrete input is a bool"
+            : "a register holds a number: int16, uint16, int32, uint32 or float32"));
       }
     }
     if (!"mqtt".equals(protocol)) {

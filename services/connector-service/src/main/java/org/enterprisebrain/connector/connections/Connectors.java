@@ -145,7 +145,19 @@ public class Connectors implements DisposableBean {
         m.getScale() == null ? 1 : m.getScale().doubleValue(), m.getOffset() == null ? 0 : m.getOffset().doubleValue(),
         m.getSamplingIntervalMs() == null ? 1000 : m.getSamplingIntervalMs(),
         m.getDeadband() == null ? null : m.getDeadband().doubleValue(), states, m.getMeter(),
-        m.getMedium() == null ? null : m.getMedium().getValue(), m.getValuePointer(), m.getTimePointer());
+        m.getMedium() == null ? null : m.getMedium().getValue(), m.getValuePointer(), m.getTimePointer(),
+        register(m.getRegister()));
+  }
+
+  private static TagBinding.Register register(org.enterprisebrain.connector.api.model.ModbusRegister r) {
+    if (r == null) {
+      return null;
+    }
+    boolean bit = r.getTable() == org.enterprisebrain.connector.api.model.ModbusRegister.TableEnum.COIL
+        || r.getTable() == org.enterprisebrain.connector.api.model.ModbusRegister.TableEnum.DISCRETE_INPUT;
+    return new TagBinding.Register(r.getUnitId() == null ? 1 : r.getUnitId(), r.getTable().getValue(), r.getAddress(),
+        r.getType() != null ? r.getType().getValue() : bit ? "bool" : "uint16",
+        r.getWordOrder() == null ? "big" : r.getWordOrder().getValue());
   }
 
   @Override

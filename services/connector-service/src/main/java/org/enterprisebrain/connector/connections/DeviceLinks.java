@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.enterprisebrain.connector.ConnectorProperties;
+import org.enterprisebrain.connector.modbus.ModbusLink;
 import org.enterprisebrain.connector.mqtt.MqttTopicLink;
 import org.enterprisebrain.connector.opcua.OpcUaLink;
 import org.enterprisebrain.connector.sparkplug.SparkplugLink;
@@ -31,6 +32,7 @@ public class DeviceLinks {
       case "opc-ua" -> new OpcUaLink(config, password(config), properties, writer, status, clock);
       case "mqtt" -> new MqttTopicLink(config, password(config), properties, writer, status);
       case "sparkplug-b" -> new SparkplugLink(config, password(config), properties, writer, status, clock);
+      case "modbus-tcp" -> new ModbusLink(config, properties, writer, status, clock);
       default -> throw new IllegalArgumentException("no link for protocol " + config.protocol());
     };
   }

@@ -134,7 +134,7 @@ public final class MqttTopicLink extends BrokerLink {
 
   /** What a mapping needs to know of a payload: json (map it with a pointer), number, boolean or text. */
   static String kind(byte[] payload) {
-    TagBinding bare = new TagBinding("", "telemetry", "", null, null, 1, 0, 0, null, null, null, null, null, null);
+    TagBinding bare = new TagBinding("", "telemetry", "", null, null, 1, 0, 0, null, null, null, null, null, null, null);
     try {
       Object value = MqttPayloads.value(bare, payload).value();
       String text = String.valueOf(value).strip();

@@ -13,7 +13,7 @@ class MqttPayloadsTest {
 
   static TagBinding binding(String valuePointer, String timePointer) {
     return new TagBinding("hz-01/line-c/OVEN-01/temperature", "telemetry", "OVEN-01", "oven.temperature", "Cel", 1, 0,
-        1000, null, Map.of(), null, null, valuePointer, timePointer);
+        1000, null, Map.of(), null, null, valuePointer, timePointer, null);
   }
 
   static byte[] utf8(String s) {

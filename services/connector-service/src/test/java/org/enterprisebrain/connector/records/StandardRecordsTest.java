@@ -20,7 +20,7 @@ class StandardRecordsTest {
 
   static TagBinding telemetry(double scale, double offset) {
     return new TagBinding("ns=2;s=CNC-01.Temperature", "telemetry", "CNC-01", "spindle.temperature", "Cel", scale,
-        offset, 1000, null, Map.of(), null, null, null, null);
+        offset, 1000, null, Map.of(), null, null, null, null, null);
   }
 
   static TagValue good(Object value) {
@@ -60,7 +60,7 @@ class StandardRecordsTest {
   @Test
   void aStateValueIsMappedToTheStandardsStates() {
     TagBinding state = new TagBinding("ns=2;s=CNC-01.State", "equipment-state", "CNC-01", null, null, 1, 0, 1000, null,
-        Map.of("RUNNING", "running", "2", "down"), null, null, null, null);
+        Map.of("RUNNING", "running", "2", "down"), null, null, null, null, null);
     ObjectNode running = RECORDS.make(CNC, state, good("RUNNING"), NOW).record();
     assertThat(running.path("payload").path("state").asString()).isEqualTo("running");
     assertThat(running.path("payload").path("since").asString()).isEqualTo(SAMPLED.toString());
@@ -73,7 +73,7 @@ class StandardRecordsTest {
   @Test
   void whatTheDataStandardRefusesIsRejectedWithItsWords() {
     TagBinding meter = new TagBinding("ns=2;s=M-01.Energy", "energy-reading", "CNC-01", null, "kWh", 1, 0, 1000, null,
-        Map.of(), "M-01", null, null, null);
+        Map.of(), "M-01", null, null, null, null);
     assertThat(RECORDS.make(CNC, meter, good(1234.5), NOW).record().path("payload").path("medium").asString())
         .isEqualTo("electricity");
     assertThat(RECORDS.make(CNC, meter, good(-3), NOW).rejection()).contains("/payload/value");

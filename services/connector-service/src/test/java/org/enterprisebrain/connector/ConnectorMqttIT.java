@@ -70,6 +70,12 @@ class ConnectorMqttIT {
   @Value("${local.server.port}")
   int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.enterprisebrain.connector.connections.Connectors connectors;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.enterprisebrain.connector.connections.ConnectionStore store;
+
   final ServiceCalls calls = new ServiceCalls(() -> port);
 
   static Map<String, Object> connection(String id, String protocol, String secret) {
@@ -202,6 +208,30 @@ class ConnectorMqttIT {
     } finally {
       edge.close();
     }
+  }
+
+  @Test
+  @Order(3)
+  void aSecretThatIsNotThereKeepsOnlyItsOwnConnectionWaiting() throws Exception {
+    java.nio.file.Path secret = WORK.resolve("secrets").resolve("mounted-later");
+    java.nio.file.Files.writeString(secret, "c0nnector-pw\n");
+    Map<String, Object> spec = connection("hz-01-later", "mqtt", "mounted-later");
+    status(calls.json("POST", PATH, "integrator", spec), 201);
+    awaitConnection("hz-01-later", c -> c.path("status").path("state").asString().equals("connected"), "connected");
+    // the connector restarts while the Secret is not mounted (the API refuses such a change, a restart cannot):
+    // the connection cannot open and says why, and the service and the other connections go on
+    java.nio.file.Files.delete(secret);
+    connectors.remove("hz-01-later");
+    connectors.apply(store.find("hz-01-later").orElseThrow().config());
+    JsonNode waiting = awaitConnection("hz-01-later", c -> c.path("status").path("lastError").asString()
+        .contains("cannot be read"), "waiting for its secret");
+    assertThat(waiting.path("status").path("state").asString()).isEqualTo("connecting");
+    assertThat(status(calls.get(PATH + "/hz-01-oven", "integrator"), 200).path("status").path("state").asString())
+        .isEqualTo("connected");
+    // mounted again: connected at the next try
+    java.nio.file.Files.writeString(secret, "c0nnector-pw\n");
+    awaitConnection("hz-01-later", c -> c.path("status").path("state").asString().equals("connected"),
+        "connected once the secret is back");
   }
 
   /** A test client of the broker: publishes as a device would and reads what is retained. */

@@ -991,6 +991,21 @@ class PlatformIT {
         connection.path("status").path("state").asString());
     assertThat(datasets.valueStream().map(d -> d.path("sourceSystem").asString() + "/" + d.path("entity").asString())
         .toList()).contains(source + "/telemetry");
+    // the lineage runs source system → device connection → topic (the protocol conversion)
+    String lineage = org.enterprisebrain.standard.ApiSpec.load("catalog").path("getLineage") + "?node="
+        + java.net.URLEncoder.encode("device:" + id, StandardCharsets.UTF_8);
+    List<String> edges = List.of();
+    for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
+      HttpResponse<String> view = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + lineage))
+          .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (view.statusCode() == 200) {
+        edges = JSON.readTree(view.body()).path("edges").valueStream()
+            .map(e -> e.path("from").asString() + " → " + e.path("to").asString()).toList();
+        break;
+      }
+    }
+    assertThat(edges).contains("source:" + source + " → device:" + id,
+        "device:" + id + " → topic:brain.equipment.telemetry.v1");
     return connection;
   }
 

@@ -86,6 +86,7 @@ public class RecordIndexer {
     List<RecordStore.Document> documents = new ArrayList<>(batch.size());
     List<Measured> measured = new ArrayList<>(batch.size());
     Map<String, Dataset.Increment> increments = new LinkedHashMap<>();
+    Map<String, String> ingestedBy = new HashMap<>(); // per dataset: the API or a connector's connection
     Map<String, List<EffectiveField>> protectedFields = new HashMap<>(); // labels read once per entity and batch
     Map<Grade, ProtectionPolicy> batchPolicies = policies.get();
     Instant now = Instant.now();
@@ -123,6 +124,7 @@ public class RecordIndexer {
       Dataset.Increment start = increments.getOrDefault(key,
           new Dataset.Increment(system, entity, plant, record.topic(), 0, null, null));
       increments.put(key, start.plus(occurred, received));
+      ingestedBy.putIfAbsent(key, header(record, Topics.HEADER_INGESTED_BY));
       measured.add(new Measured(new QualityRepository.WindowKey(system, entity, plant,
           (received == null ? now : received).truncatedTo(ChronoUnit.HOURS)), payload, occurred, received));
     }
@@ -132,8 +134,10 @@ public class RecordIndexer {
     }
     boolean[] existed = store.write(documents);
     datasets.add(increments.values());
-    for (Dataset.Increment inc : increments.values()) {
-      lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()));
+    for (Map.Entry<String, Dataset.Increment> entry : increments.entrySet()) {
+      Dataset.Increment inc = entry.getValue();
+      lineage.registerIngestionPath(inc.sourceSystem(), inc.topic(), store.index(inc.entity()),
+          ingestedBy.get(entry.getKey()));
       if (!searchable.contains(inc.sourceSystem() + "|" + inc.entity() + "|" + inc.plant())) {
         search.indexDataset(inc.sourceSystem(), inc.entity(), inc.plant(), inc.topic());
         searchable.add(inc.sourceSystem() + "|" + inc.entity() + "|" + inc.plant()); // only once indexed

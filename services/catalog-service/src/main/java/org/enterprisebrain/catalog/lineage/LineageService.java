@@ -45,10 +45,16 @@ public class LineageService {
     this.fields = fields;
   }
 
-  /** The ingestion path of one dataset, registered once per service run; true the first time. */
+  /**
+   * The ingestion path of one dataset, registered once per service run; true the first time. Records a connector
+   * made ({@code ingestedBy} connector:&lt;connection&gt;) pass through their device connection: source system →
+   * device → topic, the protocol conversion of 5.4.2.1 a in the graph.
+   */
   @Transactional
-  public boolean registerIngestionPath(String sourceSystem, String topic, String index) {
-    if (!registered.add(sourceSystem + "\u0000" + topic)) {
+  public boolean registerIngestionPath(String sourceSystem, String topic, String index, String ingestedBy) {
+    String connection = ingestedBy != null && ingestedBy.startsWith("connector:")
+        ? ingestedBy.substring("connector:".length()) : null;
+    if (!registered.add(sourceSystem + "\u0000" + topic + "\u0000" + connection)) {
       return false;
     }
     String by = "catalog-service";
@@ -59,7 +65,15 @@ public class LineageService {
     repository.ensureNode(topicNode, "topic", topic, by);
     repository.ensureNode(INDEXER, "job", "catalog-indexer", by);
     repository.ensureNode(indexNode, "index", index, by);
-    repository.ensureEdge(source, topicNode, "ingestion-service: standard API, validated", by);
+    if (connection == null) {
+      repository.ensureEdge(source, topicNode, "ingestion-service: standard API, validated", by);
+    } else {
+      String device = "device:" + connection;
+      repository.ensureNode(device, "device", connection, by);
+      repository.ensureEdge(source, device, "read by connector-service over the device's protocol", by);
+      repository.ensureEdge(device, topicNode, "connector-service: protocol converted to the data standard, validated",
+          by);
+    }
     repository.ensureEdge(topicNode, INDEXER, null, by);
     repository.ensureEdge(INDEXER, indexNode, "copy (masked on read)", by);
     return true;

@@ -37,12 +37,22 @@ public class Connectors implements DisposableBean {
   }
 
   private final MeterRegistry meters;
+  private final java.time.Duration retry;
+  /** Connections that could not be opened (a secret not there yet) are tried again from here. */
+  private final java.util.concurrent.ScheduledExecutorService retries = java.util.concurrent.Executors
+      .newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "connector-retries");
+        t.setDaemon(true);
+        return t;
+      });
 
-  public Connectors(ConnectionStore store, DeviceLinks links, Clock clock, MeterRegistry meters) {
+  public Connectors(ConnectionStore store, DeviceLinks links, Clock clock, MeterRegistry meters,
+      org.enterprisebrain.connector.ConnectorProperties properties) {
     this.store = store;
     this.links = links;
     this.clock = clock;
     this.meters = meters;
+    this.retry = properties.retry();
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -65,10 +75,27 @@ public class Connectors implements DisposableBean {
       status.state(LinkStatus.State.DISABLED, null);
       return;
     }
-    DeviceLink link = links.open(config, status);
+    DeviceLink link;
+    try {
+      link = links.open(config, status);
+    } catch (RuntimeException e) {
+      // one connection that cannot open (its secret not mounted yet) stops neither the service nor the others
+      status.state(LinkStatus.State.CONNECTING, e.getMessage() + "; tried again every " + retry);
+      LOG.warn("connection {}: {}; tried again in {}", config.id(), e.getMessage(), retry);
+      retries.schedule(() -> retry(config), retry.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return;
+    }
     running.put(config.id(), new Running(config, link));
     link.start(bindings(store.mappings(config.id())));
     LOG.info("connection {} ({} {}) started", config.id(), config.protocol(), config.endpoint());
+  }
+
+  /** Opens a connection that failed to, unless it changed or went meanwhile (which applied it anew). */
+  private synchronized void retry(ConnectionConfig config) {
+    if (!running.containsKey(config.id()) && store.find(config.id()).map(ConnectionStore.Stored::config)
+        .filter(config::equals).isPresent()) {
+      apply(config);
+    }
   }
 
   /** The connection's mappings changed: its link reads the new set. */
@@ -162,6 +189,7 @@ public class Connectors implements DisposableBean {
 
   @Override
   public synchronized void destroy() {
+    retries.shutdownNow();
     running.keySet().forEach(this::stop);
   }
 }

@@ -195,20 +195,32 @@ public final class SparkplugLink extends BrokerLink {
    */
   private boolean follows(Topic topic, EdgeNode node, SparkplugBPayload payload) {
     if (!node.born) {
-      status.sequenceGap();
       requestRebirth(topic, node, topic.type() + " before the edge node's birth");
-      writer.reject(config, topic.devicePrefix(), null, new byte[0], null, topic.type()
-          + " of an edge node without a known birth: a rebirth is requested", status);
+      if (mapsNode(topic)) {
+        // values of mapped metrics lost until the birth: counted; a node nobody mapped is only asked to be born
+        status.sequenceGap();
+        writer.reject(config, topic.devicePrefix(), null, new byte[0], null, topic.type()
+            + " of an edge node without a known birth: a rebirth is requested", status);
+      }
       return false;
     }
     long seq = payload.getSeq() == null ? -1 : payload.getSeq();
     long expected = (node.lastSeq + 1) % 256;
     node.lastSeq = seq;
     if (seq != expected) {
-      status.sequenceGap();
+      if (mapsNode(topic)) {
+        status.sequenceGap();
+      }
       requestRebirth(topic, node, "seq " + seq + " where " + expected + " was due");
     }
     return true;
+  }
+
+  /** Whether a mapping reads a metric of the message's edge node (its own or one of its devices'). */
+  private boolean mapsNode(Topic topic) {
+    String own = topic.nodeKey() + ":";
+    String devices = topic.nodeKey() + "/";
+    return bindings.keySet().stream().anyMatch(t -> t.startsWith(own) || t.startsWith(devices));
   }
 
   private void declare(Topic topic, EdgeNode node, SparkplugBPayload payload) {

@@ -32,13 +32,15 @@ public final class DemoSparkplug implements AutoCloseable {
   private final MqttBroker broker;
   private final SparkplugEdgeNode edge;
   private final List<String> machines;
+  private final String connectorPassword;
   private final ScheduledExecutorService ticks;
   private final Random random = new Random(20261207);
 
-  private DemoSparkplug(MqttBroker broker, SparkplugEdgeNode edge, List<String> machines) {
+  private DemoSparkplug(MqttBroker broker, SparkplugEdgeNode edge, List<String> machines, String connectorPassword) {
     this.broker = broker;
     this.edge = edge;
     this.machines = machines;
+    this.connectorPassword = connectorPassword;
     this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "demo-sparkplug");
       t.setDaemon(true);
@@ -54,7 +56,7 @@ public final class DemoSparkplug implements AutoCloseable {
     MqttBroker broker = MqttBroker.start(port, Map.of(CONNECTOR_USER, password, "edge-" + LINE, edgePassword));
     SparkplugEdgeNode edge = SparkplugEdgeNode.start("127.0.0.1", port, "edge-" + LINE, edgePassword, GROUP, LINE,
         machines);
-    DemoSparkplug demo = new DemoSparkplug(broker, edge, machines);
+    DemoSparkplug demo = new DemoSparkplug(broker, edge, machines, password);
     demo.ticks.scheduleAtFixedRate(demo::tick, 1, 1, TimeUnit.SECONDS);
     return demo;
   }
@@ -90,6 +92,15 @@ public final class DemoSparkplug implements AutoCloseable {
 
   public String endpoint() {
     return broker.endpoint();
+  }
+
+  public int port() {
+    return broker.port();
+  }
+
+  /** The connector's login on the broker (benchmarks publish with it too). */
+  public String connectorPassword() {
+    return connectorPassword;
   }
 
   public List<String> machines() {

@@ -30,7 +30,7 @@ public class LineageService {
   public record View(List<NodeView> nodes, List<LineageRepository.StoredEdge> edges) {
   }
 
-  static final Pattern NODE_ID = Pattern.compile("^(source|topic|job|index|model|report|dataset):(\\S{1,200})$");
+  static final Pattern NODE_ID = Pattern.compile("^(source|device|topic|job|index|model|report|dataset):(\\S{1,200})$");
   private static final Pattern TOPIC = Pattern.compile("^brain\\.[a-z0-9-]+\\.([a-z0-9-]+)\\.v[0-9]+$");
   static final String INDEXER = "job:catalog-indexer";
 
@@ -183,8 +183,8 @@ public class LineageService {
   private static String[] parse(String field, String id) {
     Matcher m = id == null ? null : NODE_ID.matcher(id);
     if (m == null || !m.matches()) {
-      throw ProblemException.badRequest(field, "a lineage node is kind:name with kind one of source, topic, job,"
-          + " index, model, report, dataset; got '" + id + "'");
+      throw ProblemException.badRequest(field, "a lineage node is kind:name with kind one of source, device, topic,"
+          + " job, index, model, report, dataset; got '" + id + "'");
     }
     return new String[] {m.group(1), m.group(2)};
   }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +22,7 @@ public record BrokerCertificate(Path keystore, String password, Path certificate
       Path certificate = dir.resolve("broker.pem");
       Files.deleteIfExists(keystore);
       Files.deleteIfExists(certificate);
-      byte[] random = new byte[18];
-      new SecureRandom().nextBytes(random);
-      String password = HexFormat.of().formatHex(random);
+      String password = Secrets.randomHex(18);
       keytool(dir, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "3072", "-validity", "825",
           "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
           "-keystore", keystore.toString(), "-storepass", password);

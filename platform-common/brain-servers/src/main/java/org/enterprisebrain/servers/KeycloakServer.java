@@ -86,9 +86,7 @@ public final class KeycloakServer implements AutoCloseable {
     if (Files.isRegularFile(file)) {
       return Files.readString(file).strip();
     }
-    byte[] random = new byte[16];
-    new java.security.SecureRandom().nextBytes(random);
-    String password = "admin-" + java.util.HexFormat.of().formatHex(random);
+    String password = "admin-" + Secrets.randomHex(16);
     Files.writeString(file, password);
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));

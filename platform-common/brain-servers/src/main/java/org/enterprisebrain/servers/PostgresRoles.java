@@ -1,10 +1,8 @@
 package org.enterprisebrain.servers;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -15,7 +13,6 @@ import javax.sql.DataSource;
 public final class PostgresRoles {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private PostgresRoles() {
   }
@@ -31,9 +28,7 @@ public final class PostgresRoles {
    */
   public static String ensureLogin(DataSource superuser, String role) {
     identifier(role);
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String password = Secrets.randomUrlSafe(24);
     try (Connection connection = superuser.getConnection(); Statement sql = connection.createStatement()) {
       sql.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then "
           + "create role " + role + " login; end if; end $$");

@@ -17,8 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicReplication replicas of the topics the connector creates
  * @param partitions partitions of a standard topic the connector creates (the ingestion API's number)
  * @param bufferMaxRecords records the disk buffer holds at most while Kafka does not take them (oldest dropped past it)
+ * @param mqttSessions sessions an MQTT connection spreads its topics over (each topic always in the same one)
  */
 @ConfigurationProperties("brain.connector")
 public record ConnectorProperties(Path secretsDir, Path dataDir, String rejectedTopic, Duration connectTimeout,
-    Duration retry, int browseLimit, Duration browseWindow, int topicReplication, int partitions, int bufferMaxRecords) {
+    Duration retry, int browseLimit, Duration browseWindow, int topicReplication, int partitions, int bufferMaxRecords,
+    int mqttSessions) {
 }

@@ -49,8 +49,12 @@ class ConnectorMqttIT {
   static final String NODE = "LINE-B";
   static final String PRESS = "PRESS-B01";
   static final Path WORK = work();
+  /** The broker's own self-signed certificate (CN=localhost, SAN 127.0.0.1), unknown to the Java trust store. */
+  static final org.enterprisebrain.servers.BrokerCertificate TLS = org.enterprisebrain.servers.BrokerCertificate
+      .selfSigned(WORK.resolve("broker-tls"));
   static final MqttBroker BROKER = MqttBroker.start(ManagedProcess.freePort(),
-      Map.of("connector", "c0nnector-pw", "edge", "edge-pw"));
+      Map.of("connector", "c0nnector-pw", "edge", "edge-pw"),
+      new MqttBroker.Tls(ManagedProcess.freePort(), TLS.keystore(), TLS.password()));
 
   static Path work() {
     return ConnectorApiIT.workDir(Map.of(SECRET, "c0nnector-pw", "wrong", "not-the-password"));
@@ -69,6 +73,9 @@ class ConnectorMqttIT {
 
   @Value("${local.server.port}")
   int port;
+
+  @Value("${brain.connector.mqtt-sessions}")
+  int mqttSessions;
 
   @org.springframework.beans.factory.annotation.Autowired
   org.enterprisebrain.connector.connections.Connectors connectors;
@@ -211,6 +218,47 @@ class ConnectorMqttIT {
   }
 
   @Test
+  @Order(4)
+  void mqttsChecksTheBrokersCertificateAgainstTheCertificateTheConnectionTrusts() throws Exception {
+    String pem = java.nio.file.Files.readString(TLS.certificate());
+    Map<String, Object> garbled = connection("hz-01-dryer-x", "mqtt", SECRET);
+    garbled.put("endpoint", BROKER.tlsEndpoint());
+    garbled.put("trustedCertificate", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    problem(calls.json("POST", PATH, "integrator", garbled), 400, "/trustedCertificate");
+    Map<String, Object> plain = connection("hz-01-dryer-x", "mqtt", SECRET);
+    plain.put("trustedCertificate", pem);
+    problem(calls.json("POST", PATH, "integrator", plain), 400, "/trustedCertificate");
+
+    // the Java trust store does not know the broker's certificate: no connection, and the status says why
+    Map<String, Object> untrusted = connection("hz-01-dryer-untrusted", "mqtt", SECRET);
+    untrusted.put("endpoint", BROKER.tlsEndpoint());
+    status(calls.json("POST", PATH, "integrator", untrusted), 201);
+    JsonNode refused = awaitConnection("hz-01-dryer-untrusted", c -> c.path("status").has("lastError"), "refused");
+    assertThat(refused.path("status").path("state").asString()).isEqualTo("connecting");
+    assertThat(refused.path("status").path("lastError").asString()).containsIgnoringCase("certif");
+    assertThat(calls.send("DELETE", PATH + "/hz-01-dryer-untrusted", "integrator", null, null).statusCode())
+        .isEqualTo(204);
+
+    // trusting the broker's certificate: connected over TLS, and what the dryer publishes becomes a record
+    Map<String, Object> trusted = connection("hz-01-dryer", "mqtt", SECRET);
+    trusted.put("endpoint", BROKER.tlsEndpoint());
+    trusted.put("trustedCertificate", pem);
+    JsonNode created = status(calls.json("POST", PATH, "integrator", trusted), 201);
+    assertThat(created.path("trustedCertificate").asString()).isEqualTo(pem);
+    String topic = "hz-01/line-c/DRYER-01/temperature";
+    status(calls.json("PUT", PATH + "/hz-01-dryer/mappings", "integrator", List.of(Map.of("tag", topic,
+        "entity", "telemetry", "equipment", "DRYER-01", "signal", "dryer.temperature", "unit", "Cel"))), 200);
+    awaitConnection("hz-01-dryer", c -> c.path("status").path("state").asString().equals("connected")
+        && c.path("status").path("subscribedTags").asInt() == 1, "connected over TLS and subscribed");
+    try (Probe device = new Probe()) {
+      device.publish(topic, "64.5".getBytes(StandardCharsets.UTF_8), false);
+      await(ConnectorApiIT.TELEMETRY, equipment("DRYER-01")
+          .and(r -> JSON().readTree(r.value()).path("payload").path("value").asDouble() == 64.5), 1);
+    }
+    assertThat(calls.send("DELETE", PATH + "/hz-01-dryer", "integrator", null, null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
   @Order(3)
   void aSecretThatIsNotThereKeepsOnlyItsOwnConnectionWaiting() throws Exception {
     java.nio.file.Path secret = WORK.resolve("secrets").resolve("mounted-later");
@@ -311,11 +359,34 @@ class ConnectorMqttIT {
           .orElseThrow().path("dataType").asString()).isEqualTo("json");
     }
 
+    // the connector away (the connection disabled): the broker keeps its persistent session and queues what the
+    // device publishes; back, the connector gets every one — more than the broker's in-flight window, which it sends
+    // before the connector has subscribed again — each a record, none twice
+    spec.put("enabled", false);
+    status(calls.json("PUT", PATH + "/hz-01-oven", "integrator", spec), 200);
+    awaitConnection("hz-01-oven", c -> c.path("status").path("state").asString().equals("disabled"), "disabled");
+    int away = 150;
+    long firstAway = 1796601700000L; // 2026-12-07T00:01:40Z
+    try (Probe device = new Probe()) {
+      for (int i = 0; i < away; i++) {
+        device.publish(topic, ("{\"value\": " + (100 + i) + ", \"ts\": " + (firstAway + i * 1000L) + "}")
+            .getBytes(StandardCharsets.UTF_8), false);
+      }
+    }
+    spec.put("enabled", true);
+    status(calls.json("PUT", PATH + "/hz-01-oven", "integrator", spec), 200);
+    List<ConsumerRecord<String, String>> queued = await(ConnectorApiIT.TELEMETRY, equipment("OVEN-01").and(r ->
+        !java.time.Instant.parse(JSON().readTree(r.value()).path("payload").path("sampledAt").asString())
+            .isBefore(java.time.Instant.ofEpochMilli(firstAway))), away);
+    assertThat(queued.stream().map(r -> JSON().readTree(r.value()).path("id").asString()).distinct())
+        .hasSize(away);
+
     // the connection is lost and the broker forgets the session (another client takes the connector's id with a
     // clean session, as after a broker restart): the connector reconnects and subscribes again
     long reconnects = status(calls.get(PATH + "/hz-01-oven", "integrator"), 200).path("status").path("reconnects")
         .asLong();
-    Mqtt5BlockingClient usurper = MqttClient.builder().useMqttVersion5().identifier("brain-hz-01-oven")
+    Mqtt5BlockingClient usurper = MqttClient.builder().useMqttVersion5()
+        .identifier(org.enterprisebrain.connector.mqtt.MqttTopicLink.clientId("hz-01-oven", topic, mqttSessions))
         .serverHost("127.0.0.1").serverPort(BROKER.port()).simpleAuth().username("edge")
         .password("edge-pw".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
     usurper.connectWith().cleanStart(true).send();

@@ -2,7 +2,6 @@ package org.enterprisebrain.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,6 +24,7 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.enterprisebrain.servers.BrokerCertificate;
 import org.enterprisebrain.servers.KafkaServer;
 import org.enterprisebrain.servers.ManagedProcess;
+import org.enterprisebrain.servers.Secrets;
 
 /**
  * What the chart's Kafka security costs: the same producer (Kafka's ProducerPerformance, acks=all, idempotent, lz4,
@@ -156,7 +156,7 @@ public final class KafkaSecurityBench {
     try (ManagedProcess perf = ManagedProcess.start("consumer-performance", List.of(ManagedProcess.javaBinary(),
         "-Xmx512m", "-cp", classpath, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
         "--topic", topic, "--messages", Long.toString(records), "--group", "bench-" + HexFormat.of()
-            .formatHex(randomBytes(4)), "--consumer.config", config.toString(), "--timeout", "120000"),
+            .formatHex(Secrets.randomBytes(4)), "--consumer.config", config.toString(), "--timeout", "120000"),
         Map.of(), dir, log)) {
       perf.awaitReady(() -> !perf.isAlive(), Duration.ofMinutes(15));
     }
@@ -182,12 +182,6 @@ public final class KafkaSecurityBench {
   }
 
   static String secret() {
-    return HexFormat.of().formatHex(randomBytes(18));
-  }
-
-  static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    new SecureRandom().nextBytes(bytes);
-    return bytes;
+    return Secrets.randomHex(18);
   }
 }

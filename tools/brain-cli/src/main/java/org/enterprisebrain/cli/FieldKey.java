@@ -1,7 +1,6 @@
 package org.enterprisebrain.cli;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -15,9 +14,7 @@ record FieldKey(String id, String base64) {
 
   static FieldKey in(Path dir) {
     return new FieldKey("local-1", KeyFiles.readOrMake(dir.resolve("catalog-field.key"), () -> {
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      return Base64.getEncoder().encodeToString(key) + "\n";
+      return Base64.getEncoder().encodeToString(org.enterprisebrain.servers.Secrets.randomBytes(32)) + "\n";
     }).strip());
   }
 }

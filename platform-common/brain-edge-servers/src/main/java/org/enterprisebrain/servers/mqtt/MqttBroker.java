@@ -27,22 +27,33 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MqttBroker implements AutoCloseable {
 
+  /** An mqtts:// listener besides the plain one: its port and the keystore (PKCS12) with the broker's key. */
+  public record Tls(int port, Path keystore, String password) {
+  }
+
   private final int port;
   private final Map<String, String> users;
+  private final Tls tls;
   private final Path home;
   private EmbeddedHiveMQ hivemq;
 
-  private MqttBroker(int port, Map<String, String> users, Path home) {
+  private MqttBroker(int port, Map<String, String> users, Tls tls, Path home) {
     this.port = port;
     this.users = Map.copyOf(users);
+    this.tls = tls;
     this.home = home;
   }
 
   /** @param users user name → password; a client that names none of them, or a wrong password, is refused */
   public static MqttBroker start(int port, Map<String, String> users) {
+    return start(port, users, null);
+  }
+
+  /** As {@link #start(int, Map)}, with an mqtts:// listener too when {@code tls} is given. */
+  public static MqttBroker start(int port, Map<String, String> users, Tls tls) {
     try {
       Path home = Files.createTempDirectory("brain-mqtt-broker");
-      MqttBroker broker = new MqttBroker(port, users, home);
+      MqttBroker broker = new MqttBroker(port, users, tls, home);
       broker.start();
       return broker;
     } catch (IOException e) {
@@ -58,6 +69,7 @@ public final class MqttBroker implements AutoCloseable {
           <hivemq>
             <listeners>
               <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+              %s
             </listeners>
             <persistence><mode>in-memory</mode></persistence>
             <!-- HiveMQ discards QoS 1 messages past 1,000 queued for a client that reads slower than they come
@@ -65,7 +77,12 @@ public final class MqttBroker implements AutoCloseable {
             <mqtt><queued-messages><max-queue-size>10000000</max-queue-size></queued-messages></mqtt>
             <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
           </hivemq>
-          """.formatted(port));
+          """.formatted(port, tls == null ? "" : """
+              <tls-tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address>
+                <tls><keystore><path>%s</path><password>%s</password><private-key-password>%s</private-key-password>
+                </keystore></tls>
+              </tls-tcp-listener>""".formatted(tls.port(), tls.keystore().toAbsolutePath(), tls.password(),
+              tls.password())));
       hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
           .withDataFolder(Files.createDirectories(home.resolve("data")))
           .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
@@ -115,6 +132,14 @@ public final class MqttBroker implements AutoCloseable {
 
   public String endpoint() {
     return "mqtt://127.0.0.1:" + port;
+  }
+
+  /** The mqtts:// endpoint, when the broker was started with TLS. */
+  public String tlsEndpoint() {
+    if (tls == null) {
+      throw new IllegalStateException("the broker was started without TLS");
+    }
+    return "mqtts://127.0.0.1:" + tls.port();
   }
 
   /**

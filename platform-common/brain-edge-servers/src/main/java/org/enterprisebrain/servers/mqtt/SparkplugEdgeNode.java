@@ -187,9 +187,17 @@ public final class SparkplugEdgeNode implements AutoCloseable {
   }
 
   private static Metric metric(String name, Long alias, MetricDataType type, Object value) {
+    return metric(name, alias, type, value, new Date());
+  }
+
+  /**
+   * A metric as an edge node sends it: by name (with its alias, in a birth) or by alias alone (in data), sampled at
+   * {@code at}.
+   */
+  public static Metric metric(String name, Long alias, MetricDataType type, Object value, Date at) {
     try {
       Metric.MetricBuilder b = (name == null ? new Metric.MetricBuilder(alias, type, value)
-          : new Metric.MetricBuilder(name, type, value)).timestamp(new Date());
+          : new Metric.MetricBuilder(name, type, value)).timestamp(at);
       if (name != null && alias != null) {
         b.alias(alias);
       }

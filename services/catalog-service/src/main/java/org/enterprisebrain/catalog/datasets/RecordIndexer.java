@@ -124,7 +124,7 @@ public class RecordIndexer {
       Dataset.Increment start = increments.getOrDefault(key,
           new Dataset.Increment(system, entity, plant, record.topic(), 0, null, null));
       increments.put(key, start.plus(occurred, received));
-      ingestedBy.putIfAbsent(key, header(record, Topics.HEADER_INGESTED_BY));
+      ingestedBy.computeIfAbsent(key, k -> header(record, Topics.HEADER_INGESTED_BY));
       measured.add(new Measured(new QualityRepository.WindowKey(system, entity, plant,
           (received == null ? now : received).truncatedTo(ChronoUnit.HOURS)), payload, occurred, received));
     }

@@ -65,7 +65,8 @@ public class ConnectionRules {
     return new ConnectionConfig(spec.getId(), spec.getPlant(), spec.getSourceSystem(), spec.getProtocol().getValue(),
         spec.getEndpoint(), spec.getSecurityPolicy() == null ? "none" : spec.getSecurityPolicy().getValue(),
         !mqtt ? null : spec.getMqttVersion() == null ? ConnectionConfig.MQTT_5 : spec.getMqttVersion().getValue(),
-        spec.getUsername(), spec.getPasswordSecret(), spec.getEnabled() == null || spec.getEnabled());
+        spec.getUsername(), spec.getPasswordSecret(), spec.getTrustedCertificate(),
+        spec.getEnabled() == null || spec.getEnabled());
   }
 
   /** What one schema for all protocols cannot say: which endpoint scheme and options go with which protocol. */
@@ -87,6 +88,17 @@ public class ConnectionRules {
     }
     if (!mqtt && spec.getMqttVersion() != null) {
       errors.add(new FieldError("/mqttVersion", "an " + protocol.getValue() + " connection has no MQTT version"));
+    }
+    if (spec.getTrustedCertificate() != null) {
+      if (!scheme.equals("mqtts")) {
+        errors.add(new FieldError("/trustedCertificate", "only an mqtts:// endpoint (TLS) checks a certificate"));
+      } else {
+        try {
+          org.enterprisebrain.connector.mqtt.BrokerTrust.certificates(spec.getTrustedCertificate());
+        } catch (IllegalArgumentException e) {
+          errors.add(new FieldError("/trustedCertificate", e.getMessage()));
+        }
+      }
     }
     if (protocol == Protocol.MODBUS_TCP && (spec.getUsername() != null || spec.getPasswordSecret() != null)) {
       errors.add(new FieldError(spec.getUsername() != null ? "/username" : "/passwordSecret",

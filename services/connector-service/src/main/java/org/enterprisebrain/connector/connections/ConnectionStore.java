@@ -45,22 +45,22 @@ public class ConnectionStore {
   public boolean create(ConnectionConfig c, String by, Instant at) {
     return jdbc.sql("""
         insert into connection (id, plant, source_system, protocol, endpoint, security_policy, mqtt_version,
-          username, password_secret, enabled, created_by, created_at, updated_by, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")
+          username, password_secret, trusted_certificate, enabled, created_by, created_at, updated_by, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")
         .params(c.id(), c.plant(), c.sourceSystem(), c.protocol(), c.endpoint(), c.securityPolicy(), c.mqttVersion(),
-            c.username(),
-            c.passwordSecret(), c.enabled(), by, Timestamp.from(at), by, Timestamp.from(at))
+            c.username(), c.passwordSecret(), c.trustedCertificate(), c.enabled(), by, Timestamp.from(at), by,
+            Timestamp.from(at))
         .update() == 1;
   }
 
   public void update(ConnectionConfig c, String by, Instant at) {
     jdbc.sql("""
         update connection set plant = ?, source_system = ?, protocol = ?, endpoint = ?, security_policy = ?,
-          mqtt_version = ?, username = ?, password_secret = ?, enabled = ?, updated_by = ?, updated_at = ?
+          mqtt_version = ?, username = ?, password_secret = ?, trusted_certificate = ?, enabled = ?, updated_by = ?,
+          updated_at = ?
         where id = ?""")
         .params(c.plant(), c.sourceSystem(), c.protocol(), c.endpoint(), c.securityPolicy(), c.mqttVersion(),
-            c.username(),
-            c.passwordSecret(), c.enabled(), by, Timestamp.from(at), c.id())
+            c.username(), c.passwordSecret(), c.trustedCertificate(), c.enabled(), by, Timestamp.from(at), c.id())
         .update();
   }
 
@@ -88,8 +88,8 @@ public class ConnectionStore {
   private static Stored stored(ResultSet rs, int row) throws SQLException {
     return new Stored(new ConnectionConfig(rs.getString("id"), rs.getString("plant"), rs.getString("source_system"),
         rs.getString("protocol"), rs.getString("endpoint"), rs.getString("security_policy"), rs.getString("mqtt_version"),
-        rs.getString("username"),
-        rs.getString("password_secret"), rs.getBoolean("enabled")), rs.getString("created_by"),
+        rs.getString("username"), rs.getString("password_secret"), rs.getString("trusted_certificate"),
+        rs.getBoolean("enabled")), rs.getString("created_by"),
         rs.getTimestamp("updated_at").toInstant(), rs.getInt("mappings"));
   }
 }

@@ -163,7 +163,7 @@ public class ConnectionsController implements ConnectionsApi, MappingsApi {
     return new Connection(c.id(), c.plant(), c.sourceSystem(), Protocol.fromValue(c.protocol()), c.endpoint(),
         SecurityPolicy.fromValue(c.securityPolicy()), c.enabled(), stored.mappings(), stored.createdBy(),
         stored.updatedAt().atOffset(ZoneOffset.UTC), status)
-        .username(c.username()).passwordSecret(c.passwordSecret())
+        .username(c.username()).passwordSecret(c.passwordSecret()).trustedCertificate(c.trustedCertificate())
         .mqttVersion(c.mqttVersion() == null ? null : MqttVersion.fromValue(c.mqttVersion()));
   }
 }

@@ -54,6 +54,11 @@ public class RecordWriter implements DisposableBean {
     /** The value became no record (dead-lettered). */
     void rejected();
 
+    /** The connection's counts this outcome goes to: what a record replayed from the buffer later counts on. */
+    default Outcome counts() {
+      return this;
+    }
+
     /** Counts nothing: for a record of a connection no longer there. */
     Outcome NONE = new Outcome() {
       @Override
@@ -142,7 +147,7 @@ public class RecordWriter implements DisposableBean {
         .forEach(h -> headers.add(header(h.getKey(), h.getValue())));
     StandardHeaders.ofBatch(entity, fieldGrades.computeIfAbsent(entity.entity(), e -> entity.fieldGrades()), now,
         "connector:" + connection.id()).forEach(h -> headers.add(header(h.getKey(), h.getValue())));
-    outcomes.put(connection.id(), outcome);
+    outcomes.put(connection.id(), outcome.counts());
     ProducerRecord<String, byte[]> out = new ProducerRecord<>(entity.topic(version), null,
         standard.partitionKey(entity, record), JSON.writeValueAsBytes(record), headers);
     if (buffer.holding()) {

@@ -26,6 +26,7 @@ import org.enterprisebrain.connector.mqtt.BrokerLink;
 import org.enterprisebrain.connector.connections.LinkStatus;
 import org.enterprisebrain.connector.connections.TagBinding;
 import org.enterprisebrain.connector.mqtt.MqttSession;
+import org.enterprisebrain.connector.records.Handoff;
 import org.enterprisebrain.connector.records.RecordWriter;
 import org.enterprisebrain.connector.records.TagValue;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public final class SparkplugLink extends BrokerLink {
   static final String NAMESPACE = "spBv1.0";
   static final String REBIRTH = "Node Control/Rebirth";
   private static final Logger LOG = LoggerFactory.getLogger(SparkplugLink.class);
+  /** Holds nothing between payloads: the types it needs come with each call. */
+  private static final SparkplugBPayloadDecoder DECODER = new SparkplugBPayloadDecoder();
 
   /** What the connector knows of one edge node from its last birth. */
   private static final class EdgeNode {
@@ -65,7 +68,7 @@ public final class SparkplugLink extends BrokerLink {
 
   public SparkplugLink(ConnectionConfig config, String password, ConnectorProperties properties, RecordWriter writer,
       LinkStatus status, Clock clock) {
-    super("sparkplug", config, password, properties, writer, status);
+    super("sparkplug", 1, config, password, properties, writer, status);
     this.clock = clock;
     this.hostId = "brain-" + config.id();
   }
@@ -83,11 +86,13 @@ public final class SparkplugLink extends BrokerLink {
   public void start(List<TagBinding> initial) {
     bindings = byTag(initial);
     // a host's session is clean (Sparkplug 3.0): what it missed, it learns from births, not from a queue
-    open(options("brain-" + config.id(), false, Duration.ZERO, new MqttSession.Will(stateTopic(), state(false), true)));
+    open(lane -> options("brain-" + config.id(), false, Duration.ZERO,
+        new MqttSession.Will(stateTopic(), state(false), true)));
   }
 
   @Override
-  protected void onConnected(MqttSession open) {
+  protected void onConnected(Lane lane) {
+    MqttSession open = lane.session();
     // what a node did while the host was away is unknown: its next data asks for a birth
     nodes.clear();
     open.subscribe(NAMESPACE + "/#").whenComplete((ack, e) -> status.subscribed(e == null
@@ -97,7 +102,7 @@ public final class SparkplugLink extends BrokerLink {
 
   @Override
   public void remap(List<TagBinding> next) {
-    worker.execute(() -> {
+    lanes.get(0).execute(() -> {
       bindings = byTag(next);
       status.subscribed(bindings.size(), Map.of());
     });
@@ -120,7 +125,7 @@ public final class SparkplugLink extends BrokerLink {
   }
 
   @Override
-  protected void onMessage(MqttSession.Message message) {
+  protected void onMessage(MqttSession.Message message, Handoff handoff) {
     String[] parts = message.topic().split("/");
     if (parts.length < 4 || parts.length > 5 || "STATE".equals(parts[1])) {
       return; // host states and whatever else shares the namespace
@@ -133,37 +138,37 @@ public final class SparkplugLink extends BrokerLink {
     EdgeNode node = nodes.computeIfAbsent(topic.nodeKey(), k -> new EdgeNode());
     SparkplugBPayload payload;
     try {
-      payload = new SparkplugBPayloadDecoder().buildFromByteArray(message.payload(), node.types);
+      payload = DECODER.buildFromByteArray(message.payload(), node.types);
     } catch (Exception e) {
       writer.reject(config, message.topic(), null, message.payload(), null,
-          "not a Sparkplug B payload: " + e.getMessage(), status);
+          "not a Sparkplug B payload: " + e.getMessage(), handoff.record());
       return;
     }
     switch (topic.type()) {
-      case "NBIRTH" -> nodeBirth(topic, node, payload);
+      case "NBIRTH" -> nodeBirth(topic, node, payload, handoff);
       case "DBIRTH" -> {
-        if (follows(topic, node, payload)) {
+        if (follows(topic, node, payload, handoff)) {
           declare(topic, node, payload);
-          values(topic, node, payload);
+          values(topic, node, payload, handoff);
         }
       }
       case "NDATA", "DDATA" -> {
-        if (follows(topic, node, payload)) {
-          values(topic, node, payload);
+        if (follows(topic, node, payload, handoff)) {
+          values(topic, node, payload, handoff);
         }
       }
       case "DDEATH" -> {
-        if (follows(topic, node, payload)) {
+        if (follows(topic, node, payload, handoff)) {
           String device = topic.devicePrefix() + ":";
-          offline(device, tag -> tag.startsWith(device), time(null, payload));
+          offline(device, tag -> tag.startsWith(device), time(null, payload), handoff);
         }
       }
-      case "NDEATH" -> nodeDeath(topic, node, payload);
+      case "NDEATH" -> nodeDeath(topic, node, payload, handoff);
       default -> LOG.debug("connection {}: {} ignored", config.id(), message.topic());
     }
   }
 
-  private void nodeBirth(Topic topic, EdgeNode node, SparkplugBPayload payload) {
+  private void nodeBirth(Topic topic, EdgeNode node, SparkplugBPayload payload, Handoff handoff) {
     EdgeNode born = new EdgeNode();
     born.born = true;
     born.lastSeq = payload.getSeq() == null ? 0 : payload.getSeq();
@@ -171,11 +176,11 @@ public final class SparkplugLink extends BrokerLink {
         .findFirst().ifPresent(m -> born.bdSeq = ((Number) m.getValue()).longValue());
     nodes.put(topic.nodeKey(), born);
     declare(topic, born, payload);
-    values(topic, born, payload);
+    values(topic, born, payload, handoff);
   }
 
   /** A death whose bdSeq is not the birth's belongs to an older session of the node: the node lives on. */
-  private void nodeDeath(Topic topic, EdgeNode node, SparkplugBPayload payload) {
+  private void nodeDeath(Topic topic, EdgeNode node, SparkplugBPayload payload, Handoff handoff) {
     Long bdSeq = payload.getMetrics().stream().filter(m -> "bdSeq".equals(m.getName())
         && m.getValue() instanceof Number).map(m -> ((Number) m.getValue()).longValue()).findFirst().orElse(null);
     if (node.born && bdSeq != null && bdSeq != node.bdSeq) {
@@ -186,21 +191,21 @@ public final class SparkplugLink extends BrokerLink {
     node.born = false;
     // the node's own metrics and those of all its devices
     offline(topic.nodeKey(), tag -> tag.startsWith(topic.nodeKey() + ":") || tag.startsWith(topic.nodeKey() + "/"),
-        time(null, payload));
+        time(null, payload), handoff);
   }
 
   /**
    * Whether the message is the one after the node's last (seq counts 0…255 over all its messages); if not, the
    * gap is counted and a rebirth asked for. Data before any birth cannot be read (its aliases are unknown).
    */
-  private boolean follows(Topic topic, EdgeNode node, SparkplugBPayload payload) {
+  private boolean follows(Topic topic, EdgeNode node, SparkplugBPayload payload, Handoff handoff) {
     if (!node.born) {
       requestRebirth(topic, node, topic.type() + " before the edge node's birth");
       if (mapsNode(topic)) {
         // values of mapped metrics lost until the birth: counted; a node nobody mapped is only asked to be born
         status.sequenceGap();
         writer.reject(config, topic.devicePrefix(), null, new byte[0], null, topic.type()
-            + " of an edge node without a known birth: a rebirth is requested", status);
+            + " of an edge node without a known birth: a rebirth is requested", handoff.record());
       }
       return false;
     }
@@ -237,7 +242,7 @@ public final class SparkplugLink extends BrokerLink {
     }
   }
 
-  private void values(Topic topic, EdgeNode node, SparkplugBPayload payload) {
+  private void values(Topic topic, EdgeNode node, SparkplugBPayload payload, Handoff handoff) {
     for (Metric m : payload.getMetrics()) {
       String name = m.getName();
       if (name == null && m.hasAlias()) {
@@ -246,7 +251,8 @@ public final class SparkplugLink extends BrokerLink {
           status.sequenceGap();
           requestRebirth(topic, node, "alias " + m.getAlias() + " was not in its birth");
           writer.reject(config, topic.devicePrefix() + ":#" + m.getAlias(), null, new byte[0], time(m, payload),
-              "alias " + m.getAlias() + " is in no birth of the edge node: a rebirth is requested", status);
+              "alias " + m.getAlias() + " is in no birth of the edge node: a rebirth is requested",
+              handoff.record());
           continue;
         }
         name = known;
@@ -260,7 +266,8 @@ public final class SparkplugLink extends BrokerLink {
       }
       String quality = quality(m);
       Object value = Boolean.TRUE.equals(m.getIsNull()) ? null : m.getValue();
-      writer.write(config, binding, new TagValue(binding.tag(), value, quality, quality, time(m, payload)), status);
+      writer.write(config, binding, new TagValue(binding.tag(), value, quality, quality, time(m, payload)),
+          handoff.record());
     }
   }
 
@@ -268,11 +275,11 @@ public final class SparkplugLink extends BrokerLink {
    * Every equipment whose state comes from a metric of the dead node or device is down (reason OFFLINE) from then;
    * equipment without a mapped state is left alone, since nothing would ever bring it back up.
    */
-  private void offline(String dead, java.util.function.Predicate<String> under, Instant at) {
+  private void offline(String dead, java.util.function.Predicate<String> under, Instant at, Handoff handoff) {
     Set<String> equipment = new LinkedHashSet<>();
     bindings.values().stream().filter(b -> "equipment-state".equals(b.entity()) && under.test(b.tag()))
         .forEach(b -> equipment.add(b.equipment()));
-    equipment.forEach(e -> writer.writeOffline(config, dead, e, at, status));
+    equipment.forEach(e -> writer.writeOffline(config, dead, e, at, handoff.record()));
   }
 
   private void requestRebirth(Topic topic, EdgeNode node, String why) {
@@ -285,7 +292,7 @@ public final class SparkplugLink extends BrokerLink {
     try {
       SparkplugBPayload command = new SparkplugBPayload(new java.util.Date(now.toEpochMilli()),
           List.of(new Metric.MetricBuilder(REBIRTH, MetricDataType.Boolean, true).createMetric()));
-      session.publish(NAMESPACE + "/" + topic.group() + "/NCMD/" + topic.node(),
+      lanes.get(0).session().publish(NAMESPACE + "/" + topic.group() + "/NCMD/" + topic.node(),
           new SparkplugBPayloadEncoder().getBytes(command, false), false);
       status.rebirthRequested();
       LOG.info("connection {}: rebirth of {} requested: {}", config.id(), topic.nodeKey(), why);

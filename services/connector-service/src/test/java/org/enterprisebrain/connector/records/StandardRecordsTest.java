@@ -14,7 +14,7 @@ class StandardRecordsTest {
 
   static final StandardRecords RECORDS = new StandardRecords(DataStandard.load());
   static final ConnectionConfig CNC = new ConnectionConfig("hz-01-cnc", "hz-01", "SCADA-A", "opc-ua",
-      "opc.tcp://127.0.0.1:4840/brain", "none", null, null, null, true);
+      "opc.tcp://127.0.0.1:4840/brain", "none", null, null, null, null, true);
   static final Instant SAMPLED = Instant.parse("2026-12-07T08:00:00.250Z");
   static final Instant NOW = SAMPLED.plusSeconds(1);
 

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.enterprisebrain.servers.Secrets;
 import org.enterprisebrain.servers.mqtt.MqttBroker;
 import org.enterprisebrain.servers.mqtt.SparkplugEdgeNode;
 
@@ -52,7 +51,7 @@ public final class DemoSparkplug implements AutoCloseable {
   public static DemoSparkplug start(int port, Path secretsDir) {
     List<String> machines = DemoFactory.machines(LINE);
     String password = password(secretsDir.resolve(PASSWORD_SECRET));
-    String edgePassword = secret(12);
+    String edgePassword = Secrets.randomHex(12);
     MqttBroker broker = MqttBroker.start(port, Map.of(CONNECTOR_USER, password, "edge-" + LINE, edgePassword));
     SparkplugEdgeNode edge = SparkplugEdgeNode.start("127.0.0.1", port, "edge-" + LINE, edgePassword, GROUP, LINE,
         machines);
@@ -66,18 +65,12 @@ public final class DemoSparkplug implements AutoCloseable {
     try {
       if (!Files.isRegularFile(file)) {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, secret(16) + "\n");
+        Files.writeString(file, Secrets.randomHex(16) + "\n");
       }
       return Files.readString(file).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String secret(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 
   /** Servo drives drawing ~12 A while pressing, ~2 A at rest; the cabinet warm and steady. */

@@ -107,20 +107,38 @@ class ConnectorModbusIT {
     Map<String, Object> absent = mapping("M-07.energy", "energy-reading", "ASSY-07", Map.of("unitId", 7,
         "table", "holding-register", "address", 0, "type", "float32"));
     absent.put("meter", "M-07");
-    status(calls.json("PUT", PATH + "/hz-01-meters/mappings", "integrator", List.of(kwh, power, running, absent)),
-        200);
+    // a power analyser's voltage, current and frequency in registers that follow one another: one read
+    SLAVE.setHoldingRegisters(1, 20, ModbusSlave.float32(230.5, true));
+    SLAVE.setHoldingRegisters(1, 22, ModbusSlave.float32(12.25, true));
+    SLAVE.setHoldingRegisters(1, 24, new byte[] {0x13, (byte) 0x88});
+    Map<String, Object> voltage = mapping("M-01.voltage", "telemetry", "ASSY-01", Map.of("table", "holding-register",
+        "address", 20, "type", "float32"));
+    voltage.putAll(Map.of("signal", "voltage", "unit", "V"));
+    Map<String, Object> current = mapping("M-01.current", "telemetry", "ASSY-01", Map.of("table", "holding-register",
+        "address", 22, "type", "float32"));
+    current.putAll(Map.of("signal", "current", "unit", "A"));
+    Map<String, Object> frequency = mapping("M-01.frequency", "telemetry", "ASSY-01", Map.of("table",
+        "holding-register", "address", 24, "type", "uint16"));
+    frequency.putAll(Map.of("signal", "frequency", "unit", "Hz", "scale", 0.01));
+    status(calls.json("PUT", PATH + "/hz-01-meters/mappings", "integrator", List.of(kwh, power, running, absent,
+        voltage, current, frequency)), 200);
 
     JsonNode reading = JSON.readTree(await(ENERGY, payload("meter", "M-01").and(value(123456.5)), 1).get(0)
         .value());
     assertThat(reading.path("payload").path("valueKind").asString()).isEqualTo("cumulative");
     await(ConnectorApiIT.TELEMETRY, payload("signal", "active.power").and(value(30541989.6)), 1);
     await(ConnectorApiIT.STATES, payload("equipment", "ASSY-01").and(payload("state", "running")), 1);
+    await(ConnectorApiIT.TELEMETRY, payload("signal", "voltage").and(value(230.5)), 1);
+    await(ConnectorApiIT.TELEMETRY, payload("signal", "current").and(value(12.25)), 1);
+    await(ConnectorApiIT.TELEMETRY, payload("signal", "frequency").and(value(50.0)), 1);
+    assertThat(SLAVE.reads()).as("registers 20…24 read at once, never alone").containsKey("1/holding-register/20+5")
+        .doesNotContainKeys("1/holding-register/20+2", "1/holding-register/22+2", "1/holding-register/24+1");
 
     // the unit that is not there: refused with the reason, on the dead letters, while M-01 goes on
     JsonNode refused = ConnectorApiIT.awaitConnection(calls, "hz-01-meters",
         c -> c.path("status").path("refusedTags").size() == 1, "the absent unit refused");
     assertThat(refused.path("status").path("refusedTags").get(0).path("tag").asString()).isEqualTo("M-07.energy");
-    assertThat(refused.path("status").path("subscribedTags").asInt()).isEqualTo(3);
+    assertThat(refused.path("status").path("subscribedTags").asInt()).isEqualTo(6);
     assertThat(refused.path("status").path("state").asString()).isEqualTo("connected");
     await(ConnectorApiIT.REJECTED, rejection("hz-01-meters", "M-07.energy"), 1);
 

@@ -1,5 +1,13 @@
 package org.enterprisebrain.servers.modbus;
 
+import com.digitalpetri.modbus.exceptions.UnknownUnitIdException;
+import com.digitalpetri.modbus.pdu.ReadCoilsRequest;
+import com.digitalpetri.modbus.pdu.ReadCoilsResponse;
+import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
+import com.digitalpetri.modbus.pdu.ReadHoldingRegistersResponse;
+import com.digitalpetri.modbus.pdu.ReadInputRegistersRequest;
+import com.digitalpetri.modbus.pdu.ReadInputRegistersResponse;
+import com.digitalpetri.modbus.server.ModbusRequestContext;
 import com.digitalpetri.modbus.server.ModbusTcpServer;
 import com.digitalpetri.modbus.server.ProcessImage;
 import com.digitalpetri.modbus.server.ReadWriteModbusServices;
@@ -19,6 +27,9 @@ public final class ModbusSlave implements AutoCloseable {
 
   private final ModbusTcpServer server;
   private final Map<Integer, ProcessImage> units = new LinkedHashMap<>();
+  /** Reads answered, by their shape ("unit/holding-register/address+quantity"): a bounded log for tests. */
+  private final Map<String, java.util.concurrent.atomic.AtomicLong> reads =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final int port;
 
   private ModbusSlave(int port, Set<Integer> unitIds) {
@@ -33,6 +44,27 @@ public final class ModbusSlave implements AutoCloseable {
       protected Optional<ProcessImage> getProcessImage(int unitId) {
         return Optional.ofNullable(units.get(unitId));
       }
+
+      @Override
+      public ReadHoldingRegistersResponse readHoldingRegisters(ModbusRequestContext context, int unitId,
+          ReadHoldingRegistersRequest request) throws UnknownUnitIdException {
+        counted(unitId, "holding-register", request.address(), request.quantity());
+        return super.readHoldingRegisters(context, unitId, request);
+      }
+
+      @Override
+      public ReadInputRegistersResponse readInputRegisters(ModbusRequestContext context, int unitId,
+          ReadInputRegistersRequest request) throws UnknownUnitIdException {
+        counted(unitId, "input-register", request.address(), request.quantity());
+        return super.readInputRegisters(context, unitId, request);
+      }
+
+      @Override
+      public ReadCoilsResponse readCoils(ModbusRequestContext context, int unitId, ReadCoilsRequest request)
+          throws UnknownUnitIdException {
+        counted(unitId, "coil", request.address(), request.quantity());
+        return super.readCoils(context, unitId, request);
+      }
     });
   }
 
@@ -44,6 +76,21 @@ public final class ModbusSlave implements AutoCloseable {
       throw new IllegalStateException("the Modbus slave did not start on port " + port, e);
     }
     return slave;
+  }
+
+  private void counted(int unit, String table, int address, int quantity) {
+    reads.computeIfAbsent(unit + "/" + table + "/" + address + "+" + quantity,
+        k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+  }
+
+  /**
+   * How many reads of each shape the slave answered since it started, keyed "unit/table/address+quantity" (e.g.
+   * {@code 1/holding-register/20+5}): what a test asks to see how a master reads.
+   */
+  public Map<String, Long> reads() {
+    Map<String, Long> copy = new java.util.TreeMap<>();
+    reads.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
   }
 
   /** Holding registers from {@code address} on: two bytes each, big-endian, as a read returns them. */

@@ -31,11 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Modbus TCP device (or gateway) polled by digitalpetri's client: each mapped register read every sampling
- * interval, decoded by its type and word order ({@link Registers}), and written as a record when it moved at least
- * its deadband. A device's exception answer (an address it does not have, a unit behind a gateway that does not
- * answer) refuses the tag and goes to the dead letters; a lost connection is retried every
- * {@code BRAIN_CONNECTOR_RETRY} and the polls go on once it is back.
+ * A Modbus TCP device (or gateway) polled by digitalpetri's client: the mapped registers read every sampling
+ * interval, those that follow one another in one request ({@link RegisterBlock}), each value decoded by its type and
+ * word order ({@link Registers}) and written as a record when it moved at least its deadband. A device's exception
+ * answer (an address it does not have, a unit behind a gateway that does not answer) refuses the tag and goes to the
+ * dead letters; a lost connection is retried every {@code BRAIN_CONNECTOR_RETRY} and the polls go on once it is back.
  */
 public final class ModbusLink implements DeviceLink {
 
@@ -119,47 +119,93 @@ public final class ModbusLink implements DeviceLink {
     }
   }
 
+  /** One round: each block of contiguous registers read in one request, its tags cut out of the answer. */
   private void poll(List<TagBinding> tags) {
     if (!client.getTransport().isConnected() && !connect()) {
       return;
     }
-    for (TagBinding binding : tags) {
+    for (RegisterBlock block : RegisterBlock.of(tags)) {
       Instant at = clock.instant();
       byte[] raw;
       try {
-        raw = read(binding.register());
-      } catch (ModbusResponseException | ModbusTimeoutException e) {
-        // the device refused (no such register) or a unit behind a gateway did not answer: the tag, not the
-        // connection, which stays up while the transport does
-        String reason = e instanceof ModbusResponseException r
-            ? "the device answered with exception " + r.getExceptionCode() + ": " + e.getMessage()
-            : "no answer within " + properties.connectTimeout() + " (is unit " + binding.register().unitId()
-                + " there?)";
-        if (refused.put(binding.tag(), reason) == null) {
-          status.subscribed(bindings.size() - refused.size(), refused);
-          writer.reject(config, binding.tag(), binding.entity(), new byte[0], at, reason, status);
+        raw = read(block.unitId(), block.table(), block.start(), block.count());
+      } catch (ModbusResponseException e) {
+        if (block.tags().size() > 1) {
+          // one address the device does not have spoils the block: its tags one by one, so only that one is refused
+          block.tags().forEach(tag -> pollAlone(tag, at));
+        } else {
+          refuse(block.tags().get(0), reason(e, block.tags().get(0)), at);
         }
         continue;
+      } catch (ModbusTimeoutException e) {
+        block.tags().forEach(tag -> refuse(tag, reason(e, tag), at));
+        continue;
       } catch (Exception e) {
-        status.state(LinkStatus.State.DISCONNECTED, "polling " + binding.tag() + ": " + e.getMessage());
-        LOG.debug("connection {} tag {}: {}", config.id(), binding.tag(), e.toString());
+        lost(block.tags().get(0), e);
         return; // the rest of this round would time out as well
       }
-      status.state(LinkStatus.State.CONNECTED, null);
-      if (refused.remove(binding.tag()) != null) {
-        status.subscribed(bindings.size() - refused.size(), refused);
+      for (TagBinding tag : block.tags()) {
+        byte[] own;
+        try {
+          own = block.slice(tag, raw);
+        } catch (IllegalArgumentException e) {
+          writer.reject(config, tag.tag(), tag.entity(), raw, at, e.getMessage(), status);
+          continue;
+        }
+        received(tag, own, at);
       }
-      status.valueArrived();
-      Object value;
-      try {
-        value = Registers.decode(binding.register(), raw);
-      } catch (IllegalArgumentException e) {
-        writer.reject(config, binding.tag(), binding.entity(), raw, at, e.getMessage(), status);
-        continue;
-      }
-      if (moved(binding, value)) {
-        writer.write(config, binding, new TagValue(binding.tag(), value, "Good", "good", at), status);
-      }
+    }
+  }
+
+  private void pollAlone(TagBinding tag, Instant at) {
+    TagBinding.Register r = tag.register();
+    try {
+      received(tag, read(r.unitId(), r.table(), r.address(), r.count()), at);
+    } catch (ModbusResponseException | ModbusTimeoutException e) {
+      refuse(tag, reason(e, tag), at);
+    } catch (Exception e) {
+      lost(tag, e);
+    }
+  }
+
+  /**
+   * The device refused (no such register) or a unit behind a gateway did not answer: the tag is refused, not the
+   * connection, which stays up while the transport does.
+   */
+  private String reason(Exception e, TagBinding tag) {
+    return e instanceof ModbusResponseException r
+        ? "the device answered with exception " + r.getExceptionCode() + ": " + e.getMessage()
+        : "no answer within " + properties.connectTimeout() + " (is unit " + tag.register().unitId() + " there?)";
+  }
+
+  private void refuse(TagBinding tag, String reason, Instant at) {
+    if (refused.put(tag.tag(), reason) == null) {
+      status.subscribed(bindings.size() - refused.size(), refused);
+      writer.reject(config, tag.tag(), tag.entity(), new byte[0], at, reason, status);
+    }
+  }
+
+  private void lost(TagBinding tag, Exception e) {
+    status.state(LinkStatus.State.DISCONNECTED, "polling " + tag.tag() + ": " + e.getMessage());
+    LOG.debug("connection {} tag {}: {}", config.id(), tag.tag(), e.toString());
+  }
+
+  /** A tag's bytes arrived: decoded, and written when they moved by the deadband. */
+  private void received(TagBinding binding, byte[] raw, Instant at) {
+    status.state(LinkStatus.State.CONNECTED, null);
+    if (refused.remove(binding.tag()) != null) {
+      status.subscribed(bindings.size() - refused.size(), refused);
+    }
+    status.valueArrived();
+    Object value;
+    try {
+      value = Registers.decode(binding.register(), raw);
+    } catch (IllegalArgumentException e) {
+      writer.reject(config, binding.tag(), binding.entity(), raw, at, e.getMessage(), status);
+      return;
+    }
+    if (moved(binding, value)) {
+      writer.write(config, binding, new TagValue(binding.tag(), value, "Good", "good", at), status);
     }
   }
 
@@ -176,16 +222,16 @@ public final class ModbusLink implements DeviceLink {
     return true;
   }
 
-  private byte[] read(TagBinding.Register r) throws Exception {
-    return switch (r.table()) {
-      case "holding-register" -> client.readHoldingRegisters(r.unitId(),
-          new ReadHoldingRegistersRequest(r.address(), r.count())).registers();
-      case "input-register" -> client.readInputRegisters(r.unitId(),
-          new ReadInputRegistersRequest(r.address(), r.count())).registers();
-      case "coil" -> client.readCoils(r.unitId(), new ReadCoilsRequest(r.address(), 1)).coils();
-      case "discrete-input" -> client.readDiscreteInputs(r.unitId(),
-          new ReadDiscreteInputsRequest(r.address(), 1)).inputs();
-      default -> throw new IllegalArgumentException("no Modbus table " + r.table());
+  private byte[] read(int unit, String table, int address, int count) throws Exception {
+    return switch (table) {
+      case "holding-register" -> client.readHoldingRegisters(unit,
+          new ReadHoldingRegistersRequest(address, count)).registers();
+      case "input-register" -> client.readInputRegisters(unit, new ReadInputRegistersRequest(address, count))
+          .registers();
+      case "coil" -> client.readCoils(unit, new ReadCoilsRequest(address, count)).coils();
+      case "discrete-input" -> client.readDiscreteInputs(unit, new ReadDiscreteInputsRequest(address, count))
+          .inputs();
+      default -> throw new IllegalArgumentException("no Modbus table " + table);
     };
   }
 

@@ -22,9 +22,12 @@ public class ConnectorApplication {
 
   public static void main(String[] args) {
     // Tahu's jar carries a logback.xml at TRACE, which logback finds first: until Spring Boot configures logging,
-    // every line of its start would be logged at TRACE
+    // every line of its start would be logged at TRACE. Logback reads the property once, here; Boot would warn about
+    // it later, so it is gone by then (logging.config names the same file)
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", EARLY_LOGGING);
+      org.slf4j.LoggerFactory.getILoggerFactory();
+      System.clearProperty("logback.configurationFile");
     }
     if (DatabaseMigration.requested(args)) {
       DatabaseMigration.run(ConnectorDatabase.class, args);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.enterprisebrain.cli.demo.DemoB2mml;
 import org.enterprisebrain.cli.demo.DemoFactory;
 import org.enterprisebrain.client.ApiException;
 import org.enterprisebrain.client.api.IngestionApi;
@@ -30,13 +31,19 @@ public final class DemoRunner {
   /** Running totals of what the API answered. */
   public record Totals(long sent, long accepted, long rejected, long failed) {
     Totals plus(IngestResult result, int size) {
-      return new Totals(sent + size, accepted + result.getAccepted(), rejected + result.getRejected(),
-          failed + result.getFailed());
+      return plus(size, result.getAccepted(), result.getRejected(), result.getFailed());
+    }
+
+    Totals plus(long size, long accepted, long rejected, long failed) {
+      return new Totals(sent + size, this.accepted + accepted, this.rejected + rejected, this.failed + failed);
     }
   }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final IngestionApi api;
+  private final Connection connection;
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final com.fasterxml.jackson.databind.ObjectMapper clientJson;
   private final DemoFactory factory;
   private Totals totals = new Totals(0, 0, 0, 0);
@@ -46,6 +53,7 @@ public final class DemoRunner {
   public DemoRunner(Connection connection, long seed, Instant start) {
     var client = connection.apiClient();
     this.api = new IngestionApi(client);
+    this.connection = connection;
     this.clientJson = client.getObjectMapper();
     this.factory = new DemoFactory(seed, start);
   }
@@ -137,7 +145,46 @@ public final class DemoRunner {
     }
   }
 
+  /** The MES's B2MML documents of the tick, each through the B2MML import as the plant's MES would send it. */
+  private void sendDocuments(PrintStream out) {
+    for (DemoB2mml.Document document : factory.documents()) {
+      try {
+        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(connection.uri(
+                org.enterprisebrain.standard.ApiSpec.load("ingestion").path("ingestB2mml") + "?plant="
+                    + DemoFactory.PLANT))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + connection.token())
+            .header("Content-Type", "application/xml")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(document.xml())).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        var result = JSON.readTree(response.body());
+        if (response.statusCode() != 200) {
+          out.println("demo: B2MML " + document.name() + " not accepted (HTTP " + response.statusCode() + "): "
+              + result.path("detail").asString());
+          totals = totals.plus(1, 0, 0, 1);
+        } else {
+          totals = totals.plus(result.path("results").size(), result.path("accepted").asLong(),
+              result.path("rejected").asLong(), result.path("failed").asLong());
+        }
+      } catch (java.io.IOException e) {
+        out.println("demo: B2MML " + document.name() + " not sent: " + e.getMessage());
+        totals = totals.plus(1, 0, 0, 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private void send(List<DemoFactory.Batch> batches, PrintStream out) {
+    try {
+      sendBatches(batches, out);
+    } finally {
+      sendDocuments(out);
+    }
+  }
+
+  private void sendBatches(List<DemoFactory.Batch> batches, PrintStream out) {
     for (DemoFactory.Batch batch : batches) {
       try {
         List<IngestRecord> records = clientJson.readValue(JSON.writeValueAsString(batch.records()),

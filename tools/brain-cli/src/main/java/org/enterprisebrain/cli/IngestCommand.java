@@ -24,19 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code brain ingest FILE}: a JSON array, NDJSON or CSV file through the standard API in batches,
- * with a progress bar; records are sent as they are in the file (nothing re-typed on the way).
+ * with a progress bar; records are sent as they are in the file (nothing re-typed on the way). A B2MML
+ * document (.xml) goes whole to the B2MML import, which maps it onto the entities it holds.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Send a JSON, NDJSON or CSV file of one entity through the standard API")
+    description = "Send a JSON, NDJSON or CSV file of one entity, or a B2MML document, through the standard API")
 public final class IngestCommand implements Callable<Integer> {
 
   @Mixin
   Connection connection;
 
-  @Parameters(index = "0", description = "The file (.json = array, .ndjson/.jsonl = one record per line, .csv)")
-  Path file;
+  @Parameters(arity = "1..*", description = "The files (.json = array, .ndjson/.jsonl = one record per line, .csv,"
+      + " .xml = a B2MML document), sent one after the other")
+  List<Path> files;
 
-  @Option(names = {"-e", "--entity"}, required = true, description = "Entity of the data standard, e.g. operation-report")
+  /** The file being sent. */
+  private Path file;
+
+  @Option(names = {"-e", "--entity"}, description = "Entity of the data standard, e.g. operation-report (not for .xml:"
+      + " a B2MML document names its own)")
   String entity;
 
   @Option(names = "--batch", defaultValue = "1000", description = "Records per request (default: ${DEFAULT-VALUE})")
@@ -45,20 +51,50 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--mapping", description = "CSV: header renames csvHeader=field,…")
   String mapping;
 
-  @Option(names = "--plant", description = "CSV: plant of rows without a plant column")
+  @Option(names = "--plant", description = "CSV: plant of rows without a plant column; B2MML: plant of every record")
   String plant;
 
-  @Option(names = "--source-system", description = "CSV: source system of rows without that column")
+  @Option(names = "--source-system", description = "CSV: source system of rows without that column; B2MML: the"
+      + " sender, if not the document's ApplicationArea/Sender/LogicalID")
   String sourceSystem;
 
-  @Option(names = "--source-kind", description = "CSV: source kind (ERP, MES, …) of rows without that column")
+  @Option(names = "--source-kind", description = "CSV: source kind (ERP, MES, …) of rows without that column;"
+      + " B2MML: default MES")
   String sourceKind;
+
+  @Option(names = "--zone", defaultValue = "Asia/Shanghai", description = "B2MML: zone of date-times without an"
+      + " offset (default: ${DEFAULT-VALUE})")
+  String zone;
+
+  /** The kinds of file it reads; anything else is refused rather than guessed at. */
+  static final List<String> KNOWN = List.of(".json", ".ndjson", ".jsonl", ".csv", ".xml");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
   public Integer call() throws Exception {
+    int worst = 0;
+    for (Path f : files) {
+      file = f;
+      worst = Math.max(worst, send());
+    }
+    return worst;
+  }
+
+  private int send() throws Exception {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (KNOWN.stream().noneMatch(name::endsWith)) {
+      System.err.println(file + ": not a file type brain ingest reads (" + String.join(", ", KNOWN)
+          + "); nothing was sent");
+      return 2;
+    }
+    if (name.endsWith(".xml")) {
+      return b2mml();
+    }
+    if (entity == null) {
+      System.err.println("--entity is required for " + file + " (only a B2MML document names its own)");
+      return 2;
+    }
     List<String> batches = name.endsWith(".csv") ? csvBatches() : jsonBatches(name.endsWith(".json"));
     PrintStream out = System.out;
     long accepted = 0;
@@ -115,6 +151,63 @@ public final class IngestCommand implements Callable<Integer> {
     problems.forEach(p -> out.println("  " + p));
     out.printf("%s: %,d accepted, %,d rejected, %,d not accepted%n", file, accepted, rejected, failed);
     return failed > 0 ? 3 : rejected > 0 ? 1 : 0;
+  }
+
+  /** The whole document in one request: the import refuses a bad document whole, so it is never split. */
+  private int b2mml() throws Exception {
+    if (plant == null) {
+      System.err.println("--plant is required for a B2MML document");
+      return 2;
+    }
+    StringBuilder query = new StringBuilder("?plant=").append(encode(plant)).append("&zone=").append(encode(zone));
+    if (sourceSystem != null) {
+      query.append("&sourceSystem=").append(encode(sourceSystem));
+    }
+    if (sourceKind != null) {
+      query.append("&sourceKind=").append(encode(sourceKind));
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(connection.uri(
+            ApiSpec.load("ingestion").path("ingestB2mml") + query))
+        .timeout(Duration.ofSeconds(300))
+        .header("Authorization", "Bearer " + connection.token())
+        .header("Content-Type", "application/xml")
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode result = JSON.readTree(response.body());
+    PrintStream out = System.out;
+    if (response.statusCode() != 200 && result.path("results").isEmpty()) {
+      out.println(file + ": HTTP " + response.statusCode() + " " + result.path("title").asString() + ": "
+          + result.path("detail").asString());
+      result.path("errors").forEach(e -> out.println("  " + e.path("pointer").asString() + ": "
+          + e.path("message").asString()));
+      return 3;
+    }
+    java.util.Map<String, int[]> perEntity = new java.util.TreeMap<>();
+    int shown = 0;
+    for (JsonNode record : result.path("results")) {
+      int[] counts = perEntity.computeIfAbsent(record.path("entity").asString(), e -> new int[3]);
+      switch (record.path("status").asString()) {
+        case "accepted" -> counts[0]++;
+        case "rejected" -> {
+          counts[1]++;
+          if (shown++ < 20) {
+            out.println("  " + record.path("element").asString() + " → " + record.path("entity").asString() + ": "
+                + record.path("errors"));
+          }
+        }
+        default -> counts[2]++;
+      }
+    }
+    JsonNode doc = result.path("document");
+    out.printf("%s: B2MML %s %s%n", file, doc.path("release").asString(), doc.path("root").asString());
+    perEntity.forEach((e, c) -> out.printf("  %-24s %,d accepted, %,d rejected, %,d not accepted%n", e, c[0], c[1], c[2]));
+    int failed = perEntity.values().stream().mapToInt(c -> c[2]).sum();
+    int rejected = perEntity.values().stream().mapToInt(c -> c[1]).sum();
+    return failed > 0 || response.statusCode() != 200 ? 3 : rejected > 0 ? 1 : 0;
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static void progress(PrintStream out, long done, long total, long accepted, long rejected) {

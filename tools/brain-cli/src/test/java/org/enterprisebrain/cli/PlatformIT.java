@@ -136,7 +136,10 @@ class PlatformIT {
         totals.accepted());
     assertThat(onKafka.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(totals.accepted());
     assertThat(onKafka).containsKeys("brain.production.operation-report.v1", "brain.equipment.equipment-state.v1",
-        "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1");
+        "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1",
+        // the MES's B2MML: schedules, and on each completed order its performance and the lot it made
+        "brain.production.production-schedule.v1", "brain.production.production-performance.v1",
+        "brain.logistics.material-lot.v1");
     assertCatalogSeesTheDemoPlant();
     assertTheLinesStreamThroughTheirProtocols();
     assertAnalyticsSeeTheDemoPlant(start);

@@ -1,6 +1,13 @@
 package org.enterprisebrain.ingestion.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import org.enterprisebrain.ingestion.api.model.B2mmlResult;
+import org.enterprisebrain.ingestion.b2mml.B2mmlImport;
+import org.enterprisebrain.standard.FieldError;
+import org.enterprisebrain.web.BodyLimitFilter;
+import org.springframework.core.io.Resource;
 import org.enterprisebrain.ingestion.api.IngestionApi;
 import org.enterprisebrain.ingestion.api.model.IngestResult;
 import org.enterprisebrain.security.BrainPrincipal;
@@ -15,10 +22,12 @@ public class IngestController implements IngestionApi {
 
   private final IngestionService ingestion;
   private final CsvRecords csv;
+  private final B2mmlImport b2mml;
 
-  public IngestController(IngestionService ingestion, CsvRecords csv) {
+  public IngestController(IngestionService ingestion, CsvRecords csv, B2mmlImport b2mml) {
     this.ingestion = ingestion;
     this.csv = csv;
+    this.b2mml = b2mml;
   }
 
   @Override
@@ -32,6 +41,21 @@ public class IngestController implements IngestionApi {
     List<JsonNode> records = csv.toRecords(ingestion.entity(entity), body,
         new CsvRecords.Defaults(mapping, plant, sourceSystem, sourceKind, schemaVersion == null ? 1 : schemaVersion));
     return ResponseEntity.ok(ingestion.ingest(entity, records, caller()));
+  }
+
+  @Override
+  public ResponseEntity<B2mmlResult> ingestB2mml(String plant, Resource body, String sourceSystem, String sourceKind,
+      String zone) {
+    byte[] xml;
+    try (InputStream in = body.getInputStream()) {
+      xml = in.readAllBytes();
+    } catch (BodyLimitFilter.BodyTooLargeException e) {
+      throw IngestionException.tooLarge(e.getMessage() + ": split the document");
+    } catch (IOException e) {
+      throw IngestionException.badRequest("the body could not be read to its end: " + e.getMessage(),
+          List.of(new FieldError("body", "unreadable")));
+    }
+    return ResponseEntity.ok(b2mml.ingest(xml, new B2mmlImport.Options(plant, sourceSystem, sourceKind, zone), caller()));
   }
 
   static BrainPrincipal caller() {

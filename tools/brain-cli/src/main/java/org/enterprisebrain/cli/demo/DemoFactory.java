@@ -49,7 +49,8 @@ public final class DemoFactory {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final ZoneOffset CST = ZoneOffset.ofHours(8);
-  private static final String PLANT = "hz-01", SITE = "HZ-01";
+  public static final String PLANT = "hz-01";
+  private static final String SITE = "HZ-01";
   private static final Source ERP = new Source("ERP-A", "ERP"), MES = new Source("MES-A", "MES"),
       SCADA = new Source("SCADA-A", "SCADA"), QMS = new Source("QMS-A", "QMS"), EMS = new Source("EMS-A", "EMS"),
       HR = new Source("HR-A", "HR");
@@ -171,6 +172,7 @@ public final class DemoFactory {
     final LineDef def;
     final Deque<WorkOrder> queue = new ArrayDeque<>();
     WorkOrder current;
+    String lastLot; // the newest lot the line finished: what the next line on consumes
     // Integer watt-milliseconds and litre-milliseconds per minute: sums are exact however time is sliced.
     long kwhAtStart, m3AtStart, wattMillis, litreMillisPerMinute;
 
@@ -209,6 +211,7 @@ public final class DemoFactory {
   private final List<Line> lines = new ArrayList<>();
   private final List<Machine> machines = new ArrayList<>();
   private final Map<String, List<ObjectNode>> out = new HashMap<>();
+  private final List<DemoB2mml.Document> documents = new ArrayList<>();
   private Instant clock;
   private int woSeq, bad;
 
@@ -273,6 +276,11 @@ public final class DemoFactory {
     for (Line line : lines) {
       for (WorkOrder wo : List.of(line.current, line.queue.getFirst())) {
         orders.add(envelope(MES, wo.id + "-" + wo.status, "work-order", origin, orderPayload(wo)));
+      }
+    }
+    for (Line line : lines) {
+      for (WorkOrder wo : List.of(line.current, line.queue.getFirst())) {
+        documents.add(schedule(line, wo, origin));
       }
     }
     return List.of(new Batch("equipment", equipment), new Batch("work-order", orders),
@@ -410,6 +418,7 @@ public final class DemoFactory {
     finished.status = "completed";
     finished.actualEnd = t;
     emit("work-order", MES, finished.id + "-" + finished.status, t, orderPayload(finished));
+    performance(line, finished, t);
     WorkOrder next = line.queue.poll();
     next.status = "in-progress";
     next.actualStart = t;
@@ -418,6 +427,7 @@ public final class DemoFactory {
     WorkOrder queued = newOrder(line, next.plannedEnd); // APS keeps one order released ahead
     line.queue.add(queued);
     emit("work-order", MES, queued.id + "-" + queued.status, t, orderPayload(queued));
+    documents.add(schedule(line, queued, t));
     // Running machines change over now; stopped ones when their stop ends (see endState).
     for (Machine m : machines) if (m.line == line && m.state.equals(RUNNING)) m.end = t; // ended right after
   }
@@ -516,7 +526,7 @@ public final class DemoFactory {
       boolean pass = value.doubleValue() >= c.lsl() && value.doubleValue() <= c.usl();
       outOfSpec |= !pass;
       ObjectNode p = JSON.createObjectNode().put("characteristic", c.id()).put("characteristicName", c.name())
-          .put("product", m.material).put("lot", m.workOrder.replace("WO-", "LOT-"))
+          .put("product", m.material).put("lot", lotOf(m.workOrder))
           .put("workOrder", m.workOrder).put("equipment", m.spec.id()).put("inspectionType", "in-process")
           .put("value", value).put("unit", c.unit()).put("lsl", dec(c.lsl(), c.scale()))
           .put("usl", dec(c.usl(), c.scale())).put("target", dec(c.target(), c.scale()))
@@ -566,6 +576,68 @@ public final class DemoFactory {
     String id = "WO-" + DAY.format(plannedStart.atOffset(CST)) + "-" + String.format("%03d", ++woSeq);
     return new WorkOrder(id, d.products().get(woSeq % d.products().size()), d.id(), planned, 3 + rnd.nextInt(3),
         plannedStart, plannedStart.plusSeconds((long) (planned * slowest * 1.2)));
+  }
+
+  // ---------------------------------------------------------------- B2MML (the MES's plans, actuals and lots)
+
+  /** The B2MML documents the MES sent since the last call, in order; the demo imports them. */
+  public List<DemoB2mml.Document> documents() {
+    List<DemoB2mml.Document> sent = List.copyOf(documents);
+    documents.clear();
+    return sent;
+  }
+
+  /** The lot a work order's output goes into; quality results name the same lot. */
+  static String lotOf(String workOrder) {
+    return workOrder.replace("WO-", "LOT-");
+  }
+
+  /**
+   * What one unit of a line's product consumes: machining takes one steel blank from a supplier lot of the
+   * day, assembly one machined part from the newest lot machining finished (so a recall runs over both lines).
+   */
+  private DemoB2mml.Material consumed(Line line, WorkOrder wo, BigDecimal quantity, boolean actual) {
+    if (line.def.id().equals("LINE-A")) {
+      String supplierLot = "S-1000456-" + DAY.format(wo.plannedStart.atOffset(CST));
+      return new DemoB2mml.Material("1000456", "Consumed", quantity, "PCS", actual ? supplierLot : null);
+    }
+    Line machining = lines.get(0);
+    String lot = machining.lastLot != null ? machining.lastLot : "LOT-STOCK-" + machining.def.products().get(0);
+    String part = machining.def.products().get(line.def.products().indexOf(wo.material) % machining.def.products().size());
+    return new DemoB2mml.Material(part, "Consumed", quantity, "PCS", actual ? lot : null);
+  }
+
+  private List<DemoB2mml.Segment> segments(Line line, WorkOrder wo, int quantity, boolean actual) {
+    List<DemoB2mml.Segment> segments = new ArrayList<>();
+    List<Spec> specs = line.def.machines();
+    for (int i = 0; i < specs.size(); i++) {
+      List<DemoB2mml.Material> materials = new ArrayList<>();
+      if (i == 0) {
+        materials.add(consumed(line, wo, BigDecimal.valueOf(quantity), actual));
+      }
+      if (i == specs.size() - 1) {
+        materials.add(new DemoB2mml.Material(wo.material, "Produced", BigDecimal.valueOf(quantity), "PCS",
+            actual ? lotOf(wo.id) : null));
+      }
+      segments.add(new DemoB2mml.Segment(operation(i), specs.get(i).id(), materials));
+    }
+    return segments;
+  }
+
+  private DemoB2mml.Document schedule(Line line, WorkOrder wo, Instant at) {
+    return DemoB2mml.schedule(MES.system(), ts(at), wo.id, line.def.id(), ts(wo.plannedStart), ts(wo.plannedEnd),
+        wo.priority, segments(line, wo, wo.planned, false));
+  }
+
+  /** The finished order's actuals, then its lot, made of the lot it consumed. */
+  private void performance(Line line, WorkOrder wo, Instant t) {
+    List<DemoB2mml.Segment> segments = segments(line, wo, wo.done, true);
+    documents.add(DemoB2mml.performance(MES.system(), ts(t), wo.id + "-R", wo.id, line.def.id(),
+        ts(wo.actualStart != null ? wo.actualStart : wo.plannedStart), ts(t), segments));
+    String from = segments.get(0).materials().get(0).lot();
+    documents.add(DemoB2mml.lot(MES.system(), ts(t), lotOf(wo.id), wo.material, BigDecimal.valueOf(wo.done), "PCS",
+        "Released", List.of(from)));
+    line.lastLot = lotOf(wo.id);
   }
 
   // ---------------------------------------------------------------- records

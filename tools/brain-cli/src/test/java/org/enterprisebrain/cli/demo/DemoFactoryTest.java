@@ -44,4 +44,51 @@ class DemoFactoryTest {
         .records().get(0);
     assertThat(employee.path("payload").path("extensions").path("工资卡号").asString()).startsWith("6222").hasSize(19);
   }
+
+  @Test
+  void theMesSendsSchedulesAndOnCompletionThePerformanceAndTheLotItMade() throws Exception {
+    DemoFactory factory = new DemoFactory(42, Instant.parse("2026-11-24T00:30:00Z"));
+    factory.masterData();
+    List<DemoB2mml.Document> documents = new ArrayList<>(factory.documents());
+    assertThat(documents).extracting(DemoB2mml.Document::name).allMatch(n -> n.startsWith("SyncProductionSchedule-"))
+        .hasSize(4);
+    assertThat(factory.documents()).as("drained").isEmpty();
+    for (int i = 0; i < 6 * 60; i++) {
+      factory.tick(Duration.ofMinutes(1));
+      documents.addAll(factory.documents());
+    }
+    var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    xml.setNamespaceAware(true);
+    List<org.w3c.dom.Document> performances = new ArrayList<>();
+    List<org.w3c.dom.Document> lots = new ArrayList<>();
+    for (DemoB2mml.Document d : documents) {
+      org.w3c.dom.Document dom = xml.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+          new java.io.StringReader(d.xml())));
+      assertThat(dom.getDocumentElement().getNamespaceURI()).isEqualTo(DemoB2mml.NAMESPACE);
+      switch (dom.getDocumentElement().getLocalName()) {
+        case "SyncProductionPerformance" -> performances.add(dom);
+        case "SyncMaterialLot" -> lots.add(dom);
+        default -> assertThat(dom.getDocumentElement().getLocalName()).isEqualTo("SyncProductionSchedule");
+      }
+    }
+    // both lines completed orders within six hours: each completion is one performance and one lot
+    assertThat(performances).hasSizeGreaterThanOrEqualTo(2).hasSameSizeAs(lots);
+    for (org.w3c.dom.Document lot : lots) {
+      String id = text(lot, "ID");
+      assertThat(id).startsWith("LOT-");
+      assertThat(text(lot, "AssemblyLotID")).as("made of a lot").isNotBlank();
+    }
+    // assembly consumes what machining made: a lot of LINE-A is named as assembly's source
+    List<String> machined = lots.stream().filter(l -> text(l, "MaterialDefinitionID").startsWith("4"))
+        .map(l -> text(l, "ID")).toList();
+    List<String> assemblySources = lots.stream().filter(l -> text(l, "MaterialDefinitionID").startsWith("5"))
+        .map(l -> text(l, "AssemblyLotID")).toList();
+    assertThat(machined).isNotEmpty();
+    assertThat(assemblySources).anyMatch(machined::contains);
+  }
+
+  private static String text(org.w3c.dom.Document dom, String element) {
+    var nodes = dom.getElementsByTagNameNS(DemoB2mml.NAMESPACE, element);
+    return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent();
+  }
 }

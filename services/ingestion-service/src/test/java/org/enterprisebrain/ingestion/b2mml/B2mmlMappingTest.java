@@ -1,0 +1,116 @@
+package org.enterprisebrain.ingestion.b2mml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public B2MML V0401 example documents of MESA's B2MML distribution (github.com/MESAInternational/
+ * B2MML-BatchML, Examples/Courbon B2MML v0401 Example XML Files.zip, unchanged: UTF-8 with a byte-order mark)
+ * mapped onto the data standard; expected values read off the documents by hand.
+ */
+class B2mmlMappingTest {
+
+  static final B2mmlReader READER = new B2mmlReader();
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  static byte[] resource(String name) throws IOException {
+    try (InputStream in = B2mmlMappingTest.class.getResourceAsStream("/b2mml/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  static List<B2mmlMapping.Mapped> map(String name) throws IOException {
+    return B2mmlMapping.map(READER.read(resource(name)), SHANGHAI);
+  }
+
+  @Test
+  void aProductionScheduleBecomesOneRequestWithItsProductAndFlattenedSegments() throws IOException {
+    B2mmlReader.Parsed parsed = READER.read(resource("PRO-20121210181416-27942.xml"));
+    assertThat(parsed.release()).isEqualTo(B2mmlReader.Release.V0401);
+    assertThat(parsed.verb()).isEqualTo("Sync");
+    assertThat(parsed.noun()).isEqualTo("ProductionSchedule");
+    List<B2mmlMapping.Mapped> records = B2mmlMapping.map(parsed, SHANGHAI);
+    assertThat(records).singleElement().satisfies(r -> {
+      assertThat(r.entity()).isEqualTo("production-schedule");
+      assertThat(r.element()).isEqualTo("/SyncProductionSchedule/DataArea/ProductionSchedule[1]/ProductionRequest[1]");
+      assertThat(r.key()).isEqualTo("258456");
+      assertThat(r.occurredAt()).isEqualTo("2009-12-10T17:14:16Z");
+      assertThat(r.payload().path("product").asString()).isEqualTo("SO1215");
+      assertThat(r.payload().path("quantity").decimalValue()).isEqualByComparingTo("1.000");
+      assertThat(r.payload().path("unit").asString()).isEqualTo("KG");
+      var segments = r.payload().path("segments");
+      assertThat(segments.get(0).path("segment").asString()).isEqualTo("0010");
+      assertThat(segments.get(1).path("segment").asString()).isEqualTo("Weighing");
+      assertThat(segments.get(1).path("parent").asString()).isEqualTo("0010");
+      assertThat(segments.get(1).path("parameters").get(0).path("name").asString()).isEqualTo("Center");
+      assertThat(segments.get(1).path("parameters").get(0).path("value").asString()).isEqualTo("3");
+      var consumed = segments.get(1).path("materials").get(0);
+      assertThat(consumed.path("material").asString()).isEqualTo("CRBN0001");
+      assertThat(consumed.path("use").asString()).isEqualTo("consumed");
+      assertThat(consumed.path("quantity").decimalValue()).isEqualByComparingTo("5");
+      assertThat(consumed.path("equipment").asString()).isEqualTo("BOX3");
+    });
+  }
+
+  @Test
+  void aProductionPerformanceBecomesOneResponseWithTheLotsItConsumed() throws IOException {
+    assertThat(map("PES-20121229115825-53107.xml")).singleElement().satisfies(r -> {
+      assertThat(r.entity()).isEqualTo("production-performance");
+      assertThat(r.key()).isEqualTo("53107");
+      assertThat(r.occurredAt()).isEqualTo("2012-11-29T11:58:25.3149559+01:00");
+      var material = r.payload().path("segments").get(0).path("materials").get(0);
+      assertThat(material.path("lot").asString()).isEqualTo("CRBN0001_LOT01");
+      assertThat(material.path("subLot").asString()).isEqualTo("430147330000056734");
+      assertThat(material.path("use").asString()).isEqualTo("consumed");
+      assertThat(material.path("quantity").decimalValue()).isEqualByComparingTo("0.41");
+      assertThat(material.path("properties")).hasSize(3);
+      assertThat(r.payload().has("product")).as("nothing produced in this response").isFalse();
+    });
+  }
+
+  @Test
+  void materialInformationGivesTheLotAndTheSubLotAsLotRecords() throws IOException {
+    assertThat(map("LOT-20121210170718-0001L0001.xml")).singleElement().satisfies(r -> {
+      assertThat(r.entity()).isEqualTo("material-lot");
+      assertThat(r.payload().path("lotId").asString()).isEqualTo("CRBN0001_LOT01");
+      assertThat(r.payload().path("kind").asString()).isEqualTo("lot");
+      assertThat(r.payload().path("status").asString()).isEqualTo("Valid");
+      assertThat(r.payload().path("properties").get(0).path("name").asString()).isEqualTo("ExpiryDate");
+    });
+    // the lot element only names the lot its sub-lot belongs to: the sub-lot alone is a record
+    assertThat(map("INV-20121210175555-0001L0001_01.xml")).singleElement().satisfies(r -> {
+      assertThat(r.element()).endsWith("/MaterialInformation[1]/MaterialLot[1]/MaterialSubLot[1]");
+      assertThat(r.payload().path("lotId").asString()).isEqualTo("CRBN0001_LOT01_01");
+      assertThat(r.payload().path("kind").asString()).isEqualTo("sub-lot");
+      assertThat(r.payload().path("parentLot").asString()).isEqualTo("CRBN0001_LOT01");
+      assertThat(r.payload().path("status").asString()).isEqualTo("NotValid");
+      assertThat(r.payload().path("quantity").decimalValue()).isEqualByComparingTo("24.910");
+      assertThat(r.payload().path("unit").asString()).isEqualTo("KG");
+    });
+  }
+
+  @Test
+  void aMaterialDefinitionKeepsItsBaseUnitAndItsOtherPropertiesAsExtensions() throws IOException {
+    assertThat(map("MAT-20121210170256-CRBN0001.xml")).singleElement().satisfies(r -> {
+      assertThat(r.entity()).isEqualTo("material");
+      assertThat(r.payload().path("materialId").asString()).isEqualTo("CRBN0001");
+      assertThat(r.payload().path("name").asString()).isEqualTo("Product Courbon0001");
+      assertThat(r.payload().path("baseUnit").asString()).isEqualTo("KG");
+      assertThat(r.payload().path("type").asString()).isEqualTo("other");
+      assertThat(r.payload().path("extensions").path("HazardousMaterialWarning").values())
+          .extracting(n -> n.asString()).containsExactly("C", "XN");
+    });
+  }
+
+  @Test
+  void materialUseIsTheStandardsKebabCase() {
+    assertThat(B2mmlMapping.useOf("Consumed")).isEqualTo("consumed");
+    assertThat(B2mmlMapping.useOf("ReplacedAsset")).isEqualTo("replaced-asset");
+    assertThat(B2mmlMapping.useOf(null)).isEqualTo("other");
+  }
+}

@@ -26,7 +26,7 @@ import sys
 CATEGORIES = {"rd", "production", "sales", "logistics", "finance", "supply-chain", "personnel",
               "equipment-iot", "energy-environment"}
 GRADES = {"L1": 1, "L2": 2, "L3": 3}
-DOMAINS = {"production", "quality", "equipment", "energy", "logistics", "sales", "supply-chain",
+DOMAINS = {"production", "quality", "equipment", "energy", "logistics", "sales", "supply-chain", "safety",
            "personnel", "master-data"}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 CJK = re.compile(r"[\u4e00-\u9fff]")

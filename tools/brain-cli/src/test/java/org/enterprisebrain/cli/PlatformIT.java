@@ -139,7 +139,9 @@ class PlatformIT {
         "brain.quality.quality-result.v1", "brain.energy.energy-reading.v1", "brain.equipment.equipment.v1",
         // the MES's B2MML: schedules, and on each completed order its performance and the lot it made
         "brain.production.production-schedule.v1", "brain.production.production-performance.v1",
-        "brain.logistics.material-lot.v1");
+        "brain.logistics.material-lot.v1",
+        // and the rest of the plant: shipments of the lots, the stack's emissions, PLM's bills of materials
+        "brain.logistics.shipment.v1", "brain.energy.emission-reading.v1", "brain.master-data.bill-of-materials.v1");
     assertCatalogSeesTheDemoPlant();
     assertTheLinesStreamThroughTheirProtocols();
     assertAnalyticsSeeTheDemoPlant(start);

@@ -53,7 +53,8 @@ public final class DemoFactory {
   private static final String SITE = "HZ-01";
   private static final Source ERP = new Source("ERP-A", "ERP"), MES = new Source("MES-A", "MES"),
       SCADA = new Source("SCADA-A", "SCADA"), QMS = new Source("QMS-A", "QMS"), EMS = new Source("EMS-A", "EMS"),
-      HR = new Source("HR-A", "HR");
+      HR = new Source("HR-A", "HR"), WMS = new Source("WMS-A", "WMS"), PLM = new Source("PLM-A", "PLM"),
+      EHS = new Source("EHS-A", "EHS");
   private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高"};
   private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "桂英"};
   private static final String[] ROLES = {"数控操作工", "质检员", "设备维修工", "班组长", "工艺员", "仓管员"};
@@ -62,7 +63,10 @@ public final class DemoFactory {
   private static final DateTimeFormatter KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final List<String> ENTITY_ORDER = List.of("work-order", "equipment-state", "alarm",
-      "operation-report", "quality-result", "telemetry", "energy-reading");
+      "operation-report", "quality-result", "telemetry", "energy-reading", "shipment", "emission-reading",
+      "safety-event");
+  /** The customers assembly's products ship to, in turn. */
+  private static final List<String> CUSTOMERS = List.of("C-1001", "C-1002", "C-1003");
   private static final String RUNNING = "running", IDLE = "idle", DOWN = "down", SETUP = "setup",
       PLANNED_STOP = "planned-stop";
   private static final int BAD_ONE_IN = 200;
@@ -212,12 +216,16 @@ public final class DemoFactory {
   private final List<Machine> machines = new ArrayList<>();
   private final Map<String, List<ObjectNode>> out = new HashMap<>();
   private final List<DemoB2mml.Document> documents = new ArrayList<>();
+  // own streams: the plant's surroundings must not change the simulation of its lines
+  private final Random environment;
+  private int shipments;
   private Instant clock;
   private int woSeq, bad;
 
   public DemoFactory(long seed, Instant start) {
     rnd = new Random(seed);
     badRnd = new Random(seed ^ 0x5DEECE66DL);
+    environment = new Random(seed ^ 0xE45L);
     origin = clock = start.truncatedTo(ChronoUnit.SECONDS); // whole seconds keep time-based ids unique
     for (LineDef def : LINES) {
       Line line = new Line(def);
@@ -283,7 +291,9 @@ public final class DemoFactory {
         documents.add(schedule(line, wo, origin));
       }
     }
-    return List.of(new Batch("equipment", equipment), new Batch("work-order", orders),
+    return List.of(new Batch("equipment", equipment), new Batch("material", materials()),
+        new Batch("customer", customers()), new Batch("bill-of-materials", billsOfMaterials()),
+        new Batch("engineering-change", engineeringChanges()), new Batch("work-order", orders),
         new Batch("employee", employees()));
   }
 
@@ -488,6 +498,8 @@ public final class DemoFactory {
       for (Machine m : machines) if (m.state.equals(RUNNING) || m.state.equals(IDLE)) enter(m, t, b.reason());
     }
     for (Machine m : machines) if (m.state.equals(RUNNING)) telemetry(m, t);
+    if (local.getMinute() == 0) emissions(t);
+    if (local.getMinute() == 30 && local.getHour() % 4 == 1) safetyWalk(t);
     if (minuteOfDay % REPORT_EVERY_MINUTES == 0) { // shift changes fall on these marks too
       for (Machine m : machines) flush(m, t);
       for (Line line : lines) meterReadings(line, t);
@@ -638,6 +650,109 @@ public final class DemoFactory {
     documents.add(DemoB2mml.lot(MES.system(), ts(t), lotOf(wo.id), wo.material, BigDecimal.valueOf(wo.done), "PCS",
         "Released", List.of(from)));
     line.lastLot = lotOf(wo.id);
+    if (line != lines.get(0)) ship(wo, t);
+  }
+
+  // ---------------------------------------------------------------- the rest of the plant: master data, shipments,
+  // emissions, safety (sent as they are, never spoiled: the spoiling is the lines' interfaces')
+
+  private void record(String entity, Source source, String key, Instant at, ObjectNode payload) {
+    out.computeIfAbsent(entity, e -> new ArrayList<>()).add(envelope(source, key, entity, at, payload));
+  }
+
+  /** Each finished assembly lot leaves for the next customer in turn, by truck, the same shift. */
+  private void ship(WorkOrder wo, Instant t) {
+    String id = String.format("DN-%s-%04d", DAY.format(t.atOffset(CST)), ++shipments);
+    ObjectNode p = JSON.createObjectNode().put("shipmentId", id).put("customer", CUSTOMERS.get(shipments % CUSTOMERS.size()))
+        .put("salesOrder", "SO-" + wo.id.substring(3)).put("status", "shipped").put("shippedAt", ts(t))
+        .put("carrier", "顺丰速运");
+    p.putArray("lines").addObject().put("material", wo.material).put("lot", lotOf(wo.id)).put("quantity", wo.done)
+        .put("unit", "PCS");
+    record("shipment", WMS, id + "-shipped", t, p);
+  }
+
+  /** The boiler stack's hourly CEMS averages (导则 6.3.2 a): NOx, SO2 and particulates against the permit. */
+  private void emissions(Instant t) {
+    String[][] pollutants = {{"NOx", "42", "8", "100"}, {"SO2", "15", "4", "50"}, {"颗粒物", "5", "1.5", "10"}};
+    for (String[] pollutant : pollutants) {
+      double value = Math.max(0, Double.parseDouble(pollutant[1]) + Double.parseDouble(pollutant[2]) * environment.nextGaussian());
+      record("emission-reading", EHS, "EM-DA001-" + pollutant[0].hashCode() + "-" + key(t), t, JSON.createObjectNode()
+          .put("monitoringPoint", "DA001").put("medium", "air").put("pollutant", pollutant[0])
+          .put("value", dec(value, 1)).put("unit", "mg/m3").put("readAt", ts(t)).put("intervalMinutes", 60)
+          .put("limit", Double.parseDouble(pollutant[3])).put("method", "online").put("valid", true));
+    }
+  }
+
+  /** Every four hours the shift's safety walk records what it found, and closes what it found before. */
+  private void safetyWalk(Instant t) {
+    String[][] findings = {{"hazard", "minor", "MACH", "切削液泄漏致地面湿滑", "设置警示并清理, 更换管接头"},
+        {"near-miss", "moderate", "ASSY", "叉车倒车时与行人距离过近", "划定人车分流通道"},
+        {"inspection-finding", "minor", "MACH", "灭火器压力不足", "更换灭火器"}};
+    String[] f = findings[environment.nextInt(findings.length)];
+    String id = "SE-" + key(t);
+    ObjectNode p = JSON.createObjectNode().put("eventId", id).put("kind", f[0]).put("severity", f[1]).put("area", f[2])
+        .put("description", f[3]).put("injured", 0).put("status", "action").put("correctiveAction", f[4])
+        .put("dueAt", ts(t.plus(Duration.ofDays(2))));
+    record("safety-event", EHS, id + "-action", t, p);
+  }
+
+  /** What the lines make and consume, from ERP. */
+  private List<ObjectNode> materials() {
+    List<ObjectNode> materials = new ArrayList<>();
+    String[][] rows = {{"1000456", "45#钢棒料 Φ20×60", "raw"}, {"4000123", "阀体 A型", "semi-finished"},
+        {"4000124", "阀体 B型", "semi-finished"}, {"5000456", "电磁阀总成 A型", "finished"},
+        {"5000457", "电磁阀总成 B型", "finished"}, {"6000789", "内六角螺钉 M4×10", "purchased-part"}};
+    for (String[] r : rows) {
+      materials.add(envelope(ERP, "MAT-" + r[0], "material", origin, JSON.createObjectNode().put("materialId", r[0])
+          .put("name", r[1]).put("type", r[2]).put("baseUnit", "PCS").put("batchManaged", true)));
+    }
+    return materials;
+  }
+
+  private List<ObjectNode> customers() {
+    List<ObjectNode> customers = new ArrayList<>();
+    String[][] rows = {{"C-1001", "宁波某汽车零部件有限公司", "key", "浙江"}, {"C-1002", "苏州某液压系统有限公司", "regular", "江苏"},
+        {"C-1003", "合肥某工程机械股份有限公司", "strategic", "安徽"}};
+    for (String[] r : rows) {
+      customers.add(envelope(ERP, "CUST-" + r[0], "customer", origin, JSON.createObjectNode().put("customerId", r[0])
+          .put("name", r[1]).put("tier", r[2]).put("region", r[3]).put("status", "active")));
+    }
+    return customers;
+  }
+
+  /** From PLM: machined bodies are made of a blank; assemblies of a body and four screws. */
+  private List<ObjectNode> billsOfMaterials() {
+    List<ObjectNode> boms = new ArrayList<>();
+    for (String body : List.of("4000123", "4000124")) {
+      ObjectNode p = JSON.createObjectNode().put("material", body).put("revision", body.equals("4000123") ? "B" : "A")
+          .put("usage", "production").put("baseQuantity", 1).put("unit", "PCS").put("status", "released");
+      if (body.equals("4000123")) p.put("change", "ECN-2026-0142");
+      p.putArray("components").addObject().put("position", "0010").put("component", "1000456").put("quantity", 1)
+          .put("unit", "PCS").put("scrapPercent", 1.0);
+      boms.add(envelope(PLM, "BOM-" + body + "-" + p.path("revision").asString(), "bill-of-materials", origin, p));
+    }
+    for (int i = 0; i < 2; i++) {
+      String assembly = List.of("5000456", "5000457").get(i);
+      ObjectNode p = JSON.createObjectNode().put("material", assembly).put("revision", "A").put("usage", "production")
+          .put("baseQuantity", 1).put("unit", "PCS").put("status", "released");
+      var components = p.putArray("components");
+      components.addObject().put("position", "0010").put("component", List.of("4000123", "4000124").get(i))
+          .put("quantity", 1).put("unit", "PCS");
+      components.addObject().put("position", "0020").put("component", "6000789").put("quantity", 4).put("unit", "PCS")
+          .put("scrapPercent", 0.5);
+      boms.add(envelope(PLM, "BOM-" + assembly + "-A", "bill-of-materials", origin, p));
+    }
+    return boms;
+  }
+
+  private List<ObjectNode> engineeringChanges() {
+    ObjectNode p = JSON.createObjectNode().put("changeNumber", "ECN-2026-0142").put("title", "阀体 A型 内孔直径公差收紧")
+        .put("kind", "notice").put("reason", "客户反馈装配过紧").put("status", "released").put("priority", "high")
+        .put("effectiveFrom", ts(origin.minus(Duration.ofDays(30)))).put("requestedBy", "E10005")
+        .put("approvedBy", "E10012").put("approvedAt", ts(origin.minus(Duration.ofDays(32))));
+    p.putArray("affected").addObject().put("material", "4000123").put("fromRevision", "A").put("toRevision", "B")
+        .put("disposition", "use-up");
+    return List.of(envelope(PLM, "ECN-2026-0142-released", "engineering-change", origin, p));
   }
 
   // ---------------------------------------------------------------- records

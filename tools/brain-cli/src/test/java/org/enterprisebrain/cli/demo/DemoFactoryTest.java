@@ -53,8 +53,9 @@ class DemoFactoryTest {
     assertThat(documents).extracting(DemoB2mml.Document::name).allMatch(n -> n.startsWith("SyncProductionSchedule-"))
         .hasSize(4);
     assertThat(factory.documents()).as("drained").isEmpty();
+    List<DemoFactory.Batch> batches = new ArrayList<>();
     for (int i = 0; i < 6 * 60; i++) {
-      factory.tick(Duration.ofMinutes(1));
+      batches.addAll(factory.tick(Duration.ofMinutes(1)));
       documents.addAll(factory.documents());
     }
     var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
@@ -85,6 +86,14 @@ class DemoFactoryTest {
         .map(l -> text(l, "AssemblyLotID")).toList();
     assertThat(machined).isNotEmpty();
     assertThat(assemblySources).anyMatch(machined::contains);
+    // and what assembly made leaves as shipments naming the lot: a recall reaches the customer
+    List<String> assembled = lots.stream().filter(l -> text(l, "MaterialDefinitionID").startsWith("5"))
+        .map(l -> text(l, "ID")).toList();
+    List<String> shipped = batches.stream().filter(b -> b.entity().equals("shipment"))
+        .flatMap(b -> b.records().stream()).map(r -> r.path("payload").path("lines").path(0).path("lot").asString())
+        .toList();
+    assertThat(shipped).isNotEmpty().isEqualTo(assembled);
+    assertThat(batches).extracting(DemoFactory.Batch::entity).contains("emission-reading", "safety-event");
   }
 
   private static String text(org.w3c.dom.Document dom, String element) {

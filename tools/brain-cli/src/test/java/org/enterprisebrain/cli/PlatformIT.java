@@ -623,7 +623,11 @@ class PlatformIT {
         .as("rules the live platform left unknown").isEmpty();
     for (String rule : List.of("ingest.standard-api", "ingest.equipment", "analytics.jobs", "analytics.health",
         "registry.predictive-model", "registry.knowledge-graph", "registry.models", "catalog.backup",
-        "gateway.attack-defence", "connect.protocols", "connect.energy-meters")) {
+        "gateway.attack-defence", "connect.protocols", "connect.energy-meters",
+        // the MES's B2MML, shipments, the stack's emissions and PLM's BOMs (6.1.2 b/c, 6.1.3 a, 6.2.1, 6.2.3 d,
+        // 6.3.2 a, 6.5.2 a): before, attestation only or none
+        "ingest.production-plan", "ingest.plan-and-actual", "ingest.lot-genealogy", "ingest.lot-traceability",
+        "ingest.emissions", "ingest.plm")) {
       // the rule's facts in the message: which entity, source or store was missing when it was not met
       assertThat(ruleValue(after, rule)).as(rule + ": " + ruleEntry(after, rule)).isEqualTo(1.0);
     }

@@ -1,5 +1,6 @@
 package org.enterprisebrain.ingestion.b2mml;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -38,7 +39,9 @@ public final class B2mml {
       @JsonProperty("MaterialLot") List<MaterialLot> materialLots,
       @JsonProperty("MaterialSubLot") List<MaterialSubLot> materialSubLots,
       @JsonProperty("Equipment") List<Equipment> equipment,
-      @JsonProperty("Person") List<Person> persons) {
+      @JsonProperty("Person") List<Person> persons,
+      @JsonProperty("OperationsSchedule") List<ProductionSchedule> operationsSchedules,
+      @JsonProperty("OperationsPerformance") List<ProductionPerformance> operationsPerformances) {
   }
 
   /** Text with the attributes B2MML allows on it (languageID, schemeID …), which the import does not need. */
@@ -83,18 +86,21 @@ public final class B2mml {
       @JsonProperty("EquipmentElementLevel") String equipmentElementLevel) {
   }
 
+  /** Also V0600's OperationsSchedule, whose OperationsRequests have the same elements. */
   public record ProductionSchedule(
       @JsonProperty("ID") Text id,
+      @JsonProperty("OperationsType") String operationsType,
       @JsonProperty("Location") Location location,
       @JsonProperty("HierarchyScope") Location hierarchyScope,
       @JsonProperty("PublishedDate") String publishedDate,
       @JsonProperty("StartTime") String startTime,
       @JsonProperty("EndTime") String endTime,
-      @JsonProperty("ProductionRequest") List<ProductionRequest> productionRequests) {
+      @JsonProperty("ProductionRequest") @JsonAlias("OperationsRequest") List<ProductionRequest> productionRequests) {
   }
 
   public record ProductionRequest(
       @JsonProperty("ID") Text id,
+      @JsonProperty("OperationsType") String operationsType,
       @JsonProperty("Description") List<Text> descriptions,
       @JsonProperty("Location") Location location,
       @JsonProperty("HierarchyScope") Location hierarchyScope,
@@ -123,19 +129,22 @@ public final class B2mml {
   public record ProductionParameter(@JsonProperty("Parameter") List<Property> parameters) {
   }
 
+  /** Also V0600's OperationsPerformance, whose OperationsResponses have the same elements. */
   public record ProductionPerformance(
       @JsonProperty("ID") Text id,
+      @JsonProperty("OperationsType") String operationsType,
       @JsonProperty("Location") Location location,
       @JsonProperty("HierarchyScope") Location hierarchyScope,
       @JsonProperty("PublishedDate") String publishedDate,
       @JsonProperty("StartTime") String startTime,
       @JsonProperty("EndTime") String endTime,
-      @JsonProperty("ProductionResponse") List<ProductionResponse> productionResponses) {
+      @JsonProperty("ProductionResponse") @JsonAlias("OperationsResponse") List<ProductionResponse> productionResponses) {
   }
 
   public record ProductionResponse(
       @JsonProperty("ID") Text id,
-      @JsonProperty("ProductionRequestID") Text productionRequestId,
+      @JsonProperty("OperationsType") String operationsType,
+      @JsonProperty("ProductionRequestID") @JsonAlias("OperationsRequestID") Text productionRequestId,
       @JsonProperty("Location") Location location,
       @JsonProperty("HierarchyScope") Location hierarchyScope,
       @JsonProperty("StartTime") String startTime,

@@ -60,11 +60,19 @@ public final class B2mmlMapping {
     B2mml.DataArea data = parsed.data();
     int i = 0;
     for (B2mml.ProductionSchedule s : each(data.productionSchedules())) {
-      mapping.schedule(s, element(base, bare, parsed.root(), "ProductionSchedule", ++i));
+      mapping.schedule(s, element(base, bare, parsed.root(), "ProductionSchedule", ++i), "ProductionRequest");
+    }
+    i = 0;
+    for (B2mml.ProductionSchedule s : each(data.operationsSchedules())) {
+      mapping.schedule(s, element(base, bare, parsed.root(), "OperationsSchedule", ++i), "OperationsRequest");
     }
     i = 0;
     for (B2mml.ProductionPerformance p : each(data.productionPerformances())) {
-      mapping.performance(p, element(base, bare, parsed.root(), "ProductionPerformance", ++i));
+      mapping.performance(p, element(base, bare, parsed.root(), "ProductionPerformance", ++i), "ProductionResponse");
+    }
+    i = 0;
+    for (B2mml.ProductionPerformance p : each(data.operationsPerformances())) {
+      mapping.performance(p, element(base, bare, parsed.root(), "OperationsPerformance", ++i), "OperationsResponse");
     }
     i = 0;
     for (B2mml.MaterialDefinition d : each(data.materialDefinitions())) {
@@ -110,10 +118,12 @@ public final class B2mmlMapping {
     return bare ? "/" + root : base + "/" + noun + "[" + n + "]";
   }
 
-  private void schedule(B2mml.ProductionSchedule schedule, String at) {
+  private void schedule(B2mml.ProductionSchedule schedule, String at, String requestElement) {
+    production(schedule.operationsType(), at);
     int i = 0;
     for (B2mml.ProductionRequest request : each(schedule.productionRequests())) {
-      String element = at + "/ProductionRequest[" + ++i + "]";
+      String element = at + "/" + requestElement + "[" + ++i + "]";
+      production(request.operationsType(), element);
       ObjectNode p = NODES.objectNode();
       String id = B2mml.Text.of(request.id());
       put(p, "productionRequest", id);
@@ -160,10 +170,12 @@ public final class B2mmlMapping {
     }
   }
 
-  private void performance(B2mml.ProductionPerformance performance, String at) {
+  private void performance(B2mml.ProductionPerformance performance, String at, String responseElement) {
+    production(performance.operationsType(), at);
     int i = 0;
     for (B2mml.ProductionResponse response : each(performance.productionResponses())) {
-      String element = at + "/ProductionResponse[" + ++i + "]";
+      String element = at + "/" + responseElement + "[" + ++i + "]";
+      production(response.operationsType(), element);
       ObjectNode p = NODES.objectNode();
       String id = B2mml.Text.of(response.id());
       put(p, "productionResponse", id);
@@ -256,6 +268,19 @@ public final class B2mmlMapping {
       ArrayNode properties = NODES.arrayNode();
       properties(requirement ? use.requirementProperties() : use.actualProperties(), properties);
       setIfAny(m, "properties", properties);
+    }
+  }
+
+  /**
+   * V0600's Operations… nouns carry production, maintenance, quality and inventory operations alike; only
+   * production (and mixed) operations are plans and actuals of production. The others are refused by name
+   * rather than filed as production.
+   */
+  private static void production(String operationsType, String element) {
+    if (operationsType != null && !operationsType.isBlank()
+        && !List.of("Production", "Mixed").contains(operationsType.strip())) {
+      throw B2mmlReader.refused(element + "/OperationsType", "OperationsType '" + operationsType.strip()
+          + "' is not imported: only Production and Mixed operations are production schedules and performance");
     }
   }
 

@@ -63,7 +63,9 @@ public final class B2mmlReader {
       "MaterialLot", B2mml.MaterialLot.class,
       "MaterialSubLot", B2mml.MaterialSubLot.class,
       "Equipment", B2mml.Equipment.class,
-      "Person", B2mml.Person.class);
+      "Person", B2mml.Person.class,
+      "OperationsSchedule", B2mml.ProductionSchedule.class,
+      "OperationsPerformance", B2mml.ProductionPerformance.class);
 
   /** A bound document: its root element, release, verb (null for a bare noun) and noun. */
   public record Parsed(String root, Release release, String verb, String noun, B2mml.DataArea data,
@@ -166,7 +168,9 @@ public final class B2mmlReader {
         noun.equals("MaterialLot") ? cast(one) : null,
         noun.equals("MaterialSubLot") ? cast(one) : null,
         noun.equals("Equipment") ? cast(one) : null,
-        noun.equals("Person") ? cast(one) : null);
+        noun.equals("Person") ? cast(one) : null,
+        noun.equals("OperationsSchedule") ? cast(one) : null,
+        noun.equals("OperationsPerformance") ? cast(one) : null);
   }
 
   @SuppressWarnings("unchecked")

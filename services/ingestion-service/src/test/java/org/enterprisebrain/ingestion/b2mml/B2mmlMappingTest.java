@@ -113,4 +113,40 @@ class B2mmlMappingTest {
     assertThat(B2mmlMapping.useOf("ReplacedAsset")).isEqualTo("replaced-asset");
     assertThat(B2mmlMapping.useOf(null)).isEqualTo("other");
   }
+
+  @Test
+  void v0600OperationsNounsOfProductionAreSchedulesAndPerformanceOthersAreRefused() {
+    String v0600 = "http://www.mesa.org/xml/B2MML-V0600";
+    B2mmlReader.Parsed parsed = READER.read(("""
+        <ProcessOperationsSchedule xmlns="%s" releaseID="B2MML-V0600"><ApplicationArea><Sender><LogicalID>SAP-PRD</LogicalID>
+        </Sender><CreationDateTime>2026-12-01T07:00:00+08:00</CreationDateTime></ApplicationArea><DataArea><Process/>
+        <OperationsSchedule><ID>OS-1</ID><OperationsType>Production</OperationsType>
+          <OperationsRequest><ID>000001004711</ID><OperationsType>Production</OperationsType>
+            <StartTime>2026-12-01T08:00:00</StartTime><EndTime>2026-12-01T16:00:00</EndTime>
+            <SegmentRequirement><ID>0010</ID><MaterialRequirement><MaterialDefinitionID>4000123</MaterialDefinitionID>
+              <MaterialUse>Produced</MaterialUse><Quantity><QuantityString>500</QuantityString>
+              <UnitOfMeasure>PCS</UnitOfMeasure></Quantity></MaterialRequirement></SegmentRequirement>
+            <RequestState>Released</RequestState></OperationsRequest></OperationsSchedule></DataArea>
+        </ProcessOperationsSchedule>""").formatted(v0600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(parsed.noun()).isEqualTo("OperationsSchedule");
+    assertThat(B2mmlMapping.map(parsed, SHANGHAI)).singleElement().satisfies(r -> {
+      assertThat(r.entity()).isEqualTo("production-schedule");
+      assertThat(r.element()).isEqualTo("/ProcessOperationsSchedule/DataArea/OperationsSchedule[1]/OperationsRequest[1]");
+      assertThat(r.payload().path("productionRequest").asString()).isEqualTo("000001004711");
+      assertThat(r.payload().path("product").asString()).isEqualTo("4000123");
+      assertThat(r.payload().path("plannedStart").asString()).isEqualTo("2026-12-01T08:00:00+08:00");
+    });
+
+    B2mmlReader.Parsed maintenance = READER.read(("""
+        <SyncOperationsPerformance xmlns="%s"><DataArea><Sync/><OperationsPerformance><ID>OP-9</ID>
+        <OperationsType>Maintenance</OperationsType><OperationsResponse><ID>R-9</ID>
+        <OperationsRequestID>MO-9</OperationsRequestID></OperationsResponse></OperationsPerformance></DataArea>
+        </SyncOperationsPerformance>""").formatted(v0600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> B2mmlMapping.map(maintenance, SHANGHAI))
+        .isInstanceOfSatisfying(org.enterprisebrain.ingestion.ingest.IngestionException.class, e -> {
+          assertThat(e.getMessage()).contains("OperationsType 'Maintenance' is not imported");
+          assertThat(e.errors().get(0).pointer())
+              .isEqualTo("/SyncOperationsPerformance/DataArea/OperationsPerformance[1]/OperationsType");
+        });
+  }
 }

@@ -8,7 +8,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The part of B2MML (MESA's XML of IEC 62264-2) that the import reads, bound by Jackson XML. Element names
- * are those of V0401 and V0600, which agree on everything read here; elements not named are ignored.
+ * are those of V0401 and V0600; where the two releases type an element differently (V0600's StorageLocation
+ * is text, its EquipmentLevel and AssemblyLotID are structures, several IDs repeat) the binding takes both
+ * forms ({@link Text}, lists). Elements not named are ignored.
  * Repeated elements are lists (never null once {@link B2mmlReader} has bound them: absent is empty).
  */
 public final class B2mml {
@@ -44,16 +46,38 @@ public final class B2mml {
       @JsonProperty("OperationsPerformance") List<ProductionPerformance> operationsPerformances) {
   }
 
-  /** Text with the attributes B2MML allows on it (languageID, schemeID …), which the import does not need. */
+  /**
+   * An identifier or text, whichever form the release gives it: plain text; text with attributes (languageID,
+   * schemeID …: an object whose "" member is the text); or a structure naming it (V0600's AssemblyLotID is a
+   * lot with an ID, its EquipmentLevel a scope with an EquipmentElementLevel, V0401's StorageLocation a
+   * location with an EquipmentID).
+   */
   public record Text(String value) {
 
-    /** Plain text arrives as a string, text with attributes as an object whose "" member is the text. */
+    private static final List<String> NAMING = List.of("", "ID", "EquipmentID", "EquipmentElementLevel");
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Text bind(JsonNode node) {
-      if (node == null || node.isNull()) {
-        return new Text(null);
+      return new Text(textOf(node));
+    }
+
+    private static String textOf(JsonNode node) {
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return null;
       }
-      return new Text(node.isValueNode() ? node.asString() : node.path("").asString(null));
+      if (node.isValueNode()) {
+        return node.asString();
+      }
+      if (node.isArray()) {
+        return node.isEmpty() ? null : textOf(node.get(0));
+      }
+      for (String member : NAMING) {
+        String text = textOf(node.get(member));
+        if (text != null && !text.isBlank()) {
+          return text;
+        }
+      }
+      return null;
     }
 
     static String of(Text text) {
@@ -119,6 +143,7 @@ public final class B2mml {
       @JsonProperty("EarliestStartTime") String earliestStartTime,
       @JsonProperty("LatestEndTime") String latestEndTime,
       @JsonProperty("ProductionParameter") List<ProductionParameter> productionParameters,
+      @JsonProperty("SegmentParameter") List<Property> segmentParameters,
       @JsonProperty("EquipmentRequirement") List<EquipmentUse> equipmentRequirements,
       @JsonProperty("MaterialRequirement") List<MaterialUse> materialRequirements,
       @JsonProperty("MaterialProducedRequirement") List<MaterialUse> materialProducedRequirements,
@@ -161,6 +186,7 @@ public final class B2mml {
       @JsonProperty("ActualStartTime") String actualStartTime,
       @JsonProperty("ActualEndTime") String actualEndTime,
       @JsonProperty("ProductionData") List<Property> productionData,
+      @JsonProperty("SegmentData") List<Property> segmentData,
       @JsonProperty("PersonnelActual") List<PersonnelActual> personnelActuals,
       @JsonProperty("EquipmentActual") List<EquipmentUse> equipmentActuals,
       @JsonProperty("MaterialActual") List<MaterialUse> materialActuals,
@@ -169,18 +195,20 @@ public final class B2mml {
       @JsonProperty("SegmentResponse") List<SegmentResponse> segmentResponses) {
   }
 
-  public record PersonnelActual(@JsonProperty("PersonID") Text personId) {
+  /** V0600 lets one actual name several people or machines: each is kept. */
+  public record PersonnelActual(@JsonProperty("PersonID") List<Text> personIds) {
   }
 
-  public record EquipmentUse(@JsonProperty("EquipmentID") Text equipmentId) {
+  public record EquipmentUse(@JsonProperty("EquipmentID") List<Text> equipmentIds) {
   }
 
   /** A material requirement or actual: the same elements, the property list named after its parent. */
   public record MaterialUse(
-      @JsonProperty("MaterialDefinitionID") Text materialDefinitionId,
-      @JsonProperty("MaterialLotID") Text materialLotId,
-      @JsonProperty("MaterialSubLotID") Text materialSubLotId,
+      @JsonProperty("MaterialDefinitionID") List<Text> materialDefinitionIds,
+      @JsonProperty("MaterialLotID") List<Text> materialLotIds,
+      @JsonProperty("MaterialSubLotID") List<Text> materialSubLotIds,
       @JsonProperty("Location") Location location,
+      @JsonProperty("HierarchyScope") Location hierarchyScope,
       @JsonProperty("MaterialUse") String materialUse,
       @JsonProperty("Quantity") List<Quantity> quantities,
       @JsonProperty("MaterialRequirementProperty") List<Property> requirementProperties,
@@ -210,7 +238,7 @@ public final class B2mml {
       @JsonProperty("Status") String status,
       @JsonProperty("MaterialLotProperty") List<Property> properties,
       @JsonProperty("MaterialSubLot") List<MaterialSubLot> materialSubLots,
-      @JsonProperty("StorageLocation") Location storageLocation,
+      @JsonProperty("StorageLocation") Text storageLocation,
       @JsonProperty("Quantity") List<Quantity> quantities,
       @JsonProperty("AssemblyLotID") List<Text> assemblyLotIds,
       @JsonProperty("AssemblySubLotID") List<Text> assemblySubLotIds) {
@@ -223,7 +251,7 @@ public final class B2mml {
       @JsonProperty("Status") String status,
       @JsonProperty("MaterialSublotProperty") List<Property> properties,
       @JsonProperty("MaterialSubLotProperty") List<Property> propertiesV0401,
-      @JsonProperty("StorageLocation") Location storageLocation,
+      @JsonProperty("StorageLocation") Text storageLocation,
       @JsonProperty("Quantity") List<Quantity> quantities,
       @JsonProperty("MaterialSubLot") List<MaterialSubLot> materialSubLots,
       @JsonProperty("MaterialLotID") Text materialLotId,
@@ -234,7 +262,7 @@ public final class B2mml {
   public record Equipment(
       @JsonProperty("ID") Text id,
       @JsonProperty("Description") List<Text> descriptions,
-      @JsonProperty("EquipmentLevel") String equipmentLevel,
+      @JsonProperty("EquipmentLevel") Text equipmentLevel,
       @JsonProperty("Equipment") List<Equipment> children,
       @JsonProperty("EquipmentClassID") List<Text> equipmentClassIds) {
   }

@@ -82,14 +82,22 @@ public class B2mmlImport {
     for (Map.Entry<String, List<Integer>> group : byEntity.entrySet()) {
       List<Integer> indices = group.getValue();
       List<RecordResult> answers;
-      try {
-        answers = ingestion.ingest(group.getKey(), indices.stream().map(records::get).toList(), caller).getResults();
-      } catch (IngestionException e) {
-        if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
-          throw e;
+      if (failed > 0) {
+        // Kafka refused an earlier part: the rest waits for the resend rather than for Kafka's timeout again
+        answers = indices.stream().map(i -> new RecordResult().id(records.get(i).path("id").asString())
+            .status(RecordResult.StatusEnum.FAILED).errors(List.of(new org.enterprisebrain.ingestion.api.model
+                .FieldError().pointer("").message("not sent: Kafka did not acknowledge an earlier part of the"
+                    + " document; send the document again")))).toList();
+      } else {
+        try {
+          answers = ingestion.ingest(group.getKey(), indices.stream().map(records::get).toList(), caller).getResults();
+        } catch (IngestionException e) {
+          if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+            throw e;
+          }
+          answers = e.results();
+          failed++;
         }
-        answers = e.results();
-        failed++;
       }
       for (int j = 0; j < indices.size(); j++) {
         int index = indices.get(j);

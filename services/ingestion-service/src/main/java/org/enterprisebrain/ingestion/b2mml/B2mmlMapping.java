@@ -3,6 +3,7 @@ package org.enterprisebrain.ingestion.b2mml;
 import static org.enterprisebrain.ingestion.b2mml.B2mml.each;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -162,6 +163,7 @@ public final class B2mmlMapping {
     for (B2mml.ProductionParameter pp : each(s.productionParameters())) {
       properties(pp.parameters(), parameters);
     }
+    properties(s.segmentParameters(), parameters);
     setIfAny(segment, "parameters", parameters);
     segments.add(segment);
     int j = 0;
@@ -207,9 +209,11 @@ public final class B2mmlMapping {
     String id = segment.path("segment").asString();
     ArrayNode personnel = NODES.arrayNode();
     for (B2mml.PersonnelActual person : each(s.personnelActuals())) {
-      String personId = B2mml.Text.of(person.personId());
-      if (personId != null) {
-        personnel.addObject().put("person", personId);
+      for (B2mml.Text named : each(person.personIds())) {
+        String personId = B2mml.Text.of(named);
+        if (personId != null) {
+          personnel.addObject().put("person", personId);
+        }
       }
     }
     setIfAny(segment, "personnel", personnel);
@@ -220,6 +224,7 @@ public final class B2mmlMapping {
     setIfAny(segment, "materials", materials);
     ArrayNode parameters = NODES.arrayNode();
     properties(s.productionData(), parameters);
+    properties(s.segmentData(), parameters);
     setIfAny(segment, "parameters", parameters);
     segments.add(segment);
     int j = 0;
@@ -240,7 +245,7 @@ public final class B2mmlMapping {
     put(segment, "processSegment", B2mml.Text.of(processSegment));
     put(segment, "parent", parent);
     put(segment, "equipment", first(location, each(equipment).isEmpty() ? null
-        : B2mml.Text.of(equipment.get(0).equipmentId())));
+        : B2mml.Text.first(equipment.get(0).equipmentIds())));
     putTime(segment, "start", start);
     putTime(segment, "end", end);
     return segment;
@@ -255,16 +260,16 @@ public final class B2mmlMapping {
   private void materials(List<B2mml.MaterialUse> uses, String impliedUse, boolean requirement, ArrayNode into) {
     for (B2mml.MaterialUse use : each(uses)) {
       ObjectNode m = into.addObject();
-      put(m, "material", B2mml.Text.of(use.materialDefinitionId()));
+      put(m, "material", B2mml.Text.first(use.materialDefinitionIds()));
       m.put("use", useOf(first(impliedUse, use.materialUse())));
       B2mml.Quantity quantity = each(use.quantities()).isEmpty() ? null : use.quantities().get(0);
       if (quantity != null) {
         putNumber(m, "quantity", quantity.quantityString());
         put(m, "unit", quantity.unitOfMeasure());
       }
-      put(m, "lot", B2mml.Text.of(use.materialLotId()));
-      put(m, "subLot", B2mml.Text.of(use.materialSubLotId()));
-      put(m, "equipment", equipmentOf(use.location(), null));
+      put(m, "lot", B2mml.Text.first(use.materialLotIds()));
+      put(m, "subLot", B2mml.Text.first(use.materialSubLotIds()));
+      put(m, "equipment", equipmentOf(use.location(), use.hierarchyScope()));
       ArrayNode properties = NODES.arrayNode();
       properties(requirement ? use.requirementProperties() : use.actualProperties(), properties);
       setIfAny(m, "properties", properties);
@@ -289,7 +294,12 @@ public final class B2mmlMapping {
     if (materialUse == null || materialUse.isBlank()) {
       return "other";
     }
-    return materialUse.strip().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    return kebab(materialUse);
+  }
+
+  /** "ReplacedAsset", "Replaced Asset", "replaced_asset" → "replaced-asset". */
+  static String kebab(String text) {
+    return text.strip().replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("[\\s_]+", "-").toLowerCase(Locale.ROOT);
   }
 
   private static ObjectNode firstProduced(ArrayNode segments) {
@@ -314,7 +324,7 @@ public final class B2mmlMapping {
           if (!material.path("quantity").isNumber() || !java.util.Objects.equals(unit, material.path("unit").asString(null))) {
             return;
           }
-          sum = sum.add(material.path("quantity").decimalValue());
+          sum = sum.add(material.path("quantity").decimalValue(), MathContext.DECIMAL128);
         }
       }
     }
@@ -326,10 +336,10 @@ public final class B2mmlMapping {
     ObjectNode p = NODES.objectNode();
     String id = B2mml.Text.of(d.id());
     put(p, "materialId", id);
-    put(p, "name", first(B2mml.Text.first(d.descriptions()), id));
+    put(p, "name", clean(first(B2mml.Text.first(d.descriptions()), id), 128));
     Map<String, List<String>> properties = propertyValues(d.properties());
     List<String> type = properties.remove("MaterialType");
-    p.put("type", type == null ? "other" : type.get(0).toLowerCase(Locale.ROOT));
+    p.put("type", type == null ? "other" : kebab(type.get(0)));
     List<String> unit = properties.remove("BaseUnitOfMeasure");
     put(p, "baseUnit", unit == null ? null : unit.get(0));
     put(p, "materialGroup", B2mml.Text.first(d.materialClassIds()));
@@ -342,8 +352,10 @@ public final class B2mmlMapping {
     ObjectNode p = lotRecord(id, "lot", B2mml.Text.of(lot.materialDefinitionId()), lot.descriptions(), lot.status(),
         lot.quantities(), lot.storageLocation(), lot.location(), lot.assemblyLotIds(), lot.assemblySubLotIds(),
         lot.properties());
-    // a lot element that only names the lot its sub-lots belong to says nothing of the lot itself
-    if (p.size() > 2 || each(lot.materialSubLots()).isEmpty()) {
+    // a lot element that only names the lot its sub-lots belong to says nothing of the lot itself (one
+    // without an ID but with something to say is a record, which the standard then refuses naming lotId)
+    boolean saysSomething = p.properties().stream().anyMatch(f -> !f.getKey().equals("lotId") && !f.getKey().equals("kind"));
+    if (saysSomething || id == null || each(lot.materialSubLots()).isEmpty()) {
       emit("material-lot", element, id, p, published);
     }
     int i = 0;
@@ -368,16 +380,16 @@ public final class B2mmlMapping {
 
   /** A lot's or sub-lot's own fields: what the two elements share. */
   private static ObjectNode lotRecord(String id, String kind, String material, List<B2mml.Text> descriptions,
-      String status, List<B2mml.Quantity> quantities, B2mml.Location storage, B2mml.Location location,
+      String status, List<B2mml.Quantity> quantities, B2mml.Text storage, B2mml.Location location,
       List<B2mml.Text> assemblyLots, List<B2mml.Text> assemblySubLots, List<B2mml.Property> properties) {
     ObjectNode p = NODES.objectNode();
     put(p, "lotId", id);
     p.put("kind", kind);
     put(p, "material", material);
-    put(p, "description", B2mml.Text.first(descriptions));
+    put(p, "description", clean(B2mml.Text.first(descriptions), 256));
     put(p, "status", status);
     quantity(p, quantities);
-    put(p, "location", first(equipmentOf(storage, null), equipmentOf(location, null)));
+    put(p, "location", first(B2mml.Text.of(storage), equipmentOf(location, null)));
     assembly(p, assemblyLots, assemblySubLots);
     ArrayNode items = NODES.arrayNode();
     properties(properties, items);
@@ -389,9 +401,9 @@ public final class B2mmlMapping {
     String id = B2mml.Text.of(e.id());
     ObjectNode p = NODES.objectNode();
     put(p, "equipmentId", id);
-    put(p, "name", first(B2mml.Text.first(e.descriptions()), id));
-    String level = e.equipmentLevel() == null ? null : LEVELS.getOrDefault(e.equipmentLevel().strip(),
-        e.equipmentLevel().strip());
+    put(p, "name", clean(first(B2mml.Text.first(e.descriptions()), id), 128));
+    String sent = B2mml.Text.of(e.equipmentLevel());
+    String level = sent == null ? null : LEVELS.getOrDefault(sent, sent);
     put(p, "level", level);
     put(p, "parent", parent);
     put(p, "type", B2mml.Text.first(e.equipmentClassIds()));
@@ -406,7 +418,7 @@ public final class B2mmlMapping {
     String id = B2mml.Text.of(person.id());
     ObjectNode p = NODES.objectNode();
     put(p, "employeeId", id);
-    put(p, "name", first(B2mml.Text.of(person.personName()), B2mml.Text.first(person.descriptions()), id));
+    put(p, "name", clean(first(B2mml.Text.of(person.personName()), B2mml.Text.first(person.descriptions()), id), 64));
     put(p, "role", B2mml.Text.first(person.personnelClassIds()));
     emit("employee", element, id, p, null);
   }
@@ -501,28 +513,56 @@ public final class B2mmlMapping {
     }
   }
 
-  /** A number when it is one; otherwise the text, which the standard then refuses naming the field. */
+  /**
+   * A number when it is a quantity a plant can mean (at most 38 significant digits, exponent within ±30);
+   * otherwise the text, which the standard then refuses naming the field. The bounds keep "1E+999999999"
+   * from costing the service minutes of arithmetic.
+   */
   private static void putNumber(ObjectNode node, String field, String value) {
     if (value == null || value.isBlank()) {
       return;
     }
-    try {
-      node.put(field, new BigDecimal(value.strip()));
-    } catch (NumberFormatException e) {
-      node.put(field, value.strip());
+    String text = value.strip();
+    BigDecimal number = decimal(text);
+    if (number != null) {
+      node.put(field, number);
+    } else {
+      node.put(field, text.length() <= 64 ? text : text.substring(0, 64) + "…");
     }
+  }
+
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]{1,9})?");
+
+  static BigDecimal decimal(String text) {
+    if (text.length() > 48 || !DECIMAL.matcher(text).matches()) {
+      return null;
+    }
+    BigDecimal number = new BigDecimal(text);
+    return number.precision() <= 38 && Math.abs(number.scale()) <= 30 ? number : null;
+  }
+
+  /** Free text on one line and within the standard's length (descriptions run over lines and pages). */
+  private static String clean(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
   }
 
   private static void putInteger(ObjectNode node, String field, String value) {
     if (value == null || value.isBlank()) {
       return;
     }
-    try {
-      node.put(field, Integer.parseInt(value.strip()));
-    } catch (NumberFormatException e) {
-      node.put(field, value.strip());
+    String text = value.strip();
+    if (text.matches("[+-]?[0-9]{1,9}")) {
+      node.put(field, Integer.parseInt(text));
+    } else {
+      node.put(field, text.length() <= 64 ? text : text.substring(0, 64) + "…");
     }
   }
+
 
   private void putTime(ObjectNode node, String field, String value) {
     put(node, field, normalized(value));

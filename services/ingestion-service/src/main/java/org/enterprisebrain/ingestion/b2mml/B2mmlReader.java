@@ -19,6 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
+import tools.jackson.dataformat.xml.XmlReadFeature;
 
 /**
  * Reads one B2MML document safely: a DOCTYPE (and with it every entity, external or expanding) is refused
@@ -73,6 +74,7 @@ public final class B2mmlReader {
   }
 
   private static final int MAX_DEPTH = 64;
+  private static final int MAX_ELEMENTS = 1_000_000;
 
   private final XMLInputFactory factory;
   private final XmlMapper mapper;
@@ -82,6 +84,8 @@ public final class B2mmlReader {
     mapper = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(secureFactory()).build())
         .defaultUseWrapper(false)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // an xsi:nil root would bind to null: the import reads what is there, not the schema's nil
+        .disable(XmlReadFeature.PROCESS_XSI_NIL)
         .build();
   }
 
@@ -94,6 +98,10 @@ public final class B2mmlReader {
     f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
     f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
     f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
+    // 10,000 records of a few dozen elements each fit easily; 16 MiB of empty elements do not bloat the heap
+    f.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, (long) MAX_ELEMENTS);
+    f.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, MAX_ELEMENTS / 10);
+    f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, 1 << 20);
     f.setProperty(XMLInputFactory.RESOLVER, (javax.xml.stream.XMLResolver) (publicId, systemId, base, ns) -> {
       throw new XMLStreamException("external resource '" + systemId + "' refused");
     });
@@ -119,26 +127,30 @@ public final class B2mmlReader {
             .sorted().toList()) + ")");
       }
       noun = name.local.substring(verb.length());
+      if (!NOUNS.containsKey(noun)) {
+        throw refused("/" + name.local, "<" + name.local + "> is not a noun the import maps, nor verb '" + verb
+            + "' with one (" + String.join(", ", NOUNS.keySet().stream().sorted().toList()) + ")");
+      }
       if (!DATA_VERBS.contains(verb)) {
         throw refused("/" + name.local, "the verb '" + verb + "' carries no records to import: send the data"
             + " with Process, Sync, Show or Change");
       }
-      if (!NOUNS.containsKey(noun)) {
-        throw refused("/" + name.local + "/DataArea/" + noun, "the noun '" + noun + "' is not imported; the"
-            + " import maps " + String.join(", ", NOUNS.keySet().stream().sorted().toList()));
-      }
     }
     try {
       if (verb == null) {
-        return new Parsed(name.local, release, null, noun, bareNoun(noun, mapper.readValue(xml, NOUNS.get(noun))),
-            null);
+        Object bound = mapper.readValue(xml, NOUNS.get(noun));
+        if (bound == null) {
+          throw refused("/" + name.local, "<" + name.local + "> holds nothing");
+        }
+        return new Parsed(name.local, release, null, noun, only(noun, List.of(bound)), null);
       }
       B2mml.Document document = mapper.readValue(xml, B2mml.Document.class);
-      B2mml.DataArea data = document.dataArea();
+      B2mml.DataArea data = document == null ? null : document.dataArea();
       if (data == null) {
         throw refused("/" + name.local + "/DataArea", "the message has no DataArea");
       }
-      return new Parsed(name.local, release, verb, noun, data, document.applicationArea());
+      // a message carries the noun its root names: others in its DataArea are not what it says it is
+      return new Parsed(name.local, release, verb, noun, only(noun, nounsOf(noun, data)), document.applicationArea());
     } catch (JacksonException e) {
       throw refused("/" + name.local + pathOf(e), "the document does not bind to B2MML: " + e.getOriginalMessage());
     }
@@ -158,8 +170,27 @@ public final class B2mmlReader {
     return null;
   }
 
-  private static B2mml.DataArea bareNoun(String noun, Object bound) {
-    List<Object> one = List.of(bound);
+  private static List<?> nounsOf(String noun, B2mml.DataArea data) {
+    List<?> list = switch (noun) {
+      case "ProductionSchedule" -> data.productionSchedules();
+      case "ProductionPerformance" -> data.productionPerformances();
+      case "MaterialDefinition" -> data.materialDefinitions();
+      case "MaterialInformation" -> data.materialInformation();
+      case "MaterialLot" -> data.materialLots();
+      case "MaterialSubLot" -> data.materialSubLots();
+      case "Equipment" -> data.equipment();
+      case "Person" -> data.persons();
+      case "OperationsSchedule" -> data.operationsSchedules();
+      case "OperationsPerformance" -> data.operationsPerformances();
+      default -> throw new IllegalArgumentException("not a mapped noun: " + noun);
+    };
+    return B2mml.each(list).stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** A DataArea holding the noun's elements alone. */
+  private static B2mml.DataArea only(String noun, List<?> bound) {
+    @SuppressWarnings("unchecked")
+    List<Object> one = (List<Object>) bound;
     return new B2mml.DataArea(
         noun.equals("ProductionSchedule") ? cast(one) : null,
         noun.equals("ProductionPerformance") ? cast(one) : null,

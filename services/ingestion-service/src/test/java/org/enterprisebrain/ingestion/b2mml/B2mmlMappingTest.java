@@ -149,4 +149,49 @@ class B2mmlMappingTest {
               .isEqualTo("/SyncOperationsPerformance/DataArea/OperationsPerformance[1]/OperationsType");
         });
   }
+
+  /** Where V0600 types an element unlike V0401 (B2MML-V0600-Material.xsd, -Equipment.xsd, -OperationsPerformance). */
+  @Test
+  void v0600FormsOfStorageLocationEquipmentLevelAssemblyAndRepeatedIdsAreRead() {
+    String v0600 = "http://www.mesa.org/xml/B2MML-V0600";
+    B2mmlReader.Parsed lots = READER.read(("""
+        <SyncMaterialLot xmlns="%s"><DataArea><Sync/><MaterialLot><ID>L-2</ID>
+          <Description>first line
+            second line</Description><StorageLocation>WH-A-01</StorageLocation>
+          <Quantity><QuantityString>1E+999999999</QuantityString></Quantity>
+          <AssemblyLotID><ID>L-1</ID></AssemblyLotID></MaterialLot></DataArea></SyncMaterialLot>""")
+        .formatted(v0600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(B2mmlMapping.map(lots, SHANGHAI)).singleElement().satisfies(r -> {
+      assertThat(r.payload().path("location").asString()).isEqualTo("WH-A-01");
+      assertThat(r.payload().path("assembledFrom").get(0).asString()).isEqualTo("L-1");
+      assertThat(r.payload().path("description").asString()).isEqualTo("first line second line");
+      // not a quantity a plant means: kept as text for the standard to refuse, never computed with
+      assertThat(r.payload().path("quantity").isString()).isTrue();
+    });
+    B2mmlReader.Parsed equipment = READER.read(("""
+        <SyncEquipment xmlns="%s"><DataArea><Sync/><Equipment><ID>HZ-01</ID>
+          <EquipmentLevel><EquipmentElementLevel>Site</EquipmentElementLevel></EquipmentLevel>
+          <Equipment><ID>MACH</ID><EquipmentLevel>Area</EquipmentLevel></Equipment></Equipment></DataArea>
+        </SyncEquipment>""").formatted(v0600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(B2mmlMapping.map(equipment, SHANGHAI)).extracting(r -> r.payload().path("level").asString())
+        .containsExactly("site", "area");
+    B2mmlReader.Parsed performance = READER.read(("""
+        <SyncOperationsPerformance xmlns="%s"><DataArea><Sync/><OperationsPerformance><ID>OP</ID>
+        <OperationsResponse><ID>R</ID><SegmentResponse><ID>0010</ID>
+          <SegmentData><ID>spindle-load</ID><Value><ValueString>62</ValueString><UnitOfMeasure>%%</UnitOfMeasure></Value></SegmentData>
+          <PersonnelActual><PersonID>E1</PersonID><PersonID>E2</PersonID></PersonnelActual>
+          <EquipmentActual><EquipmentID>CNC-1</EquipmentID><EquipmentID>CNC-2</EquipmentID></EquipmentActual>
+          <MaterialActual><MaterialDefinitionID>M</MaterialDefinitionID><MaterialUse>Replaced Asset</MaterialUse>
+            <HierarchyScope><EquipmentID>WH-B</EquipmentID></HierarchyScope></MaterialActual>
+        </SegmentResponse></OperationsResponse></OperationsPerformance></DataArea></SyncOperationsPerformance>""")
+        .formatted(v0600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(B2mmlMapping.map(performance, SHANGHAI)).singleElement().satisfies(r -> {
+      var segment = r.payload().path("segments").get(0);
+      assertThat(segment.path("personnel").findValuesAsString("person")).containsExactly("E1", "E2");
+      assertThat(segment.path("equipment").asString()).isEqualTo("CNC-1");
+      assertThat(segment.path("parameters").get(0).path("name").asString()).isEqualTo("spindle-load");
+      assertThat(segment.path("materials").get(0).path("use").asString()).isEqualTo("replaced-asset");
+      assertThat(segment.path("materials").get(0).path("equipment").asString()).isEqualTo("WH-B");
+    });
+  }
 }

@@ -70,8 +70,11 @@ class B2mmlReaderTest {
     assertThat(refusal("<GetProductionSchedule xmlns=\"" + V0600 + "\"><DataArea/></GetProductionSchedule>").getMessage())
         .contains("the verb 'Get' carries no records");
     IngestionException noun = refusal("<SyncWorkCalendar xmlns=\"" + V0600 + "\"><DataArea/></SyncWorkCalendar>");
-    assertThat(noun.getMessage()).contains("the noun 'WorkCalendar' is not imported");
-    assertThat(noun.errors().get(0).pointer()).isEqualTo("/SyncWorkCalendar/DataArea/WorkCalendar");
+    assertThat(noun.getMessage()).contains("<SyncWorkCalendar> is not a noun the import maps, nor verb 'Sync' with one");
+    assertThat(noun.errors().get(0).pointer()).isEqualTo("/SyncWorkCalendar");
+    // a noun that starts like a verb is named as a whole
+    assertThat(refusal("<ProcessSegment xmlns=\"" + V0600 + "\"><ID>P</ID></ProcessSegment>").getMessage())
+        .contains("<ProcessSegment> is not a noun the import maps");
   }
 
   @Test
@@ -83,5 +86,26 @@ class B2mmlReaderTest {
     assertThat(parsed.release()).isEqualTo(B2mmlReader.Release.V0600);
     assertThat(B2mmlMapping.map(parsed, B2mmlMappingTest.SHANGHAI)).extracting(B2mmlMapping.Mapped::element)
         .containsExactly("/ProductionPerformance/ProductionResponse[1]", "/ProductionPerformance/ProductionResponse[2]");
+  }
+
+  @Test
+  void anXsiNilRootIsRefusedNotANullPointer() {
+    String nil = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"true\"";
+    assertThat(refusal("<SyncMaterialLot xmlns=\"" + V0600 + "\" " + nil + "/>").getMessage())
+        .contains("the message has no DataArea");
+    // a bare nil lot is a lot without an ID: one record, which the standard refuses naming lotId
+    B2mmlReader.Parsed lot = READER.read(("<MaterialLot xmlns=\"" + V0600 + "\" " + nil + "/>")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(B2mmlMapping.map(lot, B2mmlMappingTest.SHANGHAI)).singleElement()
+        .satisfies(r -> assertThat(r.payload().has("lotId")).isFalse());
+  }
+
+  @Test
+  void aMessageCarriesTheNounItsRootNamesAndNoOther() {
+    B2mmlReader.Parsed parsed = READER.read(("<SyncMaterialLot xmlns=\"" + V0600 + "\"><DataArea><Sync/>"
+        + "<MaterialLot><ID>L1</ID><Status>Released</Status></MaterialLot>"
+        + "<Person><ID>E1</ID></Person></DataArea></SyncMaterialLot>").getBytes(StandardCharsets.UTF_8));
+    assertThat(B2mmlMapping.map(parsed, B2mmlMappingTest.SHANGHAI)).extracting(B2mmlMapping.Mapped::entity)
+        .containsExactly("material-lot");
   }
 }

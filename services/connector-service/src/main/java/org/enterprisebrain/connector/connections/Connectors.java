@@ -40,11 +40,7 @@ public class Connectors implements DisposableBean {
   private final java.time.Duration retry;
   /** Connections that could not be opened (a secret not there yet) are tried again from here. */
   private final java.util.concurrent.ScheduledExecutorService retries = java.util.concurrent.Executors
-      .newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "connector-retries");
-        t.setDaemon(true);
-        return t;
-      });
+      .newSingleThreadScheduledExecutor(DaemonThreads.named("connector-retries"));
 
   public Connectors(ConnectionStore store, DeviceLinks links, Clock clock, MeterRegistry meters,
       org.enterprisebrain.connector.ConnectorProperties properties) {

@@ -1,5 +1,6 @@
 package org.enterprisebrain.connector.modbus;
 
+import org.enterprisebrain.connector.connections.DaemonThreads;
 import com.digitalpetri.modbus.client.ModbusTcpClient;
 import com.digitalpetri.modbus.exceptions.ModbusResponseException;
 import com.digitalpetri.modbus.exceptions.ModbusTimeoutException;
@@ -61,11 +62,7 @@ public final class ModbusLink implements DeviceLink {
     this.writer = writer;
     this.status = status;
     this.clock = clock;
-    this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "modbus-" + config.id());
-      t.setDaemon(true);
-      return t;
-    });
+    this.poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("modbus-" + config.id()));
     URI endpoint = URI.create(config.endpoint());
     NettyTcpClientTransport transport = NettyTcpClientTransport.create(c -> {
       c.setHostname(endpoint.getHost());
@@ -97,8 +94,11 @@ public final class ModbusLink implements DeviceLink {
     Map<Integer, List<TagBinding>> byInterval = next.stream()
         .collect(Collectors.groupingBy(TagBinding::samplingIntervalMs));
     List<ScheduledFuture<?>> scheduled = new java.util.ArrayList<>();
-    byInterval.forEach((interval, tags) -> scheduled.add(poller.scheduleWithFixedDelay(() -> poll(tags), 0, interval,
-        TimeUnit.MILLISECONDS)));
+    // the blocks of an interval's tags change only with the mapping: cut once, read every poll
+    byInterval.forEach((interval, tags) -> {
+      List<RegisterBlock> blocks = RegisterBlock.of(tags);
+      scheduled.add(poller.scheduleWithFixedDelay(() -> poll(blocks), 0, interval, TimeUnit.MILLISECONDS));
+    });
     polls = scheduled;
     if (next.isEmpty()) {
       // nothing to read yet: whether the device answers is still worth knowing
@@ -120,11 +120,11 @@ public final class ModbusLink implements DeviceLink {
   }
 
   /** One round: each block of contiguous registers read in one request, its tags cut out of the answer. */
-  private void poll(List<TagBinding> tags) {
+  private void poll(List<RegisterBlock> blocks) {
     if (!client.getTransport().isConnected() && !connect()) {
       return;
     }
-    for (RegisterBlock block : RegisterBlock.of(tags)) {
+    for (RegisterBlock block : blocks) {
       Instant at = clock.instant();
       byte[] raw;
       try {

@@ -1,5 +1,6 @@
 package org.enterprisebrain.connector.mqtt;
 
+import org.enterprisebrain.connector.connections.DaemonThreads;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,11 +69,7 @@ public abstract class BrokerLink implements DeviceLink {
   }
 
   static ExecutorService worker(String name) {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
   }
 
   /** The connection's session options: its endpoint, MQTT version and login. */

@@ -49,7 +49,10 @@ public final class MqttTopicLink extends BrokerLink {
    * several), {@code -<n>} after it for the others. Stable across restarts, so a persistent session gets its topics.
    */
   public static String clientId(String connection, String topic, int sessions) {
-    int lane = lane(topic, Math.max(1, sessions));
+    return laneClientId(connection, lane(topic, Math.max(1, sessions)));
+  }
+
+  private static String laneClientId(String connection, int lane) {
     return "brain-" + connection + (lane == 0 ? "" : "-" + lane);
   }
 
@@ -60,7 +63,7 @@ public final class MqttTopicLink extends BrokerLink {
   @Override
   public void start(List<TagBinding> initial) {
     bindings = byTopic(initial);
-    open(lane -> options("brain-" + config.id() + (lane == 0 ? "" : "-" + lane), true, SESSION_EXPIRY, null));
+    open(lane -> options(laneClientId(config.id(), lane), true, SESSION_EXPIRY, null));
   }
 
   @Override

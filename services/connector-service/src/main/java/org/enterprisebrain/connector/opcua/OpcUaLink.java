@@ -1,5 +1,6 @@
 package org.enterprisebrain.connector.opcua;
 
+import org.enterprisebrain.connector.connections.DaemonThreads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,11 +51,7 @@ public final class OpcUaLink implements DeviceLink {
     this.writer = writer;
     this.status = status;
     this.clock = clock;
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "opcua-" + config.id());
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("opcua-" + config.id()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.enterprisebrain.connector.opcua;
 
+import org.enterprisebrain.connector.connections.DaemonThreads;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import java.io.IOException;
@@ -177,12 +178,7 @@ public final class OpcUaSession implements AutoCloseable {
   private final List<OpcUaSubscription> subscriptions = new CopyOnWriteArrayList<>();
   // One thread, so recreations never run concurrently with each other.
   private final ExecutorService recovery =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "opcua-session-recovery");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("opcua-session-recovery"));
   private final AtomicInteger activations = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean connected;

@@ -930,7 +930,16 @@ class PlatformIT {
       Thread.sleep(500);
     }
     assertThat(datasets.valueStream().map(d -> d.path("sourceSystem").asString() + "/" + d.path("entity").asString())
-        .toList()).contains("HR-A/employee", "MES-A/operation-report", "ERP-A/equipment");
+        .toList()).contains("HR-A/employee", "MES-A/operation-report", "ERP-A/equipment",
+            // what the MES sent as B2MML, WMS's shipments, PLM's bills of materials and the stack's emissions
+            "MES-A/production-schedule", "MES-A/production-performance", "MES-A/material-lot", "WMS-A/shipment",
+            "PLM-A/bill-of-materials", "EHS-A/emission-reading");
+    // a lot read back through the catalog names what it was made of
+    JsonNode lots = JSON.readTree(get("/api/v1/catalog/datasets/material-lot/records?plant=hz-01&limit=20", manager)
+        .body());
+    assertThat(lots.path("records").valueStream().map(r -> r.path("payload"))
+        .filter(l -> l.path("lotId").asString().startsWith("LOT-")).toList())
+        .isNotEmpty().allSatisfy(l -> assertThat(l.path("assembledFrom").size()).isEqualTo(1));
     // the demo spoils a few records the way real interfaces do: the catalog sees them rejected
     long deadlineRejected = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadlineRejected

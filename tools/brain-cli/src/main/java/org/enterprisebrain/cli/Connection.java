@@ -84,4 +84,22 @@ public final class Connection {
   public URI uri(String path) {
     return URI.create(gateway + path);
   }
+
+  /**
+   * One B2MML document to the import (the generated client would take a file only), as this connection's client:
+   * {@code query} holds the parameters after {@code plant}, each already encoded ({@code &sourceSystem=…}).
+   */
+  public java.net.http.HttpResponse<String> importB2mml(String plant, String query,
+      java.net.http.HttpRequest.BodyPublisher document) throws java.io.IOException, InterruptedException {
+    return B2MML.send(java.net.http.HttpRequest.newBuilder(uri(org.enterprisebrain.standard.ApiSpec.load("ingestion")
+            .path("ingestB2mml") + "?plant=" + java.net.URLEncoder.encode(plant, java.nio.charset.StandardCharsets.UTF_8)
+            + query))
+        .timeout(java.time.Duration.ofSeconds(300))
+        .header("Authorization", "Bearer " + token())
+        .header("Content-Type", "application/xml")
+        .POST(document).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final java.net.http.HttpClient B2MML = java.net.http.HttpClient.newBuilder()
+      .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 }

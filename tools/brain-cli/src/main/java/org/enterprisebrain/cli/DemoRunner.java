@@ -42,8 +42,6 @@ public final class DemoRunner {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final IngestionApi api;
   private final Connection connection;
-  private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
   private final com.fasterxml.jackson.databind.ObjectMapper clientJson;
   private final DemoFactory factory;
   private Totals totals = new Totals(0, 0, 0, 0);
@@ -149,14 +147,8 @@ public final class DemoRunner {
   private void sendDocuments(PrintStream out) {
     for (DemoB2mml.Document document : factory.documents()) {
       try {
-        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(connection.uri(
-                org.enterprisebrain.standard.ApiSpec.load("ingestion").path("ingestB2mml") + "?plant="
-                    + DemoFactory.PLANT))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + connection.token())
-            .header("Content-Type", "application/xml")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(document.xml())).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = connection.importB2mml(DemoFactory.PLANT, "",
+            java.net.http.HttpRequest.BodyPublishers.ofString(document.xml()));
         var result = JSON.readTree(response.body());
         if (response.statusCode() != 200) {
           out.println("demo: B2MML " + document.name() + " not accepted (HTTP " + response.statusCode() + "): "

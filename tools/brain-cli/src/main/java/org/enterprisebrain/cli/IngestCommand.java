@@ -159,20 +159,15 @@ public final class IngestCommand implements Callable<Integer> {
       System.err.println("--plant is required for a B2MML document");
       return 2;
     }
-    StringBuilder query = new StringBuilder("?plant=").append(encode(plant)).append("&zone=").append(encode(zone));
+    StringBuilder query = new StringBuilder("&zone=").append(encode(zone));
     if (sourceSystem != null) {
       query.append("&sourceSystem=").append(encode(sourceSystem));
     }
     if (sourceKind != null) {
       query.append("&sourceKind=").append(encode(sourceKind));
     }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(connection.uri(
-            ApiSpec.load("ingestion").path("ingestB2mml") + query))
-        .timeout(Duration.ofSeconds(300))
-        .header("Authorization", "Bearer " + connection.token())
-        .header("Content-Type", "application/xml")
-        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = connection.importB2mml(plant, query.toString(),
+        HttpRequest.BodyPublishers.ofFile(file));
     JsonNode result = JSON.readTree(response.body());
     PrintStream out = System.out;
     if (response.statusCode() != 200 && result.path("results").isEmpty()) {

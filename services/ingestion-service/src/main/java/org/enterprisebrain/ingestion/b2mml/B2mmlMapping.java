@@ -58,65 +58,41 @@ public final class B2mmlMapping {
     B2mmlMapping mapping = new B2mmlMapping(zone, created);
     String base = parsed.verb() == null ? "" : "/" + parsed.root() + "/DataArea";
     boolean bare = parsed.verb() == null;
-    B2mml.DataArea data = parsed.data();
-    int i = 0;
-    for (B2mml.ProductionSchedule s : each(data.productionSchedules())) {
-      mapping.schedule(s, element(base, bare, parsed.root(), "ProductionSchedule", ++i), "ProductionRequest");
-    }
-    i = 0;
-    for (B2mml.ProductionSchedule s : each(data.operationsSchedules())) {
-      mapping.schedule(s, element(base, bare, parsed.root(), "OperationsSchedule", ++i), "OperationsRequest");
-    }
-    i = 0;
-    for (B2mml.ProductionPerformance p : each(data.productionPerformances())) {
-      mapping.performance(p, element(base, bare, parsed.root(), "ProductionPerformance", ++i), "ProductionResponse");
-    }
-    i = 0;
-    for (B2mml.ProductionPerformance p : each(data.operationsPerformances())) {
-      mapping.performance(p, element(base, bare, parsed.root(), "OperationsPerformance", ++i), "OperationsResponse");
-    }
-    i = 0;
-    for (B2mml.MaterialDefinition d : each(data.materialDefinitions())) {
-      mapping.material(d, element(base, bare, parsed.root(), "MaterialDefinition", ++i), null);
-    }
-    i = 0;
-    for (B2mml.MaterialInformation info : each(data.materialInformation())) {
-      String at = element(base, bare, parsed.root(), "MaterialInformation", ++i);
-      int j = 0;
-      for (B2mml.MaterialDefinition d : each(info.materialDefinitions())) {
-        mapping.material(d, at + "/MaterialDefinition[" + ++j + "]", info.publishedDate());
+    List<?> elements = parsed.elements();
+    for (int i = 0; i < elements.size(); i++) {
+      String at = bare ? "/" + parsed.root() : base + "/" + parsed.noun() + "[" + (i + 1) + "]";
+      Object e = elements.get(i);
+      switch (parsed.noun()) {
+        case "ProductionSchedule" -> mapping.schedule((B2mml.ProductionSchedule) e, at, "ProductionRequest");
+        case "OperationsSchedule" -> mapping.schedule((B2mml.ProductionSchedule) e, at, "OperationsRequest");
+        case "ProductionPerformance" -> mapping.performance((B2mml.ProductionPerformance) e, at, "ProductionResponse");
+        case "OperationsPerformance" -> mapping.performance((B2mml.ProductionPerformance) e, at, "OperationsResponse");
+        case "MaterialDefinition" -> mapping.material((B2mml.MaterialDefinition) e, at, null);
+        case "MaterialInformation" -> mapping.information((B2mml.MaterialInformation) e, at);
+        case "MaterialLot" -> mapping.lot((B2mml.MaterialLot) e, at, null);
+        case "MaterialSubLot" -> mapping.subLot((B2mml.MaterialSubLot) e, at, null, null);
+        case "Equipment" -> mapping.equipment((B2mml.Equipment) e, at, null);
+        case "Person" -> mapping.person((B2mml.Person) e, at);
+        default -> throw new IllegalArgumentException("not a mapped noun: " + parsed.noun());
       }
-      j = 0;
-      for (B2mml.MaterialLot lot : each(info.materialLots())) {
-        mapping.lot(lot, at + "/MaterialLot[" + ++j + "]", info.publishedDate());
-      }
-      j = 0;
-      for (B2mml.MaterialSubLot sub : each(info.materialSubLots())) {
-        mapping.subLot(sub, at + "/MaterialSubLot[" + ++j + "]", null, info.publishedDate());
-      }
-    }
-    i = 0;
-    for (B2mml.MaterialLot lot : each(data.materialLots())) {
-      mapping.lot(lot, element(base, bare, parsed.root(), "MaterialLot", ++i), null);
-    }
-    i = 0;
-    for (B2mml.MaterialSubLot sub : each(data.materialSubLots())) {
-      mapping.subLot(sub, element(base, bare, parsed.root(), "MaterialSubLot", ++i), null, null);
-    }
-    i = 0;
-    for (B2mml.Equipment e : each(data.equipment())) {
-      mapping.equipment(e, element(base, bare, parsed.root(), "Equipment", ++i), null);
-    }
-    i = 0;
-    for (B2mml.Person p : each(data.persons())) {
-      mapping.person(p, element(base, bare, parsed.root(), "Person", ++i));
     }
     return List.copyOf(mapping.out);
   }
 
-  /** A bare noun is the root itself; in a message it is the n-th of its kind in DataArea. */
-  private static String element(String base, boolean bare, String root, String noun, int n) {
-    return bare ? "/" + root : base + "/" + noun + "[" + n + "]";
+  /** MaterialInformation holds definitions, lots and sub-lots: each as if sent on its own. */
+  private void information(B2mml.MaterialInformation info, String at) {
+    int j = 0;
+    for (B2mml.MaterialDefinition d : each(info.materialDefinitions())) {
+      material(d, at + "/MaterialDefinition[" + ++j + "]", info.publishedDate());
+    }
+    j = 0;
+    for (B2mml.MaterialLot lot : each(info.materialLots())) {
+      lot(lot, at + "/MaterialLot[" + ++j + "]", info.publishedDate());
+    }
+    j = 0;
+    for (B2mml.MaterialSubLot sub : each(info.materialSubLots())) {
+      subLot(sub, at + "/MaterialSubLot[" + ++j + "]", null, info.publishedDate());
+    }
   }
 
   private void schedule(B2mml.ProductionSchedule schedule, String at, String requestElement) {

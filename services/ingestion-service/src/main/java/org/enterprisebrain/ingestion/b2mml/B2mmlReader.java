@@ -68,8 +68,8 @@ public final class B2mmlReader {
       "OperationsSchedule", B2mml.ProductionSchedule.class,
       "OperationsPerformance", B2mml.ProductionPerformance.class);
 
-  /** A bound document: its root element, release, verb (null for a bare noun) and noun. */
-  public record Parsed(String root, Release release, String verb, String noun, B2mml.DataArea data,
+  /** A bound document: its root element, release, verb (null for a bare noun), noun and the noun's elements. */
+  public record Parsed(String root, Release release, String verb, String noun, List<?> elements,
       B2mml.ApplicationArea applicationArea) {
   }
 
@@ -142,7 +142,7 @@ public final class B2mmlReader {
         if (bound == null) {
           throw refused("/" + name.local, "<" + name.local + "> holds nothing");
         }
-        return new Parsed(name.local, release, null, noun, only(noun, List.of(bound)), null);
+        return new Parsed(name.local, release, null, noun, List.of(bound), null);
       }
       B2mml.Document document = mapper.readValue(xml, B2mml.Document.class);
       B2mml.DataArea data = document == null ? null : document.dataArea();
@@ -150,7 +150,7 @@ public final class B2mmlReader {
         throw refused("/" + name.local + "/DataArea", "the message has no DataArea");
       }
       // a message carries the noun its root names: others in its DataArea are not what it says it is
-      return new Parsed(name.local, release, verb, noun, only(noun, nounsOf(noun, data)), document.applicationArea());
+      return new Parsed(name.local, release, verb, noun, nounsOf(noun, data), document.applicationArea());
     } catch (JacksonException e) {
       throw refused("/" + name.local + pathOf(e), "the document does not bind to B2MML: " + e.getOriginalMessage());
     }
@@ -185,28 +185,6 @@ public final class B2mmlReader {
       default -> throw new IllegalArgumentException("not a mapped noun: " + noun);
     };
     return B2mml.each(list).stream().filter(java.util.Objects::nonNull).toList();
-  }
-
-  /** A DataArea holding the noun's elements alone. */
-  private static B2mml.DataArea only(String noun, List<?> bound) {
-    @SuppressWarnings("unchecked")
-    List<Object> one = (List<Object>) bound;
-    return new B2mml.DataArea(
-        noun.equals("ProductionSchedule") ? cast(one) : null,
-        noun.equals("ProductionPerformance") ? cast(one) : null,
-        noun.equals("MaterialDefinition") ? cast(one) : null,
-        noun.equals("MaterialInformation") ? cast(one) : null,
-        noun.equals("MaterialLot") ? cast(one) : null,
-        noun.equals("MaterialSubLot") ? cast(one) : null,
-        noun.equals("Equipment") ? cast(one) : null,
-        noun.equals("Person") ? cast(one) : null,
-        noun.equals("OperationsSchedule") ? cast(one) : null,
-        noun.equals("OperationsPerformance") ? cast(one) : null);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> List<T> cast(List<Object> list) {
-    return (List<T>) list;
   }
 
   /**

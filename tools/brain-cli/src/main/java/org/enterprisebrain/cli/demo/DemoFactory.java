@@ -801,7 +801,7 @@ public final class DemoFactory {
       }
       bad++;
     }
-    out.computeIfAbsent(entity, e -> new ArrayList<>()).add(envelope(source, key, entity, at, payload));
+    record(entity, source, key, at, payload);
   }
 
   private static int shiftIndex(Instant t) {

@@ -107,6 +107,7 @@ class AnalyticsJobsIT {
       records.add(meter("EM-L1", 45, 1030)); // a duplicate reading (same id)
       records.add(interval("EM-X", 150, 210, 60)); // 10:30-11:30 Shanghai: half peak, half valley
       records.addAll(telemetry());
+      records.addAll(GenealogyRecords.plant());
       for (ProducerRecord<String, String> r : records) {
         producer.send(r).get();
       }
@@ -164,6 +165,21 @@ class AnalyticsJobsIT {
 
   @Test
   @Order(2)
+  void genealogyLinksEachLotToWhatItWasMadeOfByAndWithAndWhereItWent() throws Exception {
+    Map<String, String> links = all("brain-it-genealogy");
+    assertThat(links.keySet()).containsExactlyInAnyOrderElementsOf(
+        GenealogyRecords.LINKS.stream().map(l -> PLANT + "|" + l).toList());
+    JsonNode operated = Envelope.JSON.readTree(links.get(PLANT + "|operated|person:E-1001|lot:C-1"));
+    assertThat(operated.path("fromGrade").asText()).as("as the standard grades personnel").isEqualTo("L2");
+    assertThat(operated.path("toGrade").asText()).isEqualTo("L1");
+    assertThat(operated.path("record").asText()).isEqualTo("PR-11");
+    JsonNode failed = Envelope.JSON.readTree(links.get(PLANT + "|inspected|characteristic:BORE|lot:C-1|fail"));
+    assertThat(failed.path("result").asText()).isEqualTo("fail");
+    assertThat(failed.path("resultGrade").asText()).isEqualTo("L2");
+  }
+
+  @Test
+  @Order(3)
   void spcChartsLimitsFromTheBaselineAndAlertsARuleViolation() throws Exception {
     // charts from the run above: 25 baseline subgroups, then one 6σ off
     double[][] baseline = baselineValues();

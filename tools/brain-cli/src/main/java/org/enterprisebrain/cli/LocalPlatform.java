@@ -207,8 +207,8 @@ public final class LocalPlatform implements AutoCloseable {
     return process;
   }
 
-  /** oee, spc, energy, health, score */
-  static final int ANALYTICS_JOBS = 5;
+  /** oee, spc, energy, health, score, genealogy */
+  static final int ANALYTICS_JOBS = 6;
 
   /**
    * The Flink jobs on a MiniCluster in their own JVM, from analytics-jobs' build (its jar and runtime

@@ -141,7 +141,9 @@ class PlatformIT {
         "brain.production.production-schedule.v1", "brain.production.production-performance.v1",
         "brain.logistics.material-lot.v1",
         // and the rest of the plant: shipments of the lots, the stack's emissions, PLM's bills of materials
-        "brain.logistics.shipment.v1", "brain.energy.emission-reading.v1", "brain.master-data.bill-of-materials.v1");
+        "brain.logistics.shipment.v1", "brain.energy.emission-reading.v1", "brain.master-data.bill-of-materials.v1",
+        // the blanks' purchase orders and their receipts into stores: where a trace back ends
+        "brain.supply-chain.purchase-order.v1", "brain.logistics.inventory-movement.v1");
     assertCatalogSeesTheDemoPlant();
     assertTheLinesStreamThroughTheirProtocols();
     assertAnalyticsSeeTheDemoPlant(start);
@@ -477,7 +479,8 @@ class PlatformIT {
     JsonNode jobs = JSON.readTree(get("/api/v1/analytics/jobs", manager).body());
     assertThat(jobs.valueStream().map(j -> j.path("name").asString() + "=" + j.path("state").asString()))
         .containsExactlyInAnyOrder("brain-analytics-energy=RUNNING", "brain-analytics-health=RUNNING",
-            "brain-analytics-oee=RUNNING", "brain-analytics-score=RUNNING", "brain-analytics-spc=RUNNING");
+            "brain-analytics-oee=RUNNING", "brain-analytics-score=RUNNING", "brain-analytics-spc=RUNNING",
+            "brain-analytics-genealogy=RUNNING");
     assertThat(jobs.valueStream().map(j -> j.path("deadLetterRecords")))
         .as("every job counts what its sinks refused: none of the demo's results or alerts")
         .allMatch(n -> n.isNumber() && n.asLong() == 0);
@@ -823,7 +826,7 @@ class PlatformIT {
     String manager = platform.keycloak().userToken(BrainRealm.NAME, BrainRealm.CONSOLE_CLIENT, "manager",
         BrainRealm.demoPassword("manager"));
     JsonNode jobs = JSON.readTree(get("/api/v1/analytics/jobs", manager).body());
-    assertThat(jobs.valueStream().filter(j -> j.path("state").asString().equals("RUNNING")).count()).isEqualTo(5);
+    assertThat(jobs.valueStream().filter(j -> j.path("state").asString().equals("RUNNING")).count()).isEqualTo(6);
     // a source that sends a record twice: the OEE job counts the second one as a duplicate, in the API
     String at = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     String report = "[{\"id\":\"MES-A-DUP-1\",\"entity\":\"operation-report\",\"schemaVersion\":1,"
@@ -893,6 +896,7 @@ class PlatformIT {
     assertThat(health.valueStream().map(h -> h.path("signal").asString()).distinct().toList())
         .contains("spindle.temperature", "spindle.vibration");
     get("/api/v1/analytics/alerts?plant=hz-01&" + range, manager);
+    assertAShippedLotTracesBackToItsSupplierAndTheSupplierLotsRecallReachesTheCustomer(manager);
     // analytics-service registered the jobs in the catalog's lineage: topic → job → result index
     JsonNode lineage = null;
     long lineageDeadline = System.currentTimeMillis() + 60_000;
@@ -913,6 +917,51 @@ class PlatformIT {
         + "/api/v1/analytics/oee?plant=nb-02")).header("Authorization", "Bearer " + manager).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertProblem(foreign, 403);
+  }
+
+  /**
+   * The genealogy job linked the demo's lots: a shipped assembly lot traces back through the machined lot it
+   * consumed to the day's supplier lot, its purchase order and the supplier, with the machines and operators on the
+   * way; that supplier lot's recall reaches the shipment and its customer.
+   */
+  void assertAShippedLotTracesBackToItsSupplierAndTheSupplierLotsRecallReachesTheCustomer(String manager)
+      throws Exception {
+    // the first assembly lots may be made of machined parts from stock (no lot of machining's yet): any shipment
+    // of a lot made of one of machining's lots traces back to a supplier
+    JsonNode shipment = null;
+    String lot = null;
+    java.util.Map<String, Integer> back = java.util.Map.of();
+    long deadline = System.currentTimeMillis() + 90_000;
+    while (!back.containsKey("supplier:V-2001") && System.currentTimeMillis() < deadline) {
+      for (JsonNode record : JSON.readTree(get("/api/v1/catalog/datasets/shipment/records?plant=hz-01&limit=50",
+          manager).body()).path("records")) {
+        shipment = record.path("payload");
+        lot = shipment.path("lines").path(0).path("lot").asString();
+        back = traceLevels(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=" + lot, manager));
+        if (back.containsKey("supplier:V-2001")) {
+          break;
+        }
+      }
+      Thread.sleep(2000);
+    }
+    assertThat(back).as("backward trace of " + lot).containsKey("supplier:V-2001");
+    java.util.Map<String, Integer> traced = back;
+    String supplierLot = traced.keySet().stream().filter(k -> k.startsWith("lot:S-1000456-")).findFirst().orElseThrow();
+    assertThat(traced.keySet()).anyMatch(k -> k.startsWith("lot:LOT-") && traced.get(k) >= 1)
+        .anyMatch(k -> k.startsWith("equipment:CNC-A0")).anyMatch(k -> k.startsWith("person:E"))
+        .anyMatch(k -> k.startsWith("work-order:WO-")).anyMatch(k -> k.startsWith("purchase-order:PO-"));
+    java.util.Map<String, Integer> recall = traceLevels(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id="
+        + supplierLot.substring(4) + "&direction=forward", manager));
+    assertThat(recall).containsKey("lot:" + lot).containsKey("shipment:" + shipment.path("shipmentId").asString())
+        .containsKey("customer:" + shipment.path("customer").asString());
+  }
+
+  static java.util.Map<String, Integer> traceLevels(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    java.util.Map<String, Integer> levels = new java.util.TreeMap<>();
+    JSON.readTree(response.body()).path("nodes").forEach(n -> levels.put(n.path("kind").asString() + ":"
+        + n.path("id").asString(), n.path("level").asInt()));
+    return levels;
   }
 
   /** The catalog, fed from Kafka, lists the demo's datasets and masks its people for a manager. */

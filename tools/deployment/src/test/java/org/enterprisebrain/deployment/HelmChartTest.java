@@ -606,7 +606,7 @@ class HelmChartTest {
     assertThat(esMay(m, write, "brain-registry")).containsExactly("registry");
     // each job writes its own results, the service reads them all and writes none
     Map<String, String> results = Map.of("oee", "oee", "spc", "spc", "energy", "energy", "health", "health",
-        "score", "scores");
+        "score", "scores", "genealogy", "genealogy");
     results.forEach((job, index) -> {
       assertThat(esMay(m, write, "brain-analytics-" + index)).as(index).containsExactly("analytics-" + job);
       assertThat(esMay(m, read, "brain-analytics-" + index)).as(index).containsExactly("analytics");

@@ -23,7 +23,7 @@ final class Manifests {
   /** The services that run one replica whatever the values (each device read once; a ReadWriteOnce volume). */
   static final List<String> SINGLE_REPLICA = List.of("connector");
   /** The analytics jobs (services/analytics-jobs, AnalyticsJobs.NAMES). */
-  static final List<String> JOBS = List.of("oee", "spc", "energy", "health", "score");
+  static final List<String> JOBS = List.of("oee", "spc", "energy", "health", "score", "genealogy");
 
   private final List<Map<String, Object>> resources;
 

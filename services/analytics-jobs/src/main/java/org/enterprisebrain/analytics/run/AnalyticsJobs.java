@@ -17,6 +17,8 @@ import org.enterprisebrain.analytics.energy.EnergyProcess;
 import org.enterprisebrain.analytics.energy.EnergySettings;
 import org.enterprisebrain.analytics.energy.MeterReading;
 import org.enterprisebrain.analytics.energy.TariffTable;
+import org.enterprisebrain.analytics.genealogy.Link;
+import org.enterprisebrain.analytics.genealogy.Links;
 import org.enterprisebrain.analytics.health.EwmaScorer;
 import org.enterprisebrain.analytics.health.HealthProcess;
 import org.enterprisebrain.analytics.health.Sample;
@@ -33,6 +35,8 @@ import org.enterprisebrain.analytics.spc.Measurement;
 import org.enterprisebrain.analytics.spc.SpcJob;
 import org.enterprisebrain.analytics.stream.SettingsTopic;
 import org.enterprisebrain.analytics.stream.StandardSource;
+import org.enterprisebrain.analytics.stream.TopicContract;
+import org.apache.flink.util.Collector;
 
 /**
  * The analytics jobs, each added to an environment from its settings: {@code brain up} runs each as its
@@ -41,7 +45,7 @@ import org.enterprisebrain.analytics.stream.StandardSource;
  */
 public final class AnalyticsJobs {
 
-  public static final List<String> NAMES = List.of("oee", "spc", "energy", "health", "score");
+  public static final List<String> NAMES = List.of("oee", "spc", "energy", "health", "score", "genealogy");
 
   private AnalyticsJobs() {
   }
@@ -58,6 +62,7 @@ public final class AnalyticsJobs {
       case "energy" -> energy(p, s);
       case "health" -> health(p, s);
       case "score" -> score(p, s);
+      case "genealogy" -> genealogy(p, s);
       default -> throw new IllegalArgumentException("no analytics job '" + job + "'; one of " + NAMES);
     }
   }
@@ -204,6 +209,21 @@ public final class AnalyticsJobs {
     ScoreJob.Streams scored = ScoreJob.build(p.inputs("score", List.of(AnalyticsSettings.TELEMETRY), Sample.class,
         Sample::from), deployments, s.index("scores"));
     p.deliver("score", scored.scores(), scored.alerts());
+  }
+
+  static final List<String> GENEALOGY_TOPICS = Links.ENTITIES.stream().map(TopicContract::standard).toList();
+
+  /** Lots linked to what they were made of, by and with, and where they went: one document per link. */
+  static void genealogy(Plumbing p, AnalyticsSettings s) {
+    String index = s.index("genealogy");
+    DataStream<EsDocument> links = p.inputs("genealogy", GENEALOGY_TOPICS, Links.class, Links::from)
+        .flatMap((Links stated, Collector<EsDocument> out) -> {
+          for (Link link : stated.links()) {
+            out.collect(link.document(index));
+          }
+        })
+        .returns(EsDocument.class).name("genealogy-links").uid("genealogy-links");
+    p.deliver("genealogy", links, null);
   }
 
   public static DataStream<Measurement> measurements(StreamExecutionEnvironment env, AnalyticsSettings s,

@@ -36,6 +36,25 @@ public final class TopicContract {
     return "brain." + domain.asText() + '.' + entity + ".v1";
   }
 
+  /**
+   * The data grade (L1…L3) the standard gives a field of {@code entity}: {@code path} names the fields from the
+   * payload down, through arrays (e.g. {@code segments, personnel, person}).
+   */
+  public static String grade(String entity, String... path) {
+    JsonNode field = read("/standard/v1/" + entity + ".schema.json");
+    for (int i = 0; i < path.length; i++) {
+      field = field.path("properties").path(path[i]);
+      if (i < path.length - 1 && "array".equals(field.path("type").asText())) {
+        field = field.path("items");
+      }
+    }
+    JsonNode grade = field.path("x-classification").path("grade");
+    if (!grade.isTextual()) {
+      throw new IllegalStateException("standard entity " + entity + " has no graded field " + String.join("/", path));
+    }
+    return grade.asText();
+  }
+
   private static JsonNode read(String path) {
     try (InputStream in = TopicContract.class.getResourceAsStream(path)) {
       if (in == null) {

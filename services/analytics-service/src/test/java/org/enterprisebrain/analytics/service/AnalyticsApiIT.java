@@ -120,6 +120,10 @@ class AnalyticsApiIT implements SecuredApi {
       index(bulk, "health", "w0", JSON.createObjectNode().put("plant", "hz-01").put("equipment", "CNC-1")
           .put("signal", "spindle.temperature").put("start", H0.toString()).put("end", H0.plusSeconds(600).toString())
           .put("count", 10).put("mean", 38.2).put("min", 37.9).put("max", 38.6).put("sd", 0.2).put("anomalies", 0));
+      for (String link : GENEALOGY) {
+        genealogy(bulk, "hz-01", link);
+      }
+      genealogy(bulk, "nb-02", "consumed-into|lot:X-9|lot:F-1"); // the same lot number in another plant
       Request request = new Request("POST", "/_bulk");
       request.addParameter("refresh", "true");
       request.setJsonEntity(bulk.toString());
@@ -129,7 +133,115 @@ class AnalyticsApiIT implements SecuredApi {
     }
   }
 
+  /**
+   * The links the genealogy job makes of a plant's lots over four levels of assembly (analytics-jobs'
+   * GenealogyRecords has the records they come from): relation|from|to[|result].
+   * <pre>
+   * SUP-9 → PO-7 → R-1 ─┐ WO-11 (L1: M1, M2; E-1001)
+   *                     C-1 ─┐
+   * SUP-5 → PO-8 → R-2 ─ C-2 ─ S-1 → WO-13 → F-1 ─ F-1.1 → DN-1 → CUST-A
+   *                      WO-12 (M3)              └ F-1.2 → DN-2 → CUST-B
+   *         R-3 ─ C-3 (WO-14, unrelated)
+   * </pre>
+   */
+  static final List<String> GENEALOGY = List.of("supplied|supplier:SUP-9|purchase-order:PO-7",
+      "supplied|supplier:SUP-5|purchase-order:PO-8", "received|purchase-order:PO-7|lot:R-1",
+      "received|purchase-order:PO-8|lot:R-2", "consumed-into|lot:R-1|lot:C-1", "produced|work-order:WO-11|lot:C-1",
+      "processed|equipment:L1|lot:C-1", "processed|equipment:M1|lot:C-1", "processed|equipment:M2|lot:C-1",
+      "operated|person:E-1001|lot:C-1", "consumed-into|lot:R-2|lot:C-2", "produced|work-order:WO-12|lot:C-2",
+      "processed|equipment:M3|lot:C-2", "consumed-into|lot:R-3|lot:C-3", "produced|work-order:WO-14|lot:C-3",
+      "assembled-into|lot:C-1|lot:S-1", "assembled-into|lot:C-2|lot:S-1", "issued-to|lot:S-1|work-order:WO-13",
+      "produced|work-order:WO-13|lot:F-1", "split-into|lot:F-1|lot:F-1.1", "split-into|lot:F-1|lot:F-1.2",
+      "shipped|lot:F-1.1|shipment:DN-1", "delivered|shipment:DN-1|customer:CUST-A", "shipped|lot:F-1.2|shipment:DN-2",
+      "delivered|shipment:DN-2|customer:CUST-B", "inspected|characteristic:BORE|lot:C-1|pass",
+      "inspected|characteristic:BORE|lot:C-1|fail", "inspected|characteristic:FINAL|lot:F-1|pass");
+
+  /** A link document as the genealogy job writes it; people are graded L2 (personal), as are judgements. */
+  static void genealogy(StringBuilder bulk, String plant, String link) {
+    String[] part = link.split("\\|");
+    String[] from = part[1].split(":", 2);
+    String[] to = part[2].split(":", 2);
+    ObjectNode doc = JSON.createObjectNode().put("plant", plant).put("relation", part[0]).put("fromKind", from[0])
+        .put("from", from[1]).put("fromKey", part[1]).put("fromGrade", from[0].equals("person") ? "L2" : "L1")
+        .put("toKind", to[0]).put("to", to[1]).put("toKey", part[2]).put("toGrade", "L1")
+        .put("at", H0.toString()).put("record", "REC-" + link.hashCode());
+    if (part.length > 3) {
+      doc.put("result", part[3]).put("resultGrade", "L2");
+    }
+    index(bulk, "genealogy", plant + "|" + link, doc);
+  }
+
+  static Map<String, Integer> levels(JsonNode trace) {
+    Map<String, Integer> levels = new java.util.TreeMap<>();
+    trace.path("nodes").forEach(n -> levels.put(n.path("kind").asString() + ":" + n.path("id").asString(),
+        n.path("level").asInt()));
+    return levels;
+  }
+
   // ------------------------------------------------------------------ tests
+
+  @Test
+  void aFinishedLotIsTracedBackToEveryLotOrderMachineOperatorInspectionAndSupplier() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    JsonNode back = ok(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=F-1.1", manager));
+    assertThat(back.path("direction").asString()).isEqualTo("backward");
+    assertThat(back.path("truncated").asBoolean()).isFalse();
+    assertThat(levels(back)).isEqualTo(Map.ofEntries(Map.entry("lot:F-1.1", 0), Map.entry("lot:F-1", 1),
+        Map.entry("work-order:WO-13", 2), Map.entry("characteristic:FINAL", 2), Map.entry("lot:S-1", 3),
+        Map.entry("lot:C-1", 4), Map.entry("lot:C-2", 4), Map.entry("lot:R-1", 5), Map.entry("lot:R-2", 5),
+        Map.entry("work-order:WO-11", 5), Map.entry("work-order:WO-12", 5), Map.entry("equipment:L1", 5),
+        Map.entry("equipment:M1", 5), Map.entry("equipment:M2", 5), Map.entry("equipment:M3", 5),
+        Map.entry("person:E-1001", 5), Map.entry("characteristic:BORE", 5), Map.entry("purchase-order:PO-7", 6),
+        Map.entry("purchase-order:PO-8", 6), Map.entry("supplier:SUP-9", 7), Map.entry("supplier:SUP-5", 7)));
+    // every link into those nodes, and nothing of the other plant's lot of the same number
+    assertThat(back.path("links")).hasSize(21);
+    List<String> results = new java.util.ArrayList<>();
+    back.path("links").forEach(l -> results.add(l.path("result").asString("")));
+    assertThat(results).filteredOn(r -> !r.isEmpty()).containsExactlyInAnyOrder("pass", "fail", "pass");
+
+    // only as deep as asked, and saying there is more
+    JsonNode shallow = ok(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=F-1.1&depth=3", manager));
+    assertThat(levels(shallow).keySet()).containsExactlyInAnyOrder("lot:F-1.1", "lot:F-1", "work-order:WO-13",
+        "characteristic:FINAL", "lot:S-1");
+    assertThat(shallow.path("truncated").asBoolean()).isTrue();
+
+    // a reader cleared for L1 sees the genealogy but not who operated or how the inspections judged
+    JsonNode masked = ok(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=F-1.1",
+        RealKeycloak.clientToken("catalog-reader")));
+    assertThat(levels(masked)).doesNotContainKey("person:E-1001").containsEntry("person:***", 5);
+    masked.path("links").forEach(l -> assertThat(l.path("result").asString("***")).isEqualTo("***"));
+  }
+
+  @Test
+  void aSupplierLotsRecallReachesEveryLotShipmentAndCustomerMadeOfIt() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    JsonNode recall = ok(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=R-1&direction=forward", manager));
+    assertThat(levels(recall)).isEqualTo(Map.ofEntries(Map.entry("lot:R-1", 0), Map.entry("lot:C-1", 1),
+        Map.entry("lot:S-1", 2), Map.entry("work-order:WO-13", 3), Map.entry("lot:F-1", 4), Map.entry("lot:F-1.1", 5),
+        Map.entry("lot:F-1.2", 5), Map.entry("shipment:DN-1", 6), Map.entry("shipment:DN-2", 6),
+        Map.entry("customer:CUST-A", 7), Map.entry("customer:CUST-B", 7)));
+    assertThat(recall.path("links")).hasSize(10);
+    assertThat(recall.path("truncated").asBoolean()).isFalse();
+    // a whole supplier: both of its orders' lots (SUP-9 delivered R-1 only)
+    JsonNode supplier = ok(get("/api/v1/analytics/genealogy/trace?plant=hz-01&kind=supplier&id=SUP-5&direction=forward",
+        manager));
+    assertThat(levels(supplier)).containsEntry("lot:R-2", 2).containsEntry("customer:CUST-B", 9)
+        .doesNotContainKey("lot:R-1");
+    // a lot nothing links to: just itself
+    assertThat(levels(ok(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=NONE", manager))))
+        .isEqualTo(Map.of("lot:NONE", 0));
+  }
+
+  @Test
+  void aTraceRefusesWhatItCannotRun() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    assertProblem(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=F-1&direction=sideways", manager), 400,
+        "direction");
+    assertProblem(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=F-1&depth=0", manager), 400, "depth");
+    assertProblem(get("/api/v1/analytics/genealogy/trace?plant=hz-01&id=F-1&kind=pallet", manager), 400, "kind");
+    assertProblem(get("/api/v1/analytics/genealogy/trace?plant=hz-01", manager), 400, "id");
+    assertProblem(get("/api/v1/analytics/genealogy/trace?plant=nb-02&id=X-9", manager), 403, "plant");
+  }
 
   @Test
   void aManagerSeesHisPlantsOeeAndASummaryAddedFromHourlyComponents() throws Exception {

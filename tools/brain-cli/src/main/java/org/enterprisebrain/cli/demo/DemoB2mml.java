@@ -20,7 +20,8 @@ public final class DemoB2mml {
   public record Document(String name, String xml) {}
 
   /** One segment of a request or response: the operation, its machine, and the materials it uses. */
-  record Segment(String id, String equipment, List<Material> materials) {}
+  /** @param person who worked the segment (an actual's PersonnelActual); null in a requirement */
+  record Segment(String id, String equipment, String person, List<Material> materials) {}
 
   /** A material requirement or actual; lot may be null in a requirement. */
   record Material(String material, String use, BigDecimal quantity, String unit, String lot) {}
@@ -70,6 +71,11 @@ public final class DemoB2mml {
         w.writeStartElement("SegmentResponse");
         element(w, "ID", s.id());
         element(w, "ProcessSegmentID", s.id());
+        if (s.person() != null) {
+          w.writeStartElement("PersonnelActual");
+          element(w, "PersonID", s.person());
+          w.writeEndElement();
+        }
         w.writeStartElement("EquipmentActual");
         element(w, "EquipmentID", s.equipment());
         w.writeEndElement();

@@ -63,10 +63,12 @@ public final class DemoFactory {
   private static final DateTimeFormatter KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final List<String> ENTITY_ORDER = List.of("work-order", "equipment-state", "alarm",
-      "operation-report", "quality-result", "telemetry", "energy-reading", "shipment", "emission-reading",
-      "safety-event");
+      "operation-report", "quality-result", "telemetry", "energy-reading", "purchase-order", "inventory-movement",
+      "shipment", "emission-reading", "safety-event");
   /** The customers assembly's products ship to, in turn. */
   private static final List<String> CUSTOMERS = List.of("C-1001", "C-1002", "C-1003");
+  /** The blanks' supplier: id and name. */
+  private static final String[] SUPPLIER = {"V-2001", "宁波某特钢有限公司"};
   private static final String RUNNING = "running", IDLE = "idle", DOWN = "down", SETUP = "setup",
       PLANNED_STOP = "planned-stop";
   private static final int BAD_ONE_IN = 200;
@@ -219,6 +221,7 @@ public final class DemoFactory {
   // own streams: the plant's surroundings must not change the simulation of its lines
   private final Random environment;
   private int shipments;
+  private final java.util.Set<String> received = new java.util.HashSet<>(); // the supplier lots received so far
   private Instant clock;
   private int woSeq, bad;
 
@@ -292,7 +295,10 @@ public final class DemoFactory {
       }
     }
     return List.of(new Batch("equipment", equipment), new Batch("material", materials()),
-        new Batch("customer", customers()), new Batch("bill-of-materials", billsOfMaterials()),
+        new Batch("customer", customers()), new Batch("supplier", List.of(envelope(ERP, "SUP-" + SUPPLIER[0],
+            "supplier", origin, JSON.createObjectNode().put("supplierId", SUPPLIER[0]).put("name", SUPPLIER[1])
+                .put("qualified", true)))),
+        new Batch("bill-of-materials", billsOfMaterials()),
         new Batch("engineering-change", engineeringChanges()), new Batch("work-order", orders),
         new Batch("employee", employees()));
   }
@@ -611,6 +617,9 @@ public final class DemoFactory {
   private DemoB2mml.Material consumed(Line line, WorkOrder wo, BigDecimal quantity, boolean actual) {
     if (line.def.id().equals("LINE-A")) {
       String supplierLot = "S-1000456-" + DAY.format(wo.plannedStart.atOffset(CST));
+      if (actual) {
+        receive(supplierLot, wo.plannedStart);
+      }
       return new DemoB2mml.Material("1000456", "Consumed", quantity, "PCS", actual ? supplierLot : null);
     }
     Line machining = lines.get(0);
@@ -631,9 +640,14 @@ public final class DemoFactory {
         materials.add(new DemoB2mml.Material(wo.material, "Produced", BigDecimal.valueOf(quantity), "PCS",
             actual ? lotOf(wo.id) : null));
       }
-      segments.add(new DemoB2mml.Segment(operation(i), specs.get(i).id(), materials));
+      segments.add(new DemoB2mml.Segment(operation(i), specs.get(i).id(), actual ? operator(line, i) : null, materials));
     }
     return segments;
+  }
+
+  /** The employee of the line's team at an operation (employees are on the lines' teams in turn). */
+  private String operator(Line line, int operation) {
+    return String.format("E%05d", 10001 + lines.indexOf(line) + lines.size() * operation);
   }
 
   private DemoB2mml.Document schedule(Line line, WorkOrder wo, Instant at) {
@@ -658,6 +672,26 @@ public final class DemoFactory {
 
   private void record(String entity, Source source, String key, Instant at, ObjectNode payload) {
     out.computeIfAbsent(entity, e -> new ArrayList<>()).add(envelope(source, key, entity, at, payload));
+  }
+
+  /**
+   * The day's steel blanks: ordered from the supplier and received into stores as one lot, before machining
+   * consumes it (so a recall from the supplier's lot reaches the customers, and a trace back reaches the supplier).
+   */
+  private void receive(String lot, Instant needed) {
+    if (!received.add(lot)) {
+      return;
+    }
+    Instant t = needed.minus(java.time.Duration.ofHours(2));
+    String order = "PO-" + lot.substring(lot.lastIndexOf('-') + 1);
+    ObjectNode po = JSON.createObjectNode().put("purchaseOrder", order).put("supplier", SUPPLIER[0])
+        .put("status", "received").put("currency", "CNY").put("totalAmount", 2000 * 18.5);
+    po.putArray("lines").addObject().put("line", 10).put("material", "1000456").put("quantity", 2000)
+        .put("unit", "PCS").put("unitPrice", 18.5);
+    record("purchase-order", ERP, order, t, po);
+    record("inventory-movement", WMS, "MV-" + lot, t, JSON.createObjectNode().put("movementId", "MV-" + lot)
+        .put("material", "1000456").put("quantity", 2000).put("unit", "PCS").put("kind", "receipt")
+        .put("toLocation", "RM-01").put("lot", lot).put("reference", order));
   }
 
   /** Each finished assembly lot leaves for the next customer in turn, by truck, the same shift. */

@@ -94,6 +94,22 @@ class DemoFactoryTest {
         .toList();
     assertThat(shipped).isNotEmpty().isEqualTo(assembled);
     assertThat(batches).extracting(DemoFactory.Batch::entity).contains("emission-reading", "safety-event");
+    // machining's supplier lots were ordered and received first: a trace back reaches the supplier
+    List<String> supplierLots = lots.stream().filter(l -> text(l, "MaterialDefinitionID").startsWith("4"))
+        .map(l -> text(l, "AssemblyLotID")).distinct().toList();
+    List<ObjectNode> receipts = batches.stream().filter(b -> b.entity().equals("inventory-movement"))
+        .flatMap(b -> b.records().stream()).toList();
+    assertThat(receipts).extracting(r -> r.path("payload").path("lot").asString())
+        .containsExactlyInAnyOrderElementsOf(supplierLots);
+    List<String> orders = batches.stream().filter(b -> b.entity().equals("purchase-order"))
+        .flatMap(b -> b.records().stream()).map(r -> r.path("payload").path("purchaseOrder").asString()).toList();
+    assertThat(receipts).extracting(r -> r.path("payload").path("reference").asString())
+        .containsExactlyInAnyOrderElementsOf(orders);
+    // and who worked each operation is in the performance
+    for (org.w3c.dom.Document performance : performances) {
+      assertThat(performance.getElementsByTagNameNS(DemoB2mml.NAMESPACE, "PersonID").getLength())
+          .isEqualTo(performance.getElementsByTagNameNS(DemoB2mml.NAMESPACE, "SegmentResponse").getLength());
+    }
   }
 
   private static String text(org.w3c.dom.Document dom, String element) {

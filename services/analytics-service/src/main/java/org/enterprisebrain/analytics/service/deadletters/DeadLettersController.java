@@ -34,7 +34,7 @@ public class DeadLettersController implements DeadLettersApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLettersController.class);
   static final String INDEX = "dead-letters";
-  static final Set<String> JOBS = Set.of("oee", "spc", "energy", "health", "score");
+  static final Set<String> JOBS = Set.of("oee", "spc", "energy", "health", "score", "genealogy");
   private static final ObjectNode MAPPINGS = IndexMappings.of(INDEX);
 
   private final ResultStore store;

@@ -28,13 +28,18 @@ public class LineageRegistrar {
       "spc", List.of(Topics.of("quality", "quality-result", 1)),
       "energy", List.of(Topics.of("energy", "energy-reading", 1)),
       "health", List.of(Topics.of("equipment", "telemetry", 1)),
-      "score", List.of(Topics.of("equipment", "telemetry", 1), Topics.MODEL_DEPLOYMENTS));
+      "score", List.of(Topics.of("equipment", "telemetry", 1), Topics.MODEL_DEPLOYMENTS),
+      "genealogy", List.of(Topics.of("production", "production-performance", 1),
+          Topics.of("logistics", "material-lot", 1), Topics.of("logistics", "inventory-movement", 1),
+          Topics.of("supply-chain", "purchase-order", 1), Topics.of("logistics", "shipment", 1),
+          Topics.of("quality", "quality-result", 1)));
   static final Map<String, String> TRANSFORMS = Map.of(
       "oee", "OEE per machine and line, hour and shift (ISO 22400-2)",
       "spc", "SPC charts, GB/T 17989.2 rules, capability",
       "energy", "energy per meter and hour, time-of-use split, CO2",
       "health", "condition features and anomalies per signal",
-      "score", "scores of the registry's deployed models per machine");
+      "score", "scores of the registry's deployed models per machine",
+      "genealogy", "lot genealogy: what each lot was made of, by and with, and where it went");
   static final String ALERTS_TOPIC = Topics.ALERTS;
 
   private final boolean enabled;
@@ -65,7 +70,7 @@ public class LineageRegistrar {
       // the score job writes scores, the others an index named after themselves
       edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + (job.equals("score") ? "scores" : job),
           TRANSFORMS.get(job)));
-      if (!job.equals("oee")) {
+      if (!job.equals("oee") && !job.equals("genealogy")) {
         edges.add(new CatalogLineage.Edge(node, "topic:" + ALERTS_TOPIC, "alerts"));
         edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + "alerts", "alerts"));
       }

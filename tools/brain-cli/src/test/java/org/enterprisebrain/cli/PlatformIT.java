@@ -636,6 +636,8 @@ class PlatformIT {
     }
     assertThat(ruleValue(after, "analytics.spc")).isGreaterThanOrEqualTo(0.5);
     assertThat(ruleValue(after, "analytics.oee-coverage")).isGreaterThanOrEqualTo(0.5);
+    // the newest shipped lots answer a trace back to the supplier (the first ones were made of stock parts)
+    assertThat(ruleValue(after, "analytics.genealogy")).as(ruleEntry(after, "analytics.genealogy")).isPositive();
     // clauses evidenced by these rules alone went from 0 to met
     for (String rule : List.of("ingest.standard-api", "registry.predictive-model")) {
       List<String> clauses = clausesUsing(after, rule);

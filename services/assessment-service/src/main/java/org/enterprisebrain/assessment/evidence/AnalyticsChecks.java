@@ -23,7 +23,8 @@ final class AnalyticsChecks {
       Map.entry("energy", AnalyticsChecks::energy),
       Map.entry("carbon", AnalyticsChecks::carbon),
       Map.entry("health", AnalyticsChecks::health),
-      Map.entry("alerts", AnalyticsChecks::alerts));
+      Map.entry("alerts", AnalyticsChecks::alerts),
+      Map.entry("genealogy", AnalyticsChecks::genealogy));
 
   private AnalyticsChecks() {
   }
@@ -39,6 +40,36 @@ final class AnalyticsChecks {
     List<String> missing = wanted.stream().filter(j -> !running.contains(j)).toList();
     return RuleResult.of(rule.id(), RuleResult.ratio(wanted.size() - missing.size(), wanted.size()),
         Map.of("running", running, "notRunning", missing));
+  }
+
+  /**
+   * Traceability shown by answering traces: of the plant's newest shipped lots, the share whose backward trace
+   * reaches where its material came from (a supplier or a purchase order).
+   */
+  private static RuleResult genealogy(EvidenceReads r, EvidenceRule rule) {
+    Set<String> lots = new TreeSet<>();
+    r.get("catalog", EvidenceReads.op("catalog", "queryRecords", "shipment") + "?plant=" + EvidenceReads.enc(r.plant())
+        + "&limit=" + rule.intParam("sample", 20)).path("records").forEach(s -> s.path("payload").path("lines")
+        .forEach(l -> {
+          if (l.hasNonNull("lot")) {
+            lots.add(l.path("lot").asString());
+          }
+        }));
+    Set<String> traced = new TreeSet<>();
+    for (String lot : lots) {
+      JsonNode trace = r.get("analytics", EvidenceReads.op("analytics", "traceGenealogy") + "?plant="
+          + EvidenceReads.enc(r.plant()) + "&id=" + EvidenceReads.enc(lot) + "&depth=20");
+      if (trace.path("nodes").valueStream().anyMatch(n -> Set.of("supplier", "purchase-order")
+          .contains(n.path("kind").asString()))) {
+        traced.add(lot);
+      }
+    }
+    double share = lots.isEmpty() ? 0 : (double) traced.size() / lots.size();
+    Set<String> untraced = new TreeSet<>(lots);
+    untraced.removeAll(traced);
+    return RuleResult.of(rule.id(), RuleResult.ratio(share, rule.doubleParam("minShare", 0.8)),
+        Map.of("shippedLots", lots.size(), "tracedToSupplier", traced, "untraced", untraced,
+            "share", EvidenceReads.round(share)));
   }
 
   private static RuleResult oeeCoverage(EvidenceReads r, EvidenceRule rule) {

@@ -176,6 +176,23 @@ class AnalyticsJobsIT {
     JsonNode failed = Envelope.JSON.readTree(links.get(PLANT + "|inspected|characteristic:BORE|lot:C-1|fail"));
     assertThat(failed.path("result").asText()).isEqualTo("fail");
     assertThat(failed.path("resultGrade").asText()).isEqualTo("L2");
+
+    // WO-11: planned 100 (the revision; the older plan arrived later and changed nothing), made 96 + 2, the last
+    // after the planned end: 98 % attained, late, due on the 2nd in Shanghai
+    JsonNode order = doc("brain-it-attainment", "order|it-01|WO-11");
+    assertThat(order.path("plannedQuantity").asDouble()).isEqualTo(100.0);
+    assertThat(order.path("actualQuantity").asDouble()).isEqualTo(98.0);
+    assertThat(order.path("attainment").asDouble()).isEqualTo(0.98);
+    assertThat(order.path("responses").asInt()).isEqualTo(2);
+    assertThat(order.path("onTime").asBoolean()).isFalse();
+    assertThat(order.path("line").asText()).isEqualTo("L1");
+    assertThat(order.path("day").asText()).isEqualTo("2026-03-02");
+    assertThat(order.path("actualEnd").asText()).isEqualTo(H0.plusSeconds(5 * 3600).toString());
+    // WO-12 was reported without a plan: its actuals, no attainment
+    JsonNode unplanned = doc("brain-it-attainment", "order|it-01|WO-12");
+    assertThat(unplanned.has("plannedQuantity")).isFalse();
+    assertThat(unplanned.has("attainment")).isFalse();
+    assertThat(unplanned.path("responses").asInt()).isEqualTo(1);
   }
 
   @Test

@@ -66,7 +66,8 @@ final class GenealogyRecords {
     records.add(movement("MV-1", "receipt", "R-1", null, "PO-7"));
     records.add(movement("MV-2", "receipt", "R-2", null, "PO-8"));
     // machining: R-1 consumed at the first operation on M1 by E-1001, C-1 booked at the last on M2
-    ObjectNode wo11 = performance("WO-11", "L1");
+    ObjectNode wo11 = performance("WO-11", "L1").put("quantity", 96).put("unit", "PCS")
+        .put("start", H0.plusSeconds(600).toString()).put("end", H0.plusSeconds(3 * 3600).toString());
     ObjectNode first = segment(wo11, "10", "M1");
     first.putArray("personnel").addObject().put("person", "E-1001");
     material(first, "consumed", "R-1");
@@ -98,7 +99,22 @@ final class GenealogyRecords {
     records.add(inspection("QR-4", "F-1", "FINAL", "pass"));
     // a lot without a work order, equipment or lots does not link anything
     records.add(record("material-lot", "LOT-R-1", 5, lot("R-1", "lot", null)));
+    // the plan of WO-11 (100 due at 12:00 Shanghai), revised: the first version (120) arrives after the revision
+    records.add(schedule("PS-11-v2", -60, 100));
+    records.add(schedule("PS-11-v1", -120, 120));
+    // a second response of WO-11 after the planned end: 96 + 2 made, late
+    records.add(record("production-performance", "PR-11-2", 300, Envelope.JSON.createObjectNode()
+        .put("productionResponse", "WO-11-R2").put("workOrder", "WO-11").put("quantity", 2).put("unit", "PCS")
+        .put("start", H0.plusSeconds(4 * 3600).toString()).put("end", H0.plusSeconds(5 * 3600).toString())
+        .put("state", "Completed")));
     return records;
+  }
+
+  private static ProducerRecord<String, String> schedule(String id, int minute, int quantity) {
+    return record("production-schedule", id, minute, Envelope.JSON.createObjectNode().put("productionRequest", "WO-11")
+        .put("workOrder", "WO-11").put("product", "P-100").put("quantity", quantity).put("unit", "PCS")
+        .put("equipment", "L1").put("plannedStart", H0.toString()).put("plannedEnd", H0.plusSeconds(4 * 3600).toString())
+        .put("state", "Released"));
   }
 
   private static ProducerRecord<String, String> record(String entity, String id, int minute, ObjectNode payload) {

@@ -630,14 +630,14 @@ class PlatformIT {
         // the MES's B2MML, shipments, the stack's emissions and PLM's BOMs (6.1.2 b/c, 6.1.3 a, 6.2.1, 6.2.3 d,
         // 6.3.2 a, 6.5.2 a): before, attestation only or none
         "ingest.production-plan", "ingest.plan-and-actual", "ingest.lot-genealogy", "ingest.lot-traceability",
-        "ingest.emissions", "ingest.plm")) {
+        "ingest.emissions", "ingest.plm", "analytics.attainment")) {
       // the rule's facts in the message: which entity, source or store was missing when it was not met
       assertThat(ruleValue(after, rule)).as(rule + ": " + ruleEntry(after, rule)).isEqualTo(1.0);
     }
     assertThat(ruleValue(after, "analytics.spc")).isGreaterThanOrEqualTo(0.5);
     assertThat(ruleValue(after, "analytics.oee-coverage")).isGreaterThanOrEqualTo(0.5);
     // the newest shipped lots answer a trace back to the supplier (the first ones were made of stock parts)
-    assertThat(ruleValue(after, "analytics.genealogy")).as(ruleEntry(after, "analytics.genealogy")).isPositive();
+    assertThat(ruleValue(after, "analytics.genealogy")).as(ruleEntry(after, "analytics.genealogy").toString()).isPositive();
     // clauses evidenced by these rules alone went from 0 to met
     for (String rule : List.of("ingest.standard-api", "registry.predictive-model")) {
       List<String> clauses = clausesUsing(after, rule);
@@ -899,6 +899,13 @@ class PlatformIT {
         .contains("spindle.temperature", "spindle.vibration");
     get("/api/v1/analytics/alerts?plant=hz-01&" + range, manager);
     assertAShippedLotTracesBackToItsSupplierAndTheSupplierLotsRecallReachesTheCustomer(manager);
+    // the MES's plans against its actuals: every completed order attained something, each line's day adds them
+    JsonNode attainment = JSON.readTree(get("/api/v1/analytics/attainment?plant=hz-01&from="
+        + start.minus(Duration.ofDays(1)) + "&to=" + java.time.Instant.now().plus(Duration.ofDays(1)), manager).body());
+    assertThat(attainment.path("orders").valueStream().filter(o -> o.path("responses").asInt() > 0).toList())
+        .isNotEmpty().allSatisfy(o -> assertThat(o.path("attainment").asDouble()).as(o.toString()).isPositive());
+    assertThat(attainment.path("days").valueStream().map(d -> d.path("line").asString()).distinct().toList())
+        .contains("LINE-A", "LINE-B");
     // analytics-service registered the jobs in the catalog's lineage: topic → job → result index
     JsonNode lineage = null;
     long lineageDeadline = System.currentTimeMillis() + 60_000;

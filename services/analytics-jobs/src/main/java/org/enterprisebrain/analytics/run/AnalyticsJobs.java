@@ -16,6 +16,8 @@ import org.enterprisebrain.analytics.energy.EmissionFactors;
 import org.enterprisebrain.analytics.energy.EnergyProcess;
 import org.enterprisebrain.analytics.energy.EnergySettings;
 import org.enterprisebrain.analytics.energy.MeterReading;
+import org.enterprisebrain.analytics.attainment.AttainmentProcess;
+import org.enterprisebrain.analytics.attainment.OrderEvent;
 import org.enterprisebrain.analytics.energy.TariffTable;
 import org.enterprisebrain.analytics.genealogy.Link;
 import org.enterprisebrain.analytics.genealogy.Links;
@@ -213,7 +215,13 @@ public final class AnalyticsJobs {
 
   static final List<String> GENEALOGY_TOPICS = Links.ENTITIES.stream().map(TopicContract::standard).toList();
 
-  /** Lots linked to what they were made of, by and with, and where they went: one document per link. */
+  static final List<String> ATTAINMENT_TOPICS = List.of(TopicContract.standard("production-schedule"),
+      TopicContract.standard("production-performance"));
+
+  /**
+   * The production orders' records: lots linked to what they were made of, by and with, and where they went (one
+   * document per link), and each order's plan beside its actuals (one document per order).
+   */
   static void genealogy(Plumbing p, AnalyticsSettings s) {
     String index = s.index("genealogy");
     DataStream<EsDocument> links = p.inputs("genealogy", GENEALOGY_TOPICS, Links.class, Links::from)
@@ -223,7 +231,11 @@ public final class AnalyticsJobs {
           }
         })
         .returns(EsDocument.class).name("genealogy-links").uid("genealogy-links");
-    p.deliver("genealogy", links, null);
+    DataStream<EsDocument> orders = p.inputs("genealogy-orders", ATTAINMENT_TOPICS, OrderEvent.class, OrderEvent::from)
+        .keyBy(OrderEvent::key)
+        .process(new AttainmentProcess(s.index("attainment"), s.zone()))
+        .name("plan-against-actual-per-order").uid("plan-against-actual-per-order");
+    p.deliver("genealogy", links.union(orders), null);
   }
 
   public static DataStream<Measurement> measurements(StreamExecutionEnvironment env, AnalyticsSettings s,

@@ -124,6 +124,12 @@ class AnalyticsApiIT implements SecuredApi {
         genealogy(bulk, "hz-01", link);
       }
       genealogy(bulk, "nb-02", "consumed-into|lot:X-9|lot:F-1"); // the same lot number in another plant
+      // orders due in the range: LINE-1's three (one not reported yet), LINE-2's one, one without a plan
+      order(bulk, "WO-A", "LINE-1", 100.0, 98.0, false);
+      order(bulk, "WO-B", "LINE-1", 50.0, 50.0, true);
+      order(bulk, "WO-C", "LINE-1", 30.0, null, null);
+      order(bulk, "WO-D", "LINE-2", 10.0, 12.0, true);
+      order(bulk, "WO-E", "LINE-2", null, 5.0, null);
       Request request = new Request("POST", "/_bulk");
       request.addParameter("refresh", "true");
       request.setJsonEntity(bulk.toString());
@@ -169,6 +175,49 @@ class AnalyticsApiIT implements SecuredApi {
       doc.put("result", part[3]).put("resultGrade", "L2");
     }
     index(bulk, "genealogy", plant + "|" + link, doc);
+  }
+
+  /** An order's plan against its actuals as the genealogy job writes it. */
+  static void order(StringBuilder bulk, String order, String line, Double planned, Double actual, Boolean onTime) {
+    ObjectNode doc = JSON.createObjectNode().put("plant", "hz-01").put("workOrder", order).put("line", line)
+        .put("responses", actual == null ? 0 : 1).put("at", H0.plusSeconds(1800).toString())
+        .put("day", H0.plusSeconds(1800).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+    if (planned != null) {
+      doc.put("plannedQuantity", planned).put("plannedEnd", H0.plusSeconds(1800).toString());
+    }
+    if (actual != null) {
+      doc.put("actualQuantity", actual).put("state", "Completed");
+      if (planned != null) {
+        doc.put("attainment", actual / planned).put("onTime", onTime);
+      }
+    }
+    index(bulk, "attainment", "order|hz-01|" + order, doc);
+  }
+
+  @Test
+  void planAgainstActualPerOrderAndPerLinesDay() throws Exception {
+    String manager = RealKeycloak.userToken("manager");
+    JsonNode attainment = ok(get("/api/v1/analytics/attainment?plant=hz-01", manager));
+    assertThat(attainment.path("orders")).hasSize(5);
+    String day = H0.plusSeconds(1800).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+    JsonNode first = attainment.path("days").get(0);
+    assertThat(first.path("line").asString()).isEqualTo("LINE-1");
+    assertThat(first.path("day").asString()).isEqualTo(day);
+    assertThat(first.path("orders").asInt()).isEqualTo(3);
+    assertThat(first.path("reported").asInt()).isEqualTo(2);
+    assertThat(first.path("onTime").asInt()).isEqualTo(1);
+    assertThat(first.path("plannedQuantity").asDouble()).isEqualTo(180.0);
+    assertThat(first.path("actualQuantity").asDouble()).isEqualTo(148.0);
+    assertThat(first.path("attainment").asDouble()).isEqualTo(0.822222); // 148 / 180
+    JsonNode second = attainment.path("days").get(1);
+    assertThat(second.path("line").asString()).isEqualTo("LINE-2");
+    assertThat(second.path("orders").asInt()).as("the unplanned order is not added").isEqualTo(1);
+    assertThat(second.path("attainment").asDouble()).isEqualTo(1.2);
+    assertThat(attainment.path("days")).hasSize(2);
+    JsonNode line2 = ok(get("/api/v1/analytics/attainment?plant=hz-01&line=LINE-2&size=1", manager));
+    assertThat(line2.path("orders")).hasSize(1);
+    assertThat(line2.path("days")).hasSize(1);
+    assertProblem(get("/api/v1/analytics/attainment?plant=nb-02", manager), 403, "plant");
   }
 
   static Map<String, Integer> levels(JsonNode trace) {

@@ -24,7 +24,8 @@ final class AnalyticsChecks {
       Map.entry("carbon", AnalyticsChecks::carbon),
       Map.entry("health", AnalyticsChecks::health),
       Map.entry("alerts", AnalyticsChecks::alerts),
-      Map.entry("genealogy", AnalyticsChecks::genealogy));
+      Map.entry("genealogy", AnalyticsChecks::genealogy),
+      Map.entry("attainment", AnalyticsChecks::attainment));
 
   private AnalyticsChecks() {
   }
@@ -70,6 +71,22 @@ final class AnalyticsChecks {
     return RuleResult.of(rule.id(), RuleResult.ratio(share, rule.doubleParam("minShare", 0.8)),
         Map.of("shippedLots", lots.size(), "tracedToSupplier", traced, "untraced", untraced,
             "share", EvidenceReads.round(share)));
+  }
+
+  /** Plans tracked against actuals: line-days with an attainment, and the orders behind them. */
+  private static RuleResult attainment(EvidenceReads r, EvidenceRule rule) {
+    // orders due in the hours around now: tracking a plan means the orders still running too
+    java.time.Instant now = r.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    int hours = rule.intParam("withinHours", 48);
+    JsonNode attainment = r.get("analytics", EvidenceReads.op("analytics", "getAttainment") + "?plant="
+        + EvidenceReads.enc(r.plant()) + "&from=" + now.minusSeconds(3600L * hours) + "&to="
+        + now.plusSeconds(3600L * hours) + "&size=1");
+    List<String> lineDays = attainment.path("days").valueStream().filter(d -> d.hasNonNull("attainment"))
+        .map(d -> d.path("line").asString() + " " + d.path("day").asString() + ": "
+            + d.path("attainment").asDouble()).toList();
+    int orders = attainment.path("days").valueStream().mapToInt(d -> d.path("orders").asInt()).sum();
+    return RuleResult.of(rule.id(), RuleResult.ratio(lineDays.size(), rule.intParam("minLineDays", 1)),
+        Map.of("lineDays", lineDays, "plannedOrders", orders));
   }
 
   private static RuleResult oeeCoverage(EvidenceReads r, EvidenceRule rule) {

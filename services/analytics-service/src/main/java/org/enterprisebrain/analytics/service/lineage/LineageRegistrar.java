@@ -30,6 +30,7 @@ public class LineageRegistrar {
       "health", List.of(Topics.of("equipment", "telemetry", 1)),
       "score", List.of(Topics.of("equipment", "telemetry", 1), Topics.MODEL_DEPLOYMENTS),
       "genealogy", List.of(Topics.of("production", "production-performance", 1),
+          Topics.of("production", "production-schedule", 1),
           Topics.of("logistics", "material-lot", 1), Topics.of("logistics", "inventory-movement", 1),
           Topics.of("supply-chain", "purchase-order", 1), Topics.of("logistics", "shipment", 1),
           Topics.of("quality", "quality-result", 1)));
@@ -39,7 +40,8 @@ public class LineageRegistrar {
       "energy", "energy per meter and hour, time-of-use split, CO2",
       "health", "condition features and anomalies per signal",
       "score", "scores of the registry's deployed models per machine",
-      "genealogy", "lot genealogy: what each lot was made of, by and with, and where it went");
+      "genealogy", "lot genealogy (what each lot was made of, by and with, and where it went) and each order's plan "
+          + "against its actuals");
   static final String ALERTS_TOPIC = Topics.ALERTS;
 
   private final boolean enabled;
@@ -70,6 +72,9 @@ public class LineageRegistrar {
       // the score job writes scores, the others an index named after themselves
       edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + (job.equals("score") ? "scores" : job),
           TRANSFORMS.get(job)));
+      if (job.equals("genealogy")) {
+        edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + "attainment", TRANSFORMS.get(job)));
+      }
       if (!job.equals("oee") && !job.equals("genealogy")) {
         edges.add(new CatalogLineage.Edge(node, "topic:" + ALERTS_TOPIC, "alerts"));
         edges.add(new CatalogLineage.Edge(node, "index:" + indexPrefix + "alerts", "alerts"));

@@ -193,6 +193,11 @@ class AnalyticsJobsIT {
     assertThat(unplanned.has("plannedQuantity")).isFalse();
     assertThat(unplanned.has("attainment")).isFalse();
     assertThat(unplanned.path("responses").asInt()).isEqualTo(1);
+    // what the analytics API serves them as: its spec's OrderAttainment
+    var spec = org.enterprisebrain.standard.SpecSchemas.load("analytics");
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    all("brain-it-attainment").forEach((id, source) -> assertThat(spec.validate("OrderAttainment",
+        json.readTree(source))).as(id).isEmpty());
   }
 
   @Test

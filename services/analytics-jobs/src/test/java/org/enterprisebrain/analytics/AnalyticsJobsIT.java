@@ -176,6 +176,11 @@ class AnalyticsJobsIT {
     JsonNode failed = Envelope.JSON.readTree(links.get(PLANT + "|inspected|characteristic:BORE|lot:C-1|fail"));
     assertThat(failed.path("result").asText()).isEqualTo("fail");
     assertThat(failed.path("resultGrade").asText()).isEqualTo("L2");
+    // each as the spec says the trace reads it
+    var spec = org.enterprisebrain.standard.SpecSchemas.load("analytics");
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    links.forEach((id, source) -> assertThat(spec.validate("GenealogyLinkDocument", json.readTree(source))).as(id)
+        .isEmpty());
 
     // WO-11: planned 100 (the revision; the older plan arrived later and changed nothing), made 96 + 2, the last
     // after the planned end: 98 % attained, late, due on the 2nd in Shanghai
@@ -194,8 +199,6 @@ class AnalyticsJobsIT {
     assertThat(unplanned.has("attainment")).isFalse();
     assertThat(unplanned.path("responses").asInt()).isEqualTo(1);
     // what the analytics API serves them as: its spec's OrderAttainment
-    var spec = org.enterprisebrain.standard.SpecSchemas.load("analytics");
-    var json = tools.jackson.databind.json.JsonMapper.builder().build();
     all("brain-it-attainment").forEach((id, source) -> assertThat(spec.validate("OrderAttainment",
         json.readTree(source))).as(id).isEmpty());
   }

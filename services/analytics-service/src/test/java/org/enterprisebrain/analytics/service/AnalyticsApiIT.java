@@ -174,6 +174,9 @@ class AnalyticsApiIT implements SecuredApi {
     if (part.length > 3) {
       doc.put("result", part[3]).put("resultGrade", "L2");
     }
+    // seeded as the job writes them: the spec's document (AnalyticsJobsIT checks the job against it too)
+    assertThat(org.enterprisebrain.standard.SpecSchemas.load("analytics").validate("GenealogyLinkDocument", doc))
+        .as(link).isEmpty();
     index(bulk, "genealogy", plant + "|" + link, doc);
   }
 

@@ -236,6 +236,34 @@ class IngestionApiIT implements SecuredApi {
   }
 
   @Test
+  void aWideExportIsUnpivotedByItsFileMappingAndAMappingThatCannotWorkIsRefusedWhole() throws Exception {
+    String p = "pdm-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String csv = "datetime,machineID,volt,vibration\n2026-11-24 06:00:00,7,176.2,45.1\n2026-11-24 07:00:00,7,162.9,\n";
+    String mapping = "{\"columns\": {\"machineID\": \"equipment\"}, \"times\": [{\"column\": \"datetime\", "
+        + "\"format\": \"yyyy-MM-dd HH:mm:ss\", \"zone\": \"Asia/Shanghai\", \"fields\": [\"sampledAt\", \"occurredAt\"]}], "
+        + "\"unpivot\": {\"columns\": [\"volt\", \"vibration\"], \"nameField\": \"signal\", \"valueField\": \"value\", "
+        + "\"units\": {\"volt\": \"V\", \"vibration\": \"mm/s\"}}, \"id\": {\"prefix\": \"" + p + "\", "
+        + "\"columns\": [\"machineID\", \"datetime\"]}}";
+    String path = "/api/v1/ingest/telemetry/csv?plant=hz-01&sourceSystem=MES-A&sourceKind=MES&fileMapping=";
+    HttpResponse<String> response = post(path + java.net.URLEncoder.encode(mapping, StandardCharsets.UTF_8), mesToken(),
+        "text/csv", csv);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).path("accepted").asInt()).as("two signals, then one").isEqualTo(3);
+    String topic = org.enterprisebrain.standard.DataStandard.load().entity("telemetry").orElseThrow().topic(1);
+    List<ConsumerRecord<String, String>> onKafka = readBack(topic, p, 3);
+    JsonNode volt = onKafka.stream().map(r -> JSON.readTree(r.value()))
+        .filter(n -> n.path("id").asString().equals(p + "7-2026-11-24060000-volt")).findFirst().orElseThrow();
+    assertThat(volt.path("occurredAt").asString()).isEqualTo("2026-11-24T06:00:00+08:00");
+    assertThat(volt.path("payload").path("unit").asString()).isEqualTo("V");
+    assertThat(volt.path("payload").path("value").asDouble()).isEqualTo(176.2);
+
+    JsonNode refused = problem(post(path + java.net.URLEncoder.encode(mapping.replace("Asia/Shanghai", "Asia/Hangzhou"),
+        StandardCharsets.UTF_8), mesToken(), "text/csv", csv.replace("06:00", "08:00")), 400);
+    assertThat(refused.path("errors").get(0).path("pointer").asString()).isEqualTo("fileMapping/times/0/zone");
+    assertThat(readBack(topic, p + "7-2026-11-24080000", 1)).as("nothing of a refused upload").isEmpty();
+  }
+
+  @Test
   void malformedInputIsAProblemNamingWhatIsWrong() throws Exception {
     String token = mesToken();
     JsonNode truncated = problem(post("/api/v1/ingest/operation-report", token, "application/json",

@@ -51,6 +51,11 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--mapping", description = "CSV: header renames csvHeader=field,…")
   String mapping;
 
+  @Option(names = "--mapping-file", description = "CSV: a FileMapping (JSON; api-specs/ingestion.yaml): drop columns,"
+      + " convert units, parse local times in a zone, unpivot wide rows into one record per signal, derive ids,"
+      + " rename, set constants")
+  java.nio.file.Path mappingFile;
+
   @Option(names = "--plant", description = "CSV: plant of rows without a plant column; B2MML: plant of every record")
   String plant;
 
@@ -96,6 +101,8 @@ public final class IngestCommand implements Callable<Integer> {
       return 2;
     }
     List<String> batches = name.endsWith(".csv") ? csvBatches() : jsonBatches(name.endsWith(".json"));
+    // the service checks the mapping against its schema and names the field it refuses
+    String fileMapping = mappingFile == null ? null : java.nio.file.Files.readString(mappingFile);
     PrintStream out = System.out;
     long accepted = 0;
     long rejected = 0;
@@ -110,7 +117,7 @@ public final class IngestCommand implements Callable<Integer> {
       JsonNode result;
       if (name.endsWith(".csv")) {
         try {
-          var r = api.ingestCsv(entity, batch, mapping, plant, sourceSystem, sourceKind, 1);
+          var r = api.ingestCsv(entity, batch, mapping, plant, sourceSystem, sourceKind, 1, fileMapping);
           result = JSON.readTree(client.getObjectMapper().writeValueAsString(r));
         } catch (ApiException e) {
           result = JSON.readTree(e.getResponseBody() == null ? "{}" : e.getResponseBody());

@@ -1123,6 +1123,42 @@ class PlatformIT {
     assertThat(exit).isZero();
   }
 
+  /**
+   * A wide export (Microsoft's public Azure predictive-maintenance telemetry: one row per machine and hour, a column
+   * per signal, local times) ingested with a mapping file: one telemetry record per signal, every one accepted.
+   */
+  @Test
+  void brainIngestUnpivotsAWideExportWithAMappingFile() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pdm");
+    Path csv = Files.writeString(dir.resolve("PdM_telemetry.csv"), """
+        datetime,machineID,volt,rotate,pressure,vibration
+        2026-11-24 06:00:00,1,176.217853015625,418.504078221616,113.077935462083,45.0876857639276
+        2026-11-24 07:00:00,1,162.87922289706,402.747489565395,95.4605253823187,43.4139726834815
+        """);
+    Path mapping = Files.writeString(dir.resolve("pdm.json"), """
+        {"columns": {"machineID": "equipment"},
+         "times": [{"column": "datetime", "format": "yyyy-MM-dd HH:mm:ss", "zone": "Asia/Shanghai",
+                    "fields": ["sampledAt", "occurredAt"]}],
+         "unpivot": {"columns": ["volt", "rotate", "pressure", "vibration"], "nameField": "signal",
+                     "valueField": "value", "units": {"volt": "V", "rotate": "r/min", "pressure": "kPa",
+                     "vibration": "mm/s"}},
+         "id": {"prefix": "PDM-%s-", "columns": ["machineID", "datetime"]}}
+        """.formatted(UUID.randomUUID().toString().substring(0, 8)));
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    PrintStream before = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = new CommandLine(new BrainCommand()).execute("ingest", csv.toString(), "-e", "telemetry", "--mapping-file",
+          mapping.toString(), "--plant", "hz-01", "--source-system", "SCADA-A", "--source-kind", "SCADA",
+          "--gateway", platform.gatewayUrl(), "--keycloak", platform.keycloakUrl());
+    } finally {
+      System.setOut(before);
+    }
+    assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("8 accepted, 0 rejected");
+  }
+
   @Test
   void brainClassifyGradesACsvSampleThroughTheGeneratedCatalogClient() throws Exception {
     Path csv = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "people", ".csv");

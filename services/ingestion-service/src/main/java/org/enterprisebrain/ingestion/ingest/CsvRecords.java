@@ -22,8 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class CsvRecords {
 
-  /** Query parameters of the CSV upload. */
-  public record Defaults(String mapping, String plant, String sourceSystem, String sourceKind, int schemaVersion) {
+  /**
+   * Query parameters of the CSV upload.
+   *
+   * @param fileMapping how the export's rows become records; null when they are one record each in the standard's
+   *                    names (after {@code mapping}'s renames)
+   */
+  public record Defaults(String mapping, String plant, String sourceSystem, String sourceKind, int schemaVersion,
+      FileMappings fileMapping) {
   }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,33 +48,42 @@ public class CsvRecords {
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
       }
-      ObjectNode record = JSON.createObjectNode();
-      ObjectNode source = JSON.createObjectNode();
-      ObjectNode payload = JSON.createObjectNode();
-      record.put("entity", entity.entity());
-      record.put("schemaVersion", defaults.schemaVersion());
-      putIfPresent(record, "plant", defaults.plant());
-      putIfPresent(source, "system", defaults.sourceSystem());
-      putIfPresent(source, "kind", defaults.sourceKind());
+      Map<String, String> fields = new java.util.LinkedHashMap<>();
       for (int c = 0; c < header.size() && c < row.size(); c++) {
-        String column = header.get(c);
-        String value = row.get(c);
-        if (value.isEmpty()) {
-          continue;
-        }
-        switch (column) {
-          case "id", "plant", "occurredAt" -> record.put(column, value);
-          case "sourceSystem" -> source.put("system", value);
-          case "sourceKind" -> source.put("kind", value);
-          case "schemaVersion" -> record.set(column, convert(value, "integer"));
-          default -> payload.set(column, convert(value, types.getOrDefault(column, "string")));
+        if (!row.get(c).isEmpty()) {
+          fields.put(header.get(c), row.get(c));
         }
       }
-      record.set("source", source);
-      record.set("payload", payload);
-      records.add(record);
+      for (Map<String, String> one : defaults.fileMapping() == null ? List.of(fields)
+          : defaults.fileMapping().apply(fields)) {
+        records.add(record(entity.entity(), one, types, defaults));
+      }
     }
     return records;
+  }
+
+  private static JsonNode record(String entity, Map<String, String> fields, Map<String, String> types,
+      Defaults defaults) {
+    ObjectNode record = JSON.createObjectNode();
+    ObjectNode source = JSON.createObjectNode();
+    ObjectNode payload = JSON.createObjectNode();
+    record.put("entity", entity);
+    record.put("schemaVersion", defaults.schemaVersion());
+    putIfPresent(record, "plant", defaults.plant());
+    putIfPresent(source, "system", defaults.sourceSystem());
+    putIfPresent(source, "kind", defaults.sourceKind());
+    fields.forEach((column, value) -> {
+      switch (column) {
+        case "id", "plant", "occurredAt" -> record.put(column, value);
+        case "sourceSystem" -> source.put("system", value);
+        case "sourceKind" -> source.put("kind", value);
+        case "schemaVersion" -> record.set(column, convert(value, "integer"));
+        default -> payload.set(column, convert(value, types.getOrDefault(column, "string")));
+      }
+    });
+    record.set("source", source);
+    record.set("payload", payload);
+    return record;
   }
 
   private static JsonNode convert(String value, String type) {

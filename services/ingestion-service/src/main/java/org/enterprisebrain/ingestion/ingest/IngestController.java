@@ -37,9 +37,10 @@ public class IngestController implements IngestionApi {
 
   @Override
   public ResponseEntity<IngestResult> ingestCsv(String entity, String body, String mapping, String plant,
-      String sourceSystem, String sourceKind, Integer schemaVersion) {
+      String sourceSystem, String sourceKind, Integer schemaVersion, String fileMapping) {
     List<JsonNode> records = csv.toRecords(ingestion.entity(entity), body,
-        new CsvRecords.Defaults(mapping, plant, sourceSystem, sourceKind, schemaVersion == null ? 1 : schemaVersion));
+        new CsvRecords.Defaults(mapping, plant, sourceSystem, sourceKind, schemaVersion == null ? 1 : schemaVersion,
+            FileMappings.parse(fileMapping)));
     return ResponseEntity.ok(ingestion.ingest(entity, records, caller()));
   }
 

@@ -20,7 +20,7 @@ class CsvRecordsTest {
   void columnsFillEnvelopeAndTypedPayload() {
     var entity = DataStandard.load().entity("operation-report").orElseThrow();
     List<JsonNode> records = new CsvRecords().toRecords(entity, "id,机台,good,plant\nR1,CNC-1,12,hz-02\nR2,CNC-2,x,\n",
-        new CsvRecords.Defaults("机台=equipment", "hz-01", "MES-A", "MES", 1));
+        new CsvRecords.Defaults("机台=equipment", "hz-01", "MES-A", "MES", 1, null));
     assertThat(records).hasSize(2);
     assertThat(records.get(0).path("plant").asString()).isEqualTo("hz-02");
     assertThat(records.get(1).path("plant").asString()).isEqualTo("hz-01");
@@ -33,7 +33,7 @@ class CsvRecordsTest {
   @Test
   void aBrokenMappingOrQuoteIsABadRequest() {
     var entity = DataStandard.load().entity("operation-report").orElseThrow();
-    assertThatThrownBy(() -> new CsvRecords().toRecords(entity, "a\n1\n", new CsvRecords.Defaults("oops", null, null, null, 1)))
+    assertThatThrownBy(() -> new CsvRecords().toRecords(entity, "a\n1\n", new CsvRecords.Defaults("oops", null, null, null, 1, null)))
         .isInstanceOf(IngestionException.class).hasMessageContaining("mapping");
     assertThatThrownBy(() -> CsvRecords.parse("a\n\"open")).isInstanceOf(IngestionException.class);
   }

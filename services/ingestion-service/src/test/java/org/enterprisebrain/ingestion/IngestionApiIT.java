@@ -60,6 +60,17 @@ class IngestionApiIT implements SecuredApi {
         .formatted(id, system, plant, good);
   }
 
+  HttpResponse<String> get(String path, String token) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
@@ -261,6 +272,56 @@ class IngestionApiIT implements SecuredApi {
         StandardCharsets.UTF_8), mesToken(), "text/csv", csv.replace("06:00", "08:00")), 400);
     assertThat(refused.path("errors").get(0).path("pointer").asString()).isEqualTo("fileMapping/times/0/zone");
     assertThat(readBack(topic, p + "7-2026-11-24080000", 1)).as("nothing of a refused upload").isEmpty();
+  }
+
+  @Test
+  void aStoredMappingIsNamedByLaterUploadsAndReadBackByANewInstance() throws Exception {
+    String name = "logger-" + UUID.randomUUID().toString().substring(0, 8);
+    String p = name + "-";
+    String definition = "{\"entity\": \"telemetry\", \"mapping\": {\"times\": [{\"column\": \"t\", "
+        + "\"format\": \"yyyy/MM/dd HH:mm\", \"zone\": \"Asia/Shanghai\", \"fields\": [\"sampledAt\", \"occurredAt\"]}], "
+        + "\"units\": [{\"column\": \"F\", \"factor\": 0.5555555556, \"offset\": -17.7777777778}], "
+        + "\"unpivot\": {\"columns\": [\"F\"], \"nameField\": \"signal\", \"valueField\": \"value\", "
+        + "\"names\": {\"F\": \"coolant.temperature\"}, \"units\": {\"F\": \"Cel\"}}, "
+        + "\"id\": {\"prefix\": \"" + p + "\", \"columns\": [\"t\"]}, \"constants\": {\"equipment\": \"CNC-01\"}}}";
+    String admin = RealKeycloak.userToken("admin");
+    HttpResponse<String> stored = send("PUT", "/api/v1/ingest/mappings/" + name, admin, definition);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    assertThat(JSON.readTree(stored.body()).path("changedBy").asString()).isEqualTo("admin");
+    // what a second instance (or this one restarted) reads back from the topic
+    var kafka = new org.springframework.boot.kafka.autoconfigure.KafkaProperties();
+    kafka.setBootstrapServers(List.of(RealKafka.bootstrapServers()));
+    var reader = new org.enterprisebrain.ingestion.ingest.MappingStore(
+        new org.springframework.kafka.core.DefaultKafkaProducerFactory<>(java.util.Map.<String, Object>of("bootstrap.servers",
+            RealKafka.bootstrapServers(), "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+            "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class)), kafka);
+    try {
+      reader.start();
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (reader.get(name).isEmpty() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(reader.get(name)).as("read back from brain.ingest-mappings.v1").isPresent();
+    } finally {
+      reader.stop();
+    }
+    HttpResponse<String> response = post("/api/v1/ingest/telemetry/csv?plant=hz-01&sourceSystem=MES-A&sourceKind=MES"
+        + "&mappingName=" + name, mesToken(), "text/csv", "t,F\n2026/11/24 06:00,77\n");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).path("accepted").asInt()).isEqualTo(1);
+    JsonNode record = JSON.readTree(readBack(org.enterprisebrain.standard.DataStandard.load().entity("telemetry")
+        .orElseThrow().topic(1), p, 1).get(0).value());
+    assertThat(record.path("payload").path("value").asDouble()).isCloseTo(25.0, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(record.path("occurredAt").asString()).isEqualTo("2026-11-24T06:00:00+08:00");
+    assertThat(JSON.readTree(get("/api/v1/ingest/mappings", mesToken()).body()).findValuesAsString("name"))
+        .contains(name);
+
+    assertThat(problem(post("/api/v1/ingest/telemetry/csv?plant=hz-01&mappingName=no-such", mesToken(), "text/csv",
+        "t,F\n"), 404).path("errors").get(0).path("pointer").asString()).isEqualTo("mappingName");
+    assertThat(problem(send("PUT", "/api/v1/ingest/mappings/" + name, admin, definition.replace("Asia/Shanghai",
+        "Asia/Hangzhou")), 400).path("errors").get(0).path("pointer").asString()).isEqualTo("mapping/times/0/zone");
+    assertThat(send("PUT", "/api/v1/ingest/mappings/" + name, RealKeycloak.userToken("manager"), definition)
+        .statusCode()).as("a manager reads results, he does not define interfaces").isEqualTo(403);
   }
 
   @Test

@@ -41,6 +41,8 @@ public final class DemoRunner {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final IngestionApi api;
+  private final org.enterprisebrain.client.api.MappingsApi mappingsApi;
+  private final java.util.Set<String> storedMappings = new java.util.HashSet<>();
   private final Connection connection;
   private final com.fasterxml.jackson.databind.ObjectMapper clientJson;
   private final DemoFactory factory;
@@ -53,6 +55,7 @@ public final class DemoRunner {
     this.api = new IngestionApi(client);
     this.connection = connection;
     this.clientJson = client.getObjectMapper();
+    this.mappingsApi = new org.enterprisebrain.client.api.MappingsApi(client);
     this.factory = new DemoFactory(seed, start);
   }
 
@@ -173,6 +176,34 @@ public final class DemoRunner {
       sendBatches(batches, out);
     } finally {
       sendDocuments(out);
+      sendExports(out);
+    }
+  }
+
+  /**
+   * The plant systems' file exports of the tick, each through the CSV upload naming its stored file mapping (stored
+   * by the demo the first time, as the plant's integrator would once).
+   */
+  private void sendExports(PrintStream out) {
+    for (DemoFactory.Export export : factory.exports()) {
+      try {
+        if (storedMappings.add(export.mappingName())) {
+          mappingsApi.putMapping(export.mappingName(),
+              new org.enterprisebrain.client.model.MappingDefinition().entity(export.entity())
+                  .description("LINE-A 冷却液监测仪数据记录器的小时导出 (°F, 本地时间)").mapping(
+                      clientJson.readValue(export.mapping(), org.enterprisebrain.client.model.FileMapping.class)));
+        }
+        IngestResult result = api.ingestCsv(export.entity(), export.csv(), null, DemoFactory.PLANT,
+            export.sourceSystem(), export.sourceKind(), 1, export.mappingName(), null);
+        totals = totals.plus(result, result.getResults().size());
+      } catch (ApiException e) {
+        out.println("demo: export " + export.name() + " not accepted (HTTP " + e.getCode() + "): "
+            + e.getResponseBody());
+        storedMappings.remove(export.mappingName()); // stored again next time, in case that was what failed
+        totals = totals.plus(1, 0, 0, 1);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("the demo's mapping of " + export.name() + " is no FileMapping", e);
+      }
     }
   }
 

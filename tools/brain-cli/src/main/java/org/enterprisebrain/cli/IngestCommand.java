@@ -56,6 +56,14 @@ public final class IngestCommand implements Callable<Integer> {
       + " rename, set constants")
   java.nio.file.Path mappingFile;
 
+  @Option(names = "--mapping-name", description = "CSV: the name of a stored file mapping (PUT"
+      + " /api/v1/ingest/mappings/{name}; brain ingest --mapping-file … --save-mapping NAME stores one)")
+  String mappingName;
+
+  @Option(names = "--save-mapping", description = "with --mapping-file: store it under this name first, for later"
+      + " uploads (and other senders) to name")
+  String saveMapping;
+
   @Option(names = "--plant", description = "CSV: plant of rows without a plant column; B2MML: plant of every record")
   String plant;
 
@@ -103,6 +111,25 @@ public final class IngestCommand implements Callable<Integer> {
     List<String> batches = name.endsWith(".csv") ? csvBatches() : jsonBatches(name.endsWith(".json"));
     // the service checks the mapping against its schema and names the field it refuses
     String fileMapping = mappingFile == null ? null : java.nio.file.Files.readString(mappingFile);
+    String named = mappingName;
+    if (saveMapping != null) {
+      if (fileMapping == null) {
+        System.err.println("--save-mapping stores the --mapping-file: give one");
+        return 2;
+      }
+      var definition = new org.enterprisebrain.client.model.MappingDefinition().entity(entity).mapping(
+          connection.apiClient().getObjectMapper().readValue(fileMapping,
+              org.enterprisebrain.client.model.FileMapping.class));
+      try {
+        new org.enterprisebrain.client.api.MappingsApi(connection.apiClient()).putMapping(saveMapping, definition);
+      } catch (ApiException e) {
+        System.err.println("the mapping was not stored (HTTP " + e.getCode() + "): " + e.getResponseBody());
+        return 1;
+      }
+      System.out.println("stored file mapping '" + saveMapping + "'");
+      named = saveMapping;
+      fileMapping = null;
+    }
     PrintStream out = System.out;
     long accepted = 0;
     long rejected = 0;
@@ -117,7 +144,7 @@ public final class IngestCommand implements Callable<Integer> {
       JsonNode result;
       if (name.endsWith(".csv")) {
         try {
-          var r = api.ingestCsv(entity, batch, mapping, plant, sourceSystem, sourceKind, 1, fileMapping);
+          var r = api.ingestCsv(entity, batch, mapping, plant, sourceSystem, sourceKind, 1, named, fileMapping);
           result = JSON.readTree(client.getObjectMapper().writeValueAsString(r));
         } catch (ApiException e) {
           result = JSON.readTree(e.getResponseBody() == null ? "{}" : e.getResponseBody());

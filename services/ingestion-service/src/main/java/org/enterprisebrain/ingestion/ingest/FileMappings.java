@@ -38,20 +38,20 @@ public final class FileMappings {
   private final Map<String, DateTimeFormatter> formats = new HashMap<>();
   private final Map<String, ZoneId> zones = new HashMap<>();
 
-  private FileMappings(FileMapping mapping) {
+  private FileMappings(FileMapping mapping, String pointer) {
     this.mapping = mapping;
     for (int i = 0; i < mapping.getTimes().size(); i++) {
       TimeColumn t = mapping.getTimes().get(i);
       try {
         formats.put(t.getColumn(), DateTimeFormatter.ofPattern(t.getFormat()));
       } catch (IllegalArgumentException e) {
-        throw refused("fileMapping/times/" + i + "/format", "'" + t.getFormat() + "' is no date-time pattern: "
+        throw refused(pointer, "/times/" + i + "/format", "'" + t.getFormat() + "' is no date-time pattern: "
             + e.getMessage());
       }
       try {
         zones.put(t.getColumn(), ZoneId.of(t.getZone()));
       } catch (DateTimeException e) {
-        throw refused("fileMapping/times/" + i + "/zone", "'" + t.getZone() + "' is no IANA zone (e.g. Asia/Shanghai)");
+        throw refused(pointer, "/times/" + i + "/zone", "'" + t.getZone() + "' is no IANA zone (e.g. Asia/Shanghai)");
       }
     }
   }
@@ -65,19 +65,27 @@ public final class FileMappings {
     try {
       node = JSON.readTree(text);
     } catch (JacksonException e) {
-      throw refused("fileMapping", "not JSON: " + e.getOriginalMessage());
+      throw refused("fileMapping", "", "not JSON: " + e.getOriginalMessage());
     }
-    List<FieldError> errors = SPEC.validate("FileMapping", node).stream()
-        .map(e -> new FieldError("fileMapping" + e.pointer(), e.message())).toList();
-    if (!errors.isEmpty()) {
-      throw IngestionException.badRequest("fileMapping is not a FileMapping", errors);
-    }
-    return new FileMappings(JSON.treeToValue(node, FileMapping.class));
+    return of(node, "fileMapping");
   }
 
-  private static IngestionException refused(String pointer, String message) {
-    return IngestionException.badRequest("fileMapping cannot be applied: " + message,
-        List.of(new FieldError(pointer, message)));
+  /**
+   * A mapping as JSON, checked against the spec's FileMapping and for what the schema cannot say (patterns and
+   * zones that exist); refusals name {@code pointer} and the field below it.
+   */
+  public static FileMappings of(JsonNode node, String pointer) {
+    List<FieldError> errors = SPEC.validate("FileMapping", node).stream()
+        .map(e -> new FieldError(pointer + e.pointer(), e.message())).toList();
+    if (!errors.isEmpty()) {
+      throw IngestionException.badRequest(pointer + " is not a FileMapping", errors);
+    }
+    return new FileMappings(JSON.treeToValue(node, FileMapping.class), pointer);
+  }
+
+  private static IngestionException refused(String pointer, String field, String message) {
+    return IngestionException.badRequest(pointer + " cannot be applied: " + message,
+        List.of(new FieldError(pointer + field, message)));
   }
 
   /** The records' fields of one data row (column → value, empty values already left out). */

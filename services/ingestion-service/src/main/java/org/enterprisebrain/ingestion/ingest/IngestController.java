@@ -23,11 +23,13 @@ public class IngestController implements IngestionApi {
   private final IngestionService ingestion;
   private final CsvRecords csv;
   private final B2mmlImport b2mml;
+  private final MappingStore mappings;
 
-  public IngestController(IngestionService ingestion, CsvRecords csv, B2mmlImport b2mml) {
+  public IngestController(IngestionService ingestion, CsvRecords csv, B2mmlImport b2mml, MappingStore mappings) {
     this.ingestion = ingestion;
     this.csv = csv;
     this.b2mml = b2mml;
+    this.mappings = mappings;
   }
 
   @Override
@@ -37,10 +39,14 @@ public class IngestController implements IngestionApi {
 
   @Override
   public ResponseEntity<IngestResult> ingestCsv(String entity, String body, String mapping, String plant,
-      String sourceSystem, String sourceKind, Integer schemaVersion, String fileMapping) {
+      String sourceSystem, String sourceKind, Integer schemaVersion, String mappingName, String fileMapping) {
+    if (mappingName != null && fileMapping != null) {
+      throw IngestionException.badRequest("send a mapping or name a stored one, not both",
+          List.of(new FieldError("mappingName", "not with fileMapping")));
+    }
     List<JsonNode> records = csv.toRecords(ingestion.entity(entity), body,
         new CsvRecords.Defaults(mapping, plant, sourceSystem, sourceKind, schemaVersion == null ? 1 : schemaVersion,
-            FileMappings.parse(fileMapping)));
+            mappingName != null ? MappingsController.named(mappings, mappingName) : FileMappings.parse(fileMapping)));
     return ResponseEntity.ok(ingestion.ingest(entity, records, caller()));
   }
 

@@ -31,6 +31,14 @@ public class IngestionException extends ProblemException {
     return new IngestionException(HttpStatus.BAD_REQUEST, "Malformed request", detail, errors, List.of());
   }
 
+  public static IngestionException notFound(String detail, List<FieldError> errors) {
+    return new IngestionException(HttpStatus.NOT_FOUND, "Not found", detail, errors, List.of());
+  }
+
+  public static IngestionException unavailable(String detail) {
+    return new IngestionException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable", detail, List.of(), List.of());
+  }
+
   public List<RecordResult> results() {
     return results;
   }

@@ -28,6 +28,12 @@ public class KafkaTopicsConfig {
         .toArray(NewTopic[]::new));
   }
 
+  /** The stored file mappings: compacted (the newest per name is kept, for ever), one partition, read whole. */
+  @Bean
+  NewTopic fileMappingsTopic() {
+    return TopicBuilder.name(MappingStore.TOPIC).partitions(1).compact().build();
+  }
+
   @Bean
   AbstractHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
     return new AbstractHealthIndicator("Kafka is not reachable") {

@@ -229,6 +229,7 @@ public final class DemoFactory {
     rnd = new Random(seed);
     badRnd = new Random(seed ^ 0x5DEECE66DL);
     environment = new Random(seed ^ 0xE45L);
+    logger = new Random(seed ^ 0xC001L);
     origin = clock = start.truncatedTo(ChronoUnit.SECONDS); // whole seconds keep time-based ids unique
     for (LineDef def : LINES) {
       Line line = new Line(def);
@@ -504,7 +505,10 @@ public final class DemoFactory {
       for (Machine m : machines) if (m.state.equals(RUNNING) || m.state.equals(IDLE)) enter(m, t, b.reason());
     }
     for (Machine m : machines) if (m.state.equals(RUNNING)) telemetry(m, t);
-    if (local.getMinute() == 0) emissions(t);
+    if (local.getMinute() == 0) {
+      emissions(t);
+      coolantLog(t);
+    }
     if (local.getMinute() == 30 && local.getHour() % 4 == 1) safetyWalk(t);
     if (minuteOfDay % REPORT_EVERY_MINUTES == 0) { // shift changes fall on these marks too
       for (Machine m : machines) flush(m, t);
@@ -599,6 +603,58 @@ public final class DemoFactory {
   // ---------------------------------------------------------------- B2MML (the MES's plans, actuals and lots)
 
   /** The B2MML documents the MES sent since the last call, in order; the demo imports them. */
+  /**
+   * A file a plant system exports rather than sends, ingested with its file mapping (api-specs/ingestion.yaml
+   * FileMapping): the CSV as the system writes it and the mapping that makes standard records of it.
+   */
+  public record Export(String name, String entity, String sourceSystem, String sourceKind, String csv,
+      String mappingName, String mapping) {
+  }
+
+  /**
+   * The coolant monitors' data logger on LINE-A (an older unit with no network interface of its own): every hour a
+   * wide CSV, one row per machine and 10 minutes, °F and local time without a zone, as such loggers write.
+   */
+  static final String COOLANT_LOGGER_MAPPING = """
+      {"columns": {"机台": "equipment"},
+       "times": [{"column": "时间", "format": "yyyy/MM/dd HH:mm", "zone": "Asia/Shanghai",
+                  "fields": ["sampledAt", "occurredAt"]}],
+       "units": [{"column": "冷却液温度(F)", "factor": 0.5555555556, "offset": -17.7777777778}],
+       "unpivot": {"columns": ["冷却液温度(F)", "浓度(%)", "pH"], "nameField": "signal", "valueField": "value",
+                   "names": {"冷却液温度(F)": "coolant.temperature", "浓度(%)": "coolant.concentration",
+                             "pH": "coolant.ph"},
+                   "units": {"冷却液温度(F)": "Cel", "浓度(%)": "%", "pH": "[pH]"}},
+       "id": {"prefix": "COOL-", "columns": ["机台", "时间"]},
+       "constants": {"quality": "good"}}
+      """;
+  private static final DateTimeFormatter LOGGER_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+  private final List<Export> exports = new ArrayList<>();
+  private final Random logger;
+
+  /** The exports written since the last call (drained). */
+  public List<Export> exports() {
+    List<Export> written = List.copyOf(exports);
+    exports.clear();
+    return written;
+  }
+
+  /** The past hour of LINE-A's coolant logger, in °F as it records (the mapping converts to °C). */
+  private void coolantLog(Instant t) {
+    StringBuilder csv = new StringBuilder("时间,机台,冷却液温度(F),浓度(%),pH\n");
+    for (int minutes = 50; minutes >= 0; minutes -= 10) {
+      String at = LOGGER_TIME.format(t.minus(Duration.ofMinutes(minutes)).atOffset(CST));
+      for (Machine m : machines) {
+        if (m.line != lines.get(0) || m.ordinal > 2) continue;
+        csv.append(at).append(',').append(m.spec.id()).append(',')
+            .append(String.format(java.util.Locale.ROOT, "%.1f", 77 + 2.5 * logger.nextGaussian())).append(',')
+            .append(String.format(java.util.Locale.ROOT, "%.1f", 6.5 + 0.3 * logger.nextGaussian())).append(',')
+            .append(String.format(java.util.Locale.ROOT, "%.2f", 8.9 + 0.1 * logger.nextGaussian())).append('\n');
+      }
+    }
+    exports.add(new Export("coolant-" + key(t) + ".csv", "telemetry", "SCADA-A", "SCADA", csv.toString(),
+        "line-a-coolant-logger", COOLANT_LOGGER_MAPPING));
+  }
+
   public List<DemoB2mml.Document> documents() {
     List<DemoB2mml.Document> sent = List.copyOf(documents);
     documents.clear();

@@ -54,10 +54,18 @@ class DemoFactoryTest {
         .hasSize(4);
     assertThat(factory.documents()).as("drained").isEmpty();
     List<DemoFactory.Batch> batches = new ArrayList<>();
+    List<DemoFactory.Export> exports = new ArrayList<>();
     for (int i = 0; i < 6 * 60; i++) {
       batches.addAll(factory.tick(Duration.ofMinutes(1)));
       documents.addAll(factory.documents());
+      exports.addAll(factory.exports());
     }
+    // the coolant logger's hourly file: three machines every 10 minutes, in °F and local time, with its mapping
+    assertThat(exports).hasSize(6).allSatisfy(e -> {
+      assertThat(e.csv().lines().toList()).hasSize(1 + 6 * 3).first().isEqualTo("时间,机台,冷却液温度(F),浓度(%),pH");
+      assertThat(e.csv().lines().skip(1)).allMatch(l -> l.matches("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2},CNC-A0[1-3],[0-9.]+,[0-9.]+,[0-9.]+"));
+      assertThat(e.mapping()).contains("\"unpivot\"");
+    });
     var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
     xml.setNamespaceAware(true);
     List<org.w3c.dom.Document> performances = new ArrayList<>();

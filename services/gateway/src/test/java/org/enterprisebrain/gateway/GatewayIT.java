@@ -180,12 +180,22 @@ class GatewayIT {
     assertThat(get(auditor).statusCode()).as("the same client, another user").isEqualTo(200);
   }
 
+  /**
+   * A GET that is answered or, once, asked again on a new connection: a request on a kept-alive connection the
+   * gateway had just closed after a refusal was once lost in CI and the JDK client waited for ever (the gateway's
+   * event loops idle): a lost request is no answer to assert on.
+   */
   HttpResponse<String> call(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.http.HttpTimeoutException lost) {
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   JsonNode securityEvents(String auditor) throws Exception {

@@ -92,10 +92,9 @@ public final class AttainmentProcess extends KeyedProcessFunction<String, OrderE
     }
     OrderEvent any = planned != null ? planned : latest;
     d.put("plant", any.plant()).put("workOrder", any.order());
-    putText(d, "line", planned != null && planned.line() != null ? planned.line() : latest == null ? null : latest.line());
-    putText(d, "product", planned != null && planned.product() != null ? planned.product()
-        : latest == null ? null : latest.product());
-    putText(d, "unit", planned != null && planned.unit() != null ? planned.unit() : latest == null ? null : latest.unit());
+    putText(d, "line", planOrActual(planned, latest, OrderEvent::line));
+    putText(d, "product", planOrActual(planned, latest, OrderEvent::product));
+    putText(d, "unit", planOrActual(planned, latest, OrderEvent::unit));
     long due = -1;
     if (planned != null) {
       Numbers.putFinite(d, "plannedQuantity", planned.quantity(), 1e6);
@@ -123,6 +122,13 @@ public final class AttainmentProcess extends KeyedProcessFunction<String, OrderE
       d.put("day", Instant.ofEpochMilli(at).atZone(ZoneId.of(zone)).toLocalDate().toString());
     }
     return new EsDocument(index, "order|" + any.plant() + '|' + any.order(), d.toString());
+  }
+
+  /** What the plan says, else what the newest response says. */
+  private static String planOrActual(OrderEvent planned, OrderEvent latest,
+      java.util.function.Function<OrderEvent, String> field) {
+    String value = planned == null ? null : field.apply(planned);
+    return value != null || latest == null ? value : field.apply(latest);
   }
 
   private static void putText(ObjectNode d, String field, String value) {

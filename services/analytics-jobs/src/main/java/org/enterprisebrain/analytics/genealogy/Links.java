@@ -2,8 +2,10 @@ package org.enterprisebrain.analytics.genealogy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.enterprisebrain.analytics.genealogy.Link.Node;
 import org.enterprisebrain.analytics.stream.Envelope;
@@ -81,61 +83,51 @@ public record Links(String plant, String recordId, long at, Link[] links) implem
    */
   private static void performance(JsonNode p, Stated stated) {
     Set<Node> produced = new LinkedHashSet<>();
-    List<List<Node>[]> segments = new ArrayList<>();
-    for (JsonNode segment : p.path("segments")) {
-      List<Node> consumedHere = new ArrayList<>();
-      List<Node> producedHere = new ArrayList<>();
-      for (JsonNode m : segment.path("materials")) {
+    List<Segment> segments = new ArrayList<>();
+    // who made the lots, with the relation each states: the order, the line and segments' machines, their people
+    Map<Node, String> makers = new LinkedHashMap<>();
+    String order = Envelope.text(p, "workOrder") != null ? Envelope.text(p, "workOrder")
+        : Envelope.text(p, "productionRequest");
+    if (order != null) {
+      makers.put(new Node("work-order", order, WORK_ORDER), "produced");
+    }
+    if (p.hasNonNull("equipment")) {
+      makers.put(new Node("equipment", p.get("equipment").asText(), EQUIPMENT), "processed");
+    }
+    for (JsonNode s : p.path("segments")) {
+      Segment segment = new Segment(new ArrayList<>(), new ArrayList<>());
+      for (JsonNode m : s.path("materials")) {
         Node lot = materialLot(m);
-        if (lot == null) {
-          continue;
-        }
         String use = m.path("use").asText();
-        if (use.equals("produced")) {
-          producedHere.add(lot);
-        } else if (use.equals("consumed") || use.equals("consumable")) {
-          consumedHere.add(lot);
+        if (lot != null && use.equals("produced")) {
+          segment.produced().add(lot);
+        } else if (lot != null && (use.equals("consumed") || use.equals("consumable"))) {
+          segment.consumed().add(lot);
         }
       }
-      produced.addAll(producedHere);
-      @SuppressWarnings("unchecked")
-      List<Node>[] pair = new List[] {consumedHere, producedHere};
-      segments.add(pair);
+      produced.addAll(segment.produced());
+      segments.add(segment);
+      if (s.hasNonNull("equipment")) {
+        makers.putIfAbsent(new Node("equipment", s.get("equipment").asText(), SEGMENT_EQUIPMENT), "processed");
+      }
+      for (JsonNode person : s.path("personnel")) {
+        makers.putIfAbsent(new Node("person", person.path("person").asText(), PERSON), "operated");
+      }
     }
-    for (List<Node>[] segment : segments) {
-      for (Node consumed : segment[0]) {
-        for (Node made : segment[1].isEmpty() ? produced : segment[1]) {
+    for (Segment segment : segments) {
+      for (Node consumed : segment.consumed()) {
+        for (Node made : segment.produced().isEmpty() ? produced : segment.produced()) {
           if (!consumed.equals(made)) {
             stated.link("consumed-into", consumed, made, null);
           }
         }
       }
     }
-    Set<Node> makers = new LinkedHashSet<>();
-    String order = Envelope.text(p, "workOrder") != null ? Envelope.text(p, "workOrder")
-        : Envelope.text(p, "productionRequest");
-    if (order != null) {
-      makers.add(new Node("work-order", order, WORK_ORDER));
-    }
-    if (p.hasNonNull("equipment")) {
-      makers.add(new Node("equipment", p.get("equipment").asText(), EQUIPMENT));
-    }
-    for (JsonNode segment : p.path("segments")) {
-      if (segment.hasNonNull("equipment")) {
-        makers.add(new Node("equipment", segment.get("equipment").asText(), SEGMENT_EQUIPMENT));
-      }
-      for (JsonNode person : segment.path("personnel")) {
-        makers.add(new Node("person", person.path("person").asText(), PERSON));
-      }
-    }
-    for (Node maker : makers) {
-      String relation = switch (maker.kind()) {
-        case "work-order" -> "produced";
-        case "equipment" -> "processed";
-        default -> "operated";
-      };
-      produced.forEach(lot -> stated.link(relation, maker, lot, null));
-    }
+    makers.forEach((maker, relation) -> produced.forEach(lot -> stated.link(relation, maker, lot, null)));
+  }
+
+  /** The lots one segment response consumed and produced. */
+  private record Segment(List<Node> consumed, List<Node> produced) {
   }
 
   /** A material actual's lot: its sub-lot when it names one (the finer unit), else its lot; null without either. */

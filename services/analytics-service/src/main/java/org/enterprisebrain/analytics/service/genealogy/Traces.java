@@ -11,6 +11,7 @@ import org.enterprisebrain.analytics.service.api.model.Trace;
 import org.enterprisebrain.analytics.service.api.model.TraceLink;
 import org.enterprisebrain.analytics.service.api.model.TraceNode;
 import org.enterprisebrain.analytics.service.results.ResultStore;
+import org.enterprisebrain.standard.FieldClassification.Grade;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,7 +50,7 @@ public class Traces {
     String near = backward ? "toKey" : "fromKey";
     String far = backward ? "fromKey" : "toKey";
     Map<String, Integer> levels = new LinkedHashMap<>();
-    Map<String, JsonNode> nodes = new HashMap<>(); // a node's kind, id and grade, from the first link naming it
+    Map<String, Node> nodes = new HashMap<>(); // a node's kind, id and grade, from the first link naming it
     levels.put(start, 0);
     List<JsonNode> links = new ArrayList<>();
     List<String> frontier = List.of(start);
@@ -71,8 +72,8 @@ public class Traces {
         if (levels.putIfAbsent(other, level) == null) {
           next.add(other);
         }
-        nodes.putIfAbsent(link.path("fromKey").asString(), from(link));
-        nodes.putIfAbsent(link.path("toKey").asString(), to(link));
+        nodes.putIfAbsent(link.path("fromKey").asString(), Node.of(link, "from"));
+        nodes.putIfAbsent(link.path("toKey").asString(), Node.of(link, "to"));
       }
       if (truncated) {
         break;
@@ -81,10 +82,10 @@ public class Traces {
     }
     List<TraceNode> traced = new ArrayList<>();
     levels.forEach((node, level) -> {
-      JsonNode n = nodes.get(node);
-      String nodeKind = n == null ? kind.getValue() : n.path("kind").asString();
-      String nodeId = n == null ? id : n.path("id").asString();
-      boolean masked = n != null && above(n.path("grade").asString(), clearance);
+      Node n = nodes.get(node);
+      String nodeKind = n == null ? kind.getValue() : n.kind();
+      String nodeId = n == null ? id : n.id();
+      boolean masked = n != null && above(n.grade(), clearance);
       traced.add(new TraceNode(GenealogyKind.fromValue(nodeKind), masked ? MASK : nodeId, level, masked));
     });
     List<TraceLink> traceLinks = links.stream().map(l -> link(l, clearance)).toList();
@@ -105,14 +106,12 @@ public class Traces {
     return found;
   }
 
-  private static JsonNode from(JsonNode link) {
-    return ResultStore.JSON.createObjectNode().put("kind", link.path("fromKind").asString())
-        .put("id", link.path("from").asString()).put("grade", link.path("fromGrade").asString());
-  }
-
-  private static JsonNode to(JsonNode link) {
-    return ResultStore.JSON.createObjectNode().put("kind", link.path("toKind").asString())
-        .put("id", link.path("to").asString()).put("grade", link.path("toGrade").asString());
+  /** One end of a link document: {@code side} is from or to. */
+  private record Node(String kind, String id, String grade) {
+    static Node of(JsonNode link, String side) {
+      return new Node(link.path(side + "Kind").asString(), link.path(side).asString(),
+          link.path(side + "Grade").asString());
+    }
   }
 
   private static TraceLink link(JsonNode l, String clearance) {
@@ -130,6 +129,15 @@ public class Traces {
 
   /** Grades compare as their level (L1 < L2 < L3); a caller without a clearance claim is cleared for L1. */
   static boolean above(String grade, String clearance) {
-    return grade != null && !grade.isEmpty() && grade.compareTo(clearance == null ? "L1" : clearance) > 0;
+    return grade != null && !grade.isEmpty() && Grade.parse(grade).compareTo(cleared(clearance)) > 0;
+  }
+
+  /** A claim that names no grade clears L1 only, as no claim does. */
+  private static Grade cleared(String clearance) {
+    try {
+      return clearance == null ? Grade.L1 : Grade.parse(clearance);
+    } catch (IllegalArgumentException e) {
+      return Grade.L1;
+    }
   }
 }
